@@ -1,0 +1,135 @@
+"""Domain types: plain, frozen values that flow from the store to every other layer.
+
+They carry no behaviour beyond small derived properties, so exporters, the CLI and the Qt models
+can all take them without knowing where they came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The five palette colours, in the order of the keys 1…5. Each has a light and a dark variant so
+# that highlighted text stays readable on either system palette; the light one is also used in
+# exports, which are always printed on white.
+PALETTE: dict[str, tuple[str, str]] = {
+    "yellow": ("#ffe066", "#8a7400"),
+    "green": ("#a6e3a1", "#2f6b2a"),
+    "blue": ("#99c9ff", "#1f4f8a"),
+    "pink": ("#ffadd2", "#8a2f5a"),
+    "orange": ("#ffc078", "#8a4f10"),
+}
+DEFAULT_COLOR = "yellow"
+
+
+def color_hex(name: str, *, dark: bool = False) -> str:
+    """The hex colour for a palette name; unknown names fall back to the default colour."""
+    light, dark_hex = PALETTE.get(name, PALETTE[DEFAULT_COLOR])
+    return dark_hex if dark else light
+
+
+@dataclass(frozen=True)
+class Folder:
+    id: int
+    name: str
+    parent_id: int | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What a reader would write on an index card about a document; the text travels apart."""
+
+    title: str
+    outlet: str = ""
+    author: str = ""
+    published: str = ""  # ISO date (YYYY-MM-DD) or empty
+    source_url: str = ""
+    language: str = ""
+    original_format: str = "txt"
+    source_path: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document as an importer produces it, before the store has given it an id."""
+
+    meta: DocumentMeta
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int
+    folder_id: int | None
+    meta: DocumentMeta
+    text: str
+    sha256: str
+    imported_at: str
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A document row without its text, for trees and lists."""
+
+    id: int
+    folder_id: int | None
+    title: str
+    outlet: str
+    published: str
+    annotation_count: int
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag; `name` is its full path, e.g. ``speaker/Alexander Lukashevich``."""
+
+    id: int
+    name: str
+    color: str = ""
+    parent_id: int | None = None
+    description: str = ""
+
+    @property
+    def leaf(self) -> str:
+        return self.name.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an annotation sits: code-point offsets plus the quote and its context.
+
+    The quote, prefix and suffix let the annotation be found again when the text changes.
+    """
+
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: int
+    document_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    color: str = DEFAULT_COLOR
+    note: str = ""
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    created_at: str = ""
+    updated_at: str = ""
+    orphaned: bool = False
+
+    @property
+    def anchor(self) -> Anchor:
+        return Anchor(self.start, self.end, self.quote, self.prefix, self.suffix)
