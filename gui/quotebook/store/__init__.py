@@ -1,0 +1,10 @@
+"""The store: the only part of Quotebook that speaks SQL (through sqlite-utils)."""
+
+from __future__ import annotations
+
+from quotebook.store.documents import DeletedDocument, text_sha256
+from quotebook.store.folders import DeletedFolder
+from quotebook.store.library import Library
+from quotebook.store.tags import DeletedTags, TagCount
+
+__all__ = ["DeletedDocument", "DeletedFolder", "DeletedTags", "Library", "TagCount", "text_sha256"]

@@ -1,0 +1,62 @@
+"""Small helpers shared by the repositories: timestamps and row → dataclass conversion."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from quotebook.domain import Annotation, DocumentMeta, Folder, Tag
+
+TAG_SEPARATOR = "\x1f"  # unit separator: cannot be typed into a tag name
+
+
+def now() -> str:
+    """UTC time as ISO 8601 with seconds; sortable as text."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def folder_from_row(row: dict[str, Any]) -> Folder:
+    return Folder(id=row["id"], name=row["name"], parent_id=row["parent_id"], position=row["position"])
+
+
+def tag_from_row(row: dict[str, Any]) -> Tag:
+    return Tag(
+        id=row["id"],
+        name=row["name"],
+        color=row["color"],
+        parent_id=row["parent_id"],
+        description=row["description"],
+    )
+
+
+def meta_from_row(row: dict[str, Any]) -> DocumentMeta:
+    return DocumentMeta(
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        published=row["published"],
+        source_url=row["source_url"],
+        language=row["language"],
+        original_format=row["original_format"],
+        source_path=row["source_path"],
+        notes=row.get("notes", ""),
+    )
+
+
+def annotation_from_row(row: dict[str, Any]) -> Annotation:
+    tags = row.get("tag_names") or ""
+    return Annotation(
+        id=row["id"],
+        document_id=row["document_id"],
+        start=row["start"],
+        end=row["end"],
+        quote=row["quote"],
+        prefix=row["prefix"],
+        suffix=row["suffix"],
+        color=row["color"],
+        note=row["note"],
+        tags=tuple(sorted(tags.split(TAG_SEPARATOR), key=str.casefold)) if tags else (),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        orphaned=bool(row.get("orphaned", 0)),
+    )
