@@ -16,7 +16,9 @@ def now() -> str:
 
 
 def folder_from_row(row: dict[str, Any]) -> Folder:
-    return Folder(id=row["id"], name=row["name"], parent_id=row["parent_id"], position=row["position"])
+    return Folder(
+        id=row["id"], name=row["name"], parent_id=row["parent_id"], position=row["position"]
+    )
 
 
 def tag_from_row(row: dict[str, Any]) -> Tag:

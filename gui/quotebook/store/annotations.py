@@ -136,7 +136,9 @@ class AnnotationRepository:
     def set_color(self, annotation_id: int, color: str) -> Annotation:
         return self._update(annotation_id, color=color)
 
-    def set_anchor(self, annotation_id: int, anchor: Anchor, *, orphaned: bool = False) -> Annotation:
+    def set_anchor(
+        self, annotation_id: int, anchor: Anchor, *, orphaned: bool = False
+    ) -> Annotation:
         return self._update(
             annotation_id,
             start=anchor.start,

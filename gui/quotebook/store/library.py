@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
+from quotebook.store._rows import now
 from quotebook.store.annotations import AnnotationRepository
 from quotebook.store.database import connect, schema_version
 from quotebook.store.documents import DocumentRepository
@@ -43,6 +44,13 @@ class Library:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+
+    @property
+    def is_seeded(self) -> bool:
+        return self.get_meta(SEEDED_KEY) is not None
+
+    def mark_seeded(self) -> None:
+        self.set_meta(SEEDED_KEY, now())
 
     def close(self) -> None:
         self._db.close()

@@ -95,7 +95,8 @@ class TagRepository:
         with self._db.atomic():
             parent_id = self.ensure(new_name.rsplit("/", 1)[0]).id if "/" in new_name else None
             self._db.execute(
-                "UPDATE tags SET name = ?, parent_id = ? WHERE id = ?", [new_name, parent_id, tag_id]
+                "UPDATE tags SET name = ?, parent_id = ? WHERE id = ?",
+                [new_name, parent_id, tag_id],
             )
             for child in self._descendants(tag.name):
                 renamed = new_name + child.name[len(tag.name) :]

@@ -1,0 +1,34 @@
+"""Entry point for ``quotebook`` and ``python -m quotebook``.
+
+With a command (``import``, ``list``, …) it runs the CLI; otherwise it starts the app.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from quotebook.cli import command_names
+
+    words = [a for a in args if not a.startswith("-")]
+    # `--library PATH` takes a value that is not a command.
+    if "--library" in args:
+        i = args.index("--library")
+        if i + 1 < len(args) and args[i + 1] in words:
+            words.remove(args[i + 1])
+    if (words and words[0] in command_names()) or any(
+        a in ("-h", "--help", "--version") for a in args
+    ):
+        from quotebook.cli import main as cli_main
+
+        return cli_main(args)
+    from quotebook.app import main as app_main
+
+    return app_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
