@@ -1,0 +1,128 @@
+"""Starting the app: Qt application, fonts, palette, the library, the main window.
+
+Problems a user can act on (a locked or damaged library) are shown in a dialog; anything else
+that escapes is a bug, reported in a dialog with the details folded away, never as a raw
+traceback in a terminal the user may not even have.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from quotebook import APP_NAME, __version__
+from quotebook.errors import UserError
+from quotebook.paths import resolve_library_path
+from quotebook.seeding import needs_seeding, seed_library
+from quotebook.store import Library
+
+ORGANIZATION = "Quotebook"
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="quotebook", add_help=False)
+    parser.add_argument("--library", metavar="PATH")
+    parser.add_argument("--self-test", action="store_true")
+    parser.add_argument("--settings", metavar="PATH", help=argparse.SUPPRESS)
+    return parser.parse_known_args(list(argv))
+
+
+def create_application(argv: Sequence[str] = ()) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("quotebook")
+    prepare_appearance(app)
+    return app
+
+
+def prepare_appearance(app: QApplication) -> None:
+    """Bundled fonts, the app icon, and a style that follows the system's light/dark scheme."""
+    from quotebook.resources import resource_path
+    from quotebook.ui.fonts import register_fonts
+    from quotebook.ui.theme import apply_theme
+
+    register_fonts()
+    app.setWindowIcon(QIcon(str(resource_path("icons", "quotebook.svg"))))
+    apply_theme(app)
+
+
+def make_settings(path: str | None = None) -> QSettings:
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(ORGANIZATION, APP_NAME)
+
+
+def open_library(path: Path) -> Library:
+    """Open the library and, the first time it is ever opened, fill it with the samples."""
+    library = Library(path)
+    if needs_seeding(library):
+        seed_library(library)
+    return library
+
+
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    sys.stderr.write(details)
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
+    box.setObjectName("bugDialog")
+    if isinstance(exc, UserError):
+        box.setText(exc.message)
+    else:
+        box.setText(
+            "Something went wrong inside Quotebook. Your work so far is saved in the library.\n"
+            "If this keeps happening, please report it with the details below."
+        )
+        box.setDetailedText(details)
+    box.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from quotebook.selftest import run_self_test
+
+        return run_self_test()
+    app = create_application(qt_args)
+    sys.excepthook = _excepthook
+    try:
+        library = open_library(resolve_library_path(args.library))
+    except UserError as exc:
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, exc.message)
+        box.setObjectName("libraryErrorDialog")
+        if exc.detail:
+            box.setDetailedText(exc.detail)
+        box.exec()
+        return 1
+
+    from quotebook.ui.main_window import MainWindow
+    from quotebook.ui.session import Session
+
+    session = Session(library)
+    window = MainWindow(session, make_settings(args.settings))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        library.close()

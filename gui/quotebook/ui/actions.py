@@ -1,0 +1,117 @@
+"""The action registry: every command a user can give, with its text, shortcut and icon.
+
+Actions are described once here and built once by `build_actions`; menus, toolbars and context
+menus all share the same `QAction` objects, so a shortcut or an enabled state is never out of
+step between them. The main window connects each action's `triggered` signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from quotebook.domain import PALETTE
+
+
+class ActionId(Enum):
+    IMPORT = auto()
+    EXPORT = auto()
+    QUIT = auto()
+    UNDO = auto()
+    REDO = auto()
+    FIND = auto()
+    SEARCH = auto()
+    HIGHLIGHT = auto()
+    COLOR_1 = auto()
+    COLOR_2 = auto()
+    COLOR_3 = auto()
+    COLOR_4 = auto()
+    COLOR_5 = auto()
+    TAG = auto()
+    NOTE = auto()
+    DELETE_ANNOTATION = auto()
+    NEW_FOLDER = auto()
+    ZOOM_IN = auto()
+    ZOOM_OUT = auto()
+    ZOOM_RESET = auto()
+    ABOUT = auto()
+
+
+COLOR_ACTIONS = (
+    ActionId.COLOR_1,
+    ActionId.COLOR_2,
+    ActionId.COLOR_3,
+    ActionId.COLOR_4,
+    ActionId.COLOR_5,
+)
+COLOR_NAMES = tuple(PALETTE)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str
+    shortcuts: tuple[QKeySequence | str, ...] = ()
+    icon: str = ""
+    tip: str = ""
+    # Single-key shortcuts must not fire while the user types in a line edit elsewhere, so they
+    # live on the viewer only (WidgetWithChildrenShortcut on the viewer pane).
+    viewer_only: bool = False
+
+
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.IMPORT: ActionSpec(
+        "&Import Files…", (QKeySequence.StandardKey.Open,), "import", "Import documents"
+    ),
+    ActionId.EXPORT: ActionSpec("&Export…", ("Ctrl+E",), "export", "Export annotated documents"),
+    ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit,)),
+    ActionId.UNDO: ActionSpec("&Undo", (QKeySequence.StandardKey.Undo,), "undo"),
+    ActionId.REDO: ActionSpec("&Redo", ("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo), "redo"),
+    ActionId.FIND: ActionSpec(
+        "&Find in Document…", (QKeySequence.StandardKey.Find,), "find", "Find in this document"
+    ),
+    ActionId.SEARCH: ActionSpec("&Search Library…", ("Ctrl+K",), "search", "Search the library"),
+    ActionId.HIGHLIGHT: ActionSpec(
+        "&Highlight", ("H",), "highlight", "Highlight the selection (H)", viewer_only=True
+    ),
+    **{
+        action: ActionSpec(
+            f"Highlight in {name.capitalize()}", (str(n),), "", f"{name} ({n})", viewer_only=True
+        )
+        for n, (action, name) in enumerate(zip(COLOR_ACTIONS, COLOR_NAMES, strict=True), start=1)
+    },
+    ActionId.TAG: ActionSpec("&Tag…", ("T",), "tag", "Tag the highlight (T)", viewer_only=True),
+    ActionId.NOTE: ActionSpec("&Note…", ("N",), "note", "Edit the note (N)", viewer_only=True),
+    ActionId.DELETE_ANNOTATION: ActionSpec(
+        "&Delete Highlight", ("Del",), "delete", "Delete the highlight", viewer_only=True
+    ),
+    ActionId.NEW_FOLDER: ActionSpec("New &Folder…", ("Ctrl+Shift+N",), "folder-new"),
+    ActionId.ZOOM_IN: ActionSpec(
+        "Zoom &In", (QKeySequence.StandardKey.ZoomIn, "Ctrl+="), "zoom-in"
+    ),
+    ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out"),
+    ActionId.ZOOM_RESET: ActionSpec("&Actual Size", ("Ctrl+0",)),
+    ActionId.ABOUT: ActionSpec("&About Quotebook"),
+}
+
+
+def build_actions(parent: QObject) -> dict[ActionId, QAction]:
+    from quotebook.ui.icons import icon
+
+    actions: dict[ActionId, QAction] = {}
+    for action_id, spec in SPECS.items():
+        action = QAction(spec.text, parent)
+        action.setObjectName(f"action{action_id.name.title().replace('_', '')}")
+        if spec.shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        if spec.icon:
+            action.setIcon(icon(spec.icon))
+        if spec.tip:
+            action.setToolTip(spec.tip)
+            action.setStatusTip(spec.tip)
+        if spec.viewer_only:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        actions[action_id] = action
+    return actions

@@ -1,0 +1,443 @@
+"""The main window: document tree, viewer, annotation panel and tags, wired in one place.
+
+Widgets never talk to each other. Each emits `…Requested`/`…Activated` signals; this window
+connects them to session methods or to another widget's slot, and every change of the library
+goes through the session's undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from quotebook import APP_NAME, __version__
+from quotebook.domain import DEFAULT_COLOR, Document
+from quotebook.errors import UserError
+from quotebook.ui.actions import COLOR_ACTIONS, COLOR_NAMES, ActionId, build_actions
+from quotebook.ui.dialogs.note_dialog import ask_note
+from quotebook.ui.dialogs.tag_picker import ask_tags
+from quotebook.ui.session import Session
+from quotebook.ui.widgets.annotation_panel import AnnotationPanel
+from quotebook.ui.widgets.document_tree import DocumentTree
+from quotebook.ui.widgets.tag_view import TagView
+from quotebook.ui.widgets.viewer import Viewer
+
+SETTINGS_GEOMETRY = "window/geometry"
+SETTINGS_STATE = "window/state"
+SETTINGS_LAST_DOCUMENT = "reader/lastDocument"
+SETTINGS_SCROLL = "reader/scroll"
+SETTINGS_ZOOM = "reader/zoom"
+SETTINGS_COLOR = "reader/lastColor"
+STATE_VERSION = 1
+
+
+def _wordcount(text: str) -> int:
+    return len(text.split())
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, session: Session, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.settings = settings
+        self.document: Document | None = None
+        self.current_annotation_id: int | None = None
+        self._last_color = str(settings.value(SETTINGS_COLOR, DEFAULT_COLOR))
+        if self._last_color not in COLOR_NAMES:
+            self._last_color = DEFAULT_COLOR
+        self.setWindowTitle(f"{APP_NAME} — {session.library.path.name}")
+
+        self.actions = build_actions(self)
+        self._build_widgets()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self._wire()
+        self._restore_settings()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.viewer = Viewer(self)
+        self.setCentralWidget(self.viewer)
+
+        self.document_tree = DocumentTree(self.session, self)
+        self.tree_dock = self._dock("Library", "libraryDock", self.document_tree)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
+
+        self.annotation_panel = AnnotationPanel(self.session, self)
+        self.annotations_dock = self._dock("Annotations", "annotationsDock", self.annotation_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+
+        self.tag_view = TagView(self.session, self)
+        self.tags_dock = self._dock("Tags", "tagsDock", self.tag_view)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tags_dock)
+        self.splitDockWidget(self.tree_dock, self.tags_dock, Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.tree_dock, self.annotations_dock], [280, 340], Qt.Orientation.Horizontal
+        )
+
+        # Single-key shortcuts (H, 1…5, T, N, Del) act only while the reader is in the viewer.
+        for action_id in (
+            ActionId.HIGHLIGHT,
+            *COLOR_ACTIONS,
+            ActionId.TAG,
+            ActionId.NOTE,
+            ActionId.DELETE_ANNOTATION,
+        ):
+            self.viewer.addAction(self.actions[action_id])
+        self.viewer.set_context_actions(
+            [
+                self.actions[ActionId.HIGHLIGHT],
+                *(self.actions[a] for a in COLOR_ACTIONS),
+                self.actions[ActionId.TAG],
+                self.actions[ActionId.NOTE],
+                self.actions[ActionId.DELETE_ANNOTATION],
+            ]
+        )
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        return dock
+
+    def _build_menus_and_toolbar(self) -> None:
+        a = self.actions
+        undo_stack = self.session.undo_stack
+        # The undo actions follow the stack: enabled state and "Undo <what>" text.
+        undo_stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
+        undo_stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
+        undo_stack.undoTextChanged.connect(
+            lambda t: a[ActionId.UNDO].setText(f"&Undo {t}" if t else "&Undo")
+        )
+        undo_stack.redoTextChanged.connect(
+            lambda t: a[ActionId.REDO].setText(f"&Redo {t}" if t else "&Redo")
+        )
+        a[ActionId.UNDO].setEnabled(False)
+        a[ActionId.REDO].setEnabled(False)
+
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.setObjectName("fileMenu")
+        file_menu.addActions([a[ActionId.IMPORT], a[ActionId.NEW_FOLDER]])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.EXPORT])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addActions([a[ActionId.UNDO], a[ActionId.REDO]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a[ActionId.FIND], a[ActionId.SEARCH]])
+
+        annotate_menu = menu_bar.addMenu("&Annotate")
+        annotate_menu.setObjectName("annotateMenu")
+        annotate_menu.addAction(a[ActionId.HIGHLIGHT])
+        colors = annotate_menu.addMenu("Highlight in &Colour")
+        colors.addActions([a[c] for c in COLOR_ACTIONS])
+        annotate_menu.addSeparator()
+        annotate_menu.addActions([a[ActionId.TAG], a[ActionId.NOTE]])
+        annotate_menu.addSeparator()
+        annotate_menu.addAction(a[ActionId.DELETE_ANNOTATION])
+
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.setObjectName("viewMenu")
+        view_menu.addActions([a[ActionId.ZOOM_IN], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_RESET]])
+        view_menu.addSeparator()
+        for dock in (self.tree_dock, self.annotations_dock, self.tags_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(a[ActionId.ABOUT])
+
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        toolbar.addActions([a[ActionId.IMPORT], a[ActionId.EXPORT]])
+        toolbar.addSeparator()
+        toolbar.addActions([a[ActionId.UNDO], a[ActionId.REDO]])
+        toolbar.addSeparator()
+        toolbar.addActions(
+            [
+                a[ActionId.HIGHLIGHT],
+                a[ActionId.TAG],
+                a[ActionId.NOTE],
+                a[ActionId.DELETE_ANNOTATION],
+            ]
+        )
+        toolbar.addSeparator()
+        toolbar.addActions([a[ActionId.FIND], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_IN]])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        self.status_title = QLabel(self)
+        self.status_title.setObjectName("statusTitle")
+        self.status_words = QLabel(self)
+        self.status_words.setObjectName("statusWords")
+        self.status_annotations = QLabel(self)
+        self.status_annotations.setObjectName("statusAnnotations")
+        bar.addWidget(self.status_title, 1)
+        bar.addPermanentWidget(self.status_words)
+        bar.addPermanentWidget(self.status_annotations)
+
+    def _wire(self) -> None:
+        a = self.actions
+        s = self.session
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.UNDO].triggered.connect(s.undo_stack.undo)
+        a[ActionId.REDO].triggered.connect(s.undo_stack.redo)
+        a[ActionId.HIGHLIGHT].triggered.connect(self._guard(lambda: self.highlight_selection()))
+        for action_id, color in zip(COLOR_ACTIONS, COLOR_NAMES, strict=True):
+            a[action_id].triggered.connect(self._guard(partial(self.highlight_selection, color)))
+        a[ActionId.TAG].triggered.connect(self._guard(self.edit_tags))
+        a[ActionId.NOTE].triggered.connect(self._guard(self.edit_note))
+        a[ActionId.DELETE_ANNOTATION].triggered.connect(self._guard(self.delete_annotation))
+        a[ActionId.FIND].triggered.connect(self.viewer.open_find_bar)
+        a[ActionId.ZOOM_IN].triggered.connect(self.viewer.zoom_in)
+        a[ActionId.ZOOM_OUT].triggered.connect(self.viewer.zoom_out)
+        a[ActionId.ZOOM_RESET].triggered.connect(self.viewer.reset_zoom)
+        a[ActionId.ABOUT].triggered.connect(self.show_about)
+        a[ActionId.NEW_FOLDER].triggered.connect(self.document_tree.new_folder)
+
+        self.document_tree.documentActivated.connect(self._guard(self.open_document))
+        self.viewer.annotationClicked.connect(self._guard(self.select_annotation))
+        self.annotation_panel.annotationActivated.connect(
+            self._guard(partial(self.select_annotation, flash=True))
+        )
+        self.annotation_panel.deleteRequested.connect(self._guard(self.delete_annotation))
+        self.annotation_panel.tagRequested.connect(self._guard(self.edit_tags))
+        self.tag_view.annotationOpenRequested.connect(self._guard(self.open_annotation))
+
+        s.annotationsChanged.connect(self._on_annotations_changed)
+        s.documentsChanged.connect(self._on_documents_changed)
+        s.documentRemoved.connect(self._on_document_removed)
+
+    # -- error handling -----------------------------------------------------------------------
+
+    def _guard(self, slot: Callable[..., Any]) -> Callable[..., None]:
+        """Wrap a slot so that a `UserError` becomes a dialog instead of a traceback."""
+
+        def run(*args: Any) -> None:
+            try:
+                slot(*args)
+            except UserError as exc:
+                self.show_error(exc)
+
+        return run
+
+    def show_error(self, exc: UserError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message, parent=self)
+        box.setObjectName("errorDialog")
+        if exc.detail:
+            box.setDetailedText(exc.detail)
+        box.exec()
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def open_document(self, document_id: int) -> None:
+        if self.document is not None and self.document.id == document_id:
+            return
+        self.document = self.session.library.documents.get(document_id)
+        self.current_annotation_id = None
+        annotations = self.session.library.annotations.for_document(document_id)
+        self.viewer.show_document(self.document, annotations)
+        self.annotation_panel.set_document(document_id)
+        self.document_tree.select_document(document_id)
+        self._update_status(len(annotations))
+
+    def open_annotation(self, document_id: int, annotation_id: int) -> None:
+        self.open_document(document_id)
+        self.select_annotation(annotation_id, flash=True)
+
+    def select_annotation(self, annotation_id: int | None, *, flash: bool = False) -> None:
+        self.current_annotation_id = annotation_id
+        self.viewer.select_annotation(annotation_id, scroll=flash, flash=flash)
+        self.annotation_panel.select_annotation(annotation_id)
+
+    def _on_annotations_changed(self, document_id: int | None, annotation_id: int | None) -> None:
+        if self.document is None or document_id not in (None, self.document.id):
+            return
+        annotations = self.session.library.annotations.for_document(self.document.id)
+        ids = {x.id for x in annotations}
+        self.viewer.set_annotations(annotations)
+        if annotation_id is not None and annotation_id in ids:
+            self.select_annotation(annotation_id)
+        elif self.current_annotation_id not in ids:
+            self.select_annotation(None)
+        self._update_status(len(annotations))
+
+    def _on_documents_changed(self) -> None:
+        if self.document is None:
+            return
+        if self.session.library.documents.exists(self.document.id):
+            title = self.session.library.documents.get(self.document.id).title
+            if title != self.document.title:
+                self.document = self.session.library.documents.get(self.document.id)
+                self._update_status(None)
+
+    def _on_document_removed(self, document_id: int) -> None:
+        if self.document is not None and self.document.id == document_id:
+            self.document = None
+            self.current_annotation_id = None
+            self.viewer.clear_document()
+            self.annotation_panel.set_document(None)
+            self._update_status(0)
+
+    def _update_status(self, annotation_count: int | None) -> None:
+        if self.document is None:
+            self.status_title.setText("No document open")
+            self.status_words.setText("")
+            self.status_annotations.setText("")
+            return
+        self.status_title.setText(self.document.title)
+        self.status_words.setText(f"{_wordcount(self.document.text):,} words")
+        if annotation_count is None:
+            annotation_count = len(self.session.library.annotations.for_document(self.document.id))
+        noun = "annotation" if annotation_count == 1 else "annotations"
+        self.status_annotations.setText(f"{annotation_count} {noun}")
+
+    # -- annotating ---------------------------------------------------------------------------
+
+    def highlight_selection(self, color: str | None = None) -> int | None:
+        """Highlight the viewer's selection; with none, recolour the current annotation."""
+        if self.document is None:
+            return None
+        selection = self.viewer.selected_range()
+        if selection is None or selection[0] == selection[1]:
+            if color is not None and self.current_annotation_id is not None:
+                self.session.set_color(self.current_annotation_id, color)
+                self._remember_color(color)
+                return self.current_annotation_id
+            self.statusBar().showMessage("Select some text to highlight first.", 4000)
+            return None
+        color = color or self._last_color
+        self._remember_color(color)
+        annotation = self.session.create_annotation(self.document.id, *selection, color=color)
+        self.viewer.clear_selection()
+        self.select_annotation(annotation.id)
+        return annotation.id
+
+    def _remember_color(self, color: str) -> None:
+        self._last_color = color
+        self.settings.setValue(SETTINGS_COLOR, color)
+
+    def _target_annotation(self) -> int | None:
+        """The annotation a Tag/Note command is about: a fresh highlight of the selection, or
+        the current one."""
+        selection = self.viewer.selected_range()
+        if selection is not None and selection[0] != selection[1]:
+            return self.highlight_selection()
+        if self.current_annotation_id is None:
+            self.statusBar().showMessage("Select a highlight or some text first.", 4000)
+        return self.current_annotation_id
+
+    def edit_tags(self, annotation_id: int | None = None) -> None:
+        annotation_id = annotation_id if annotation_id is not None else self._target_annotation()
+        if annotation_id is None:
+            return
+        tags = ask_tags(self, self.session, annotation_id)
+        if tags is not None:
+            self.session.set_tags(annotation_id, tags)
+
+    def edit_note(self, annotation_id: int | None = None) -> None:
+        annotation_id = annotation_id if annotation_id is not None else self._target_annotation()
+        if annotation_id is None:
+            return
+        note = ask_note(self, self.session.library.annotations.get(annotation_id).note)
+        if note is not None:
+            self.session.set_note(annotation_id, note)
+
+    def delete_annotation(self, annotation_id: int | None = None) -> None:
+        if annotation_id is None:
+            annotation_id = self.viewer.annotation_under_context() or self.current_annotation_id
+        if annotation_id is None:
+            self.statusBar().showMessage("Select a highlight to delete.", 4000)
+            return
+        self.session.delete_annotation(annotation_id)
+
+    # -- about --------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Read, highlight, tag and export quotations from news articles, statements "
+            "and interview transcripts.</p>"
+            f"<p>Library: <code>{self.session.library.path}</code></p>"
+        )
+        box.exec()
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        state = self.settings.value(SETTINGS_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state, STATE_VERSION)
+        try:
+            self.viewer.zoom_steps = int(self.settings.value(SETTINGS_ZOOM, 0))
+        except (TypeError, ValueError):
+            self.viewer.zoom_steps = 0
+        last = self.settings.value(SETTINGS_LAST_DOCUMENT)
+        document_id = int(last) if last not in (None, "") else None
+        if document_id is None or not self.session.library.documents.exists(document_id):
+            summaries = self.session.library.documents.summaries()
+            document_id = summaries[0].id if summaries else None
+            scroll = 0.0
+        else:
+            scroll = float(self.settings.value(SETTINGS_SCROLL, 0.0) or 0.0)
+        if document_id is not None:
+            self.open_document(document_id)
+            # The layout settles after the window is shown; restore the position then.
+            QTimer.singleShot(0, partial(self.viewer.set_scroll_fraction, scroll))
+        else:
+            self._update_status(0)
+
+    def save_settings(self) -> None:
+        self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(SETTINGS_STATE, self.saveState(STATE_VERSION))
+        self.settings.setValue(SETTINGS_ZOOM, self.viewer.zoom_steps)
+        if self.document is not None:
+            self.settings.setValue(SETTINGS_LAST_DOCUMENT, self.document.id)
+            self.settings.setValue(SETTINGS_SCROLL, self.viewer.scroll_fraction())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    def action(self, action_id: ActionId) -> QAction:
+        return self.actions[action_id]
