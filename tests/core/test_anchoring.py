@@ -1,0 +1,89 @@
+"""Code-point anchors, UTF-16 conversion, word snapping and re-anchoring."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotebook.anchoring import (
+    Utf16Map,
+    locate_quote,
+    make_anchor,
+    reanchor,
+    snap_to_words,
+)
+from quotebook.errors import QuoteNotFound
+
+TRICKY = "Go 😀 «Привет»\u00a0world\tand 🇺🇦 flags — “quoted” text."
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_utf16_round_trip_every_boundary(text: str):
+    mapping = Utf16Map(text)
+    for cp in range(len(text) + 1):
+        u16 = mapping.to_utf16(cp)
+        assert u16 == len(text[:cp].encode("utf-16-le")) // 2
+        assert mapping.to_codepoint(u16) == cp
+
+
+def test_utf16_offset_inside_a_surrogate_pair_rounds_down():
+    text = "a😀b"
+    mapping = Utf16Map(text)
+    assert mapping.to_utf16(2) == 3
+    assert mapping.to_codepoint(2) == 1  # the middle of the emoji
+
+
+@pytest.mark.parametrize(
+    ("picked", "expected"),
+    [
+        ("ив", "Привет"),  # inside a Cyrillic word: grows to the word
+        ("«Пр", "«Привет"),  # punctuation the user selected is kept
+        ("orl", "world"),  # after an NBSP
+        ("an", "and"),  # after a tab
+        (" 😀 ", "😀"),  # white space trimmed
+        ("uot", "quoted"),
+    ],
+)
+def test_snap_to_words(picked: str, expected: str):
+    start = TRICKY.index(picked)
+    s, e = snap_to_words(TRICKY, start, start + len(picked))
+    assert TRICKY[s:e] == expected
+
+
+def test_snap_keeps_inner_apostrophes_and_hyphens():
+    text = "Russia’s ex-minister said"
+    s, e = snap_to_words(text, 2, 12)
+    assert text[s:e] == "Russia’s ex-minister"
+
+
+def test_make_anchor_records_quote_and_context():
+    text = "x" * 50 + "QUOTE" + "y" * 50
+    anchor = make_anchor(text, 50, 55)
+    assert anchor.quote == "QUOTE"
+    assert anchor.prefix == "x" * 32
+    assert anchor.suffix == "y" * 32
+
+
+def test_locate_quote_by_occurrence():
+    text = "one two one two one"
+    assert locate_quote(text, "one", 3).start == 16
+    with pytest.raises(QuoteNotFound):
+        locate_quote(text, "one", 4)
+    with pytest.raises(QuoteNotFound):
+        locate_quote(text, "three")
+
+
+def test_reanchor_follows_an_edit_and_picks_the_right_occurrence():
+    old = "He said yes. Later she said yes again."
+    anchor = make_anchor(old, old.index("yes again"), old.index("yes again") + 3)
+    new = "Intro. " + old
+    moved = reanchor(anchor, new)
+    assert moved is not None
+    assert new[moved.start : moved.end] == "yes"
+    assert new[moved.end : moved.end + 6] == " again"
+
+
+def test_reanchor_returns_none_when_quote_is_gone():
+    anchor = make_anchor("a quote here", 2, 7)
+    assert reanchor(anchor, "nothing like it") is None
