@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -32,6 +32,8 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--library", metavar="PATH")
     parser.add_argument("--self-test", action="store_true")
     parser.add_argument("--settings", metavar="PATH", help=argparse.SUPPRESS)
+    # For start-up benchmarks: quit as soon as the window has been shown and painted.
+    parser.add_argument("--exit-after-show", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_known_args(list(argv))
 
 
@@ -122,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     session = Session(library)
     window = MainWindow(session, make_settings(args.settings))
     window.show()
+    if args.exit_after_show:
+        QTimer.singleShot(0, app.quit)
     try:
         return app.exec()
     finally:
