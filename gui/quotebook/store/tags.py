@@ -29,6 +29,32 @@ class DeletedTags:
     links: tuple[tuple[int, int], ...]  # (annotation_id, tag_id)
 
 
+@dataclass(frozen=True)
+class TagUsage:
+    """What a tag and the tags below it touch: shown before deleting, listed in the codebook."""
+
+    tags: int  # the tag itself and its descendants
+    annotations: int  # distinct annotations carrying any of them
+    documents: int  # distinct documents holding such annotations
+
+
+@dataclass(frozen=True)
+class TagStats:
+    tag: Tag
+    annotations: int  # annotations carrying exactly this tag
+    documents: int  # documents holding them
+
+
+@dataclass(frozen=True)
+class MergedTags:
+    """What `TagRepository.merge` changed, so that `unmerge` can put every row back."""
+
+    removed: tuple[Tag, ...]  # source-side tags whose name already existed on the target side
+    removed_links: tuple[tuple[int, int], ...]  # their links before the merge
+    renamed: tuple[Tag, ...]  # source-side tags moved under the target, as they were before
+    added_links: tuple[tuple[int, int], ...]  # links the merge created on target-side tags
+
+
 def normalise_tag_name(name: str) -> str:
     parts = [part.strip() for part in name.split("/")]
     if not name.strip() or any(not part for part in parts):
@@ -132,6 +158,112 @@ class TagRepository:
                     "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                     [annotation_id, tag_id],
                 )
+
+    def stats(self) -> list[TagStats]:
+        """Every tag with its annotation and document counts, in name order."""
+        sql = """SELECT t.*, count(a.id) AS n, count(DISTINCT a.document_id) AS docs FROM tags t
+                 LEFT JOIN annotation_tags at ON at.tag_id = t.id
+                 LEFT JOIN annotations a ON a.id = at.annotation_id
+                 GROUP BY t.id ORDER BY t.name COLLATE NOCASE"""
+        return [TagStats(tag_from_row(r), int(r["n"]), int(r["docs"])) for r in self._db.query(sql)]
+
+    def usage(self, tag_id: int) -> TagUsage:
+        """How much a tag's subtree is used; what deleting or merging it would touch."""
+        tag = self.get(tag_id)
+        ids = [tag.id, *(t.id for t in self._descendants(tag.name))]
+        marks = ",".join("?" * len(ids))
+        row = self._db.execute(
+            f"""SELECT count(DISTINCT a.id), count(DISTINCT a.document_id)
+                FROM annotation_tags at JOIN annotations a ON a.id = at.annotation_id
+                WHERE at.tag_id IN ({marks})""",
+            ids,
+        ).fetchone()
+        return TagUsage(len(ids), int(row[0]), int(row[1]))
+
+    def move(self, tag_id: int, parent_id: int | None) -> Tag:
+        """Put a tag (with its subtree) under another parent, or at the top for ``None``."""
+        tag = self.get(tag_id)
+        if parent_id is None:
+            return self.rename(tag_id, tag.leaf)
+        parent = self.get(parent_id)
+        if parent.id == tag.id or parent.name.casefold().startswith(tag.name.casefold() + "/"):
+            raise UserError(f"“{tag.name}” cannot be moved under itself.")
+        return self.rename(tag_id, f"{parent.name}/{tag.leaf}")
+
+    def merge(self, source_id: int, target_id: int) -> MergedTags:
+        """Fold the source tag into the target: its annotations carry the target instead.
+
+        Tags below the source move below the target (``a/x`` → ``b/x``); where the target side
+        already has that name, the two merge as well. The source tag is gone afterwards.
+        """
+        source, target = self.get(source_id), self.get(target_id)
+        if source.id == target.id:
+            raise UserError("A tag cannot be merged into itself.")
+        if target.name.casefold().startswith(source.name.casefold() + "/"):
+            raise UserError(f"“{source.name}” cannot be merged into a tag below it.")
+        removed: list[Tag] = []
+        removed_links: list[tuple[int, int]] = []
+        renamed: list[Tag] = []
+        added_links: list[tuple[int, int]] = []
+        with self._db.atomic():
+            # Parents first, so that a renamed child finds its new parent already in place.
+            for tag in (source, *self._descendants(source.name)):
+                name = target.name + tag.name[len(source.name) :]
+                existing = self.find(name)
+                if existing is None:
+                    renamed.append(tag)
+                    parent = self.find(name.rsplit("/", 1)[0]) if "/" in name else None
+                    self._db.execute(
+                        "UPDATE tags SET name = ?, parent_id = ? WHERE id = ?",
+                        [name, parent.id if parent else None, tag.id],
+                    )
+                    continue
+                links = self._links(tag.id)
+                for annotation_id, _ in links:
+                    cursor = self._db.execute(
+                        "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) "
+                        "VALUES (?, ?)",
+                        [annotation_id, existing.id],
+                    )
+                    if cursor.rowcount:
+                        added_links.append((annotation_id, existing.id))
+                removed.append(tag)
+                removed_links += links
+                # Children are re-parented explicitly below, so SET NULL on them is harmless.
+                self._db.execute("DELETE FROM tags WHERE id = ?", [tag.id])
+        return MergedTags(tuple(removed), tuple(removed_links), tuple(renamed), tuple(added_links))
+
+    def unmerge(self, merged: MergedTags) -> None:
+        """Undo `merge`: the target loses what it gained and the source side comes back."""
+        with self._db.atomic():
+            for annotation_id, tag_id in merged.added_links:
+                self._db.execute(
+                    "DELETE FROM annotation_tags WHERE annotation_id = ? AND tag_id = ?",
+                    [annotation_id, tag_id],
+                )
+            for tag in sorted(merged.removed, key=lambda t: t.name.count("/")):
+                self._db.execute(
+                    "INSERT INTO tags (id, name, color, parent_id, description) VALUES (?,?,?,?,?)",
+                    [tag.id, tag.name, tag.color, None, tag.description],
+                )
+            for tag in merged.renamed:
+                self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [tag.name, tag.id])
+            # Parent links last: every tag they point at exists again by now.
+            for tag in (*merged.removed, *merged.renamed):
+                self._db.execute(
+                    "UPDATE tags SET parent_id = ? WHERE id = ?", [tag.parent_id, tag.id]
+                )
+            for annotation_id, tag_id in merged.removed_links:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                    [annotation_id, tag_id],
+                )
+
+    def _links(self, tag_id: int) -> list[tuple[int, int]]:
+        rows = self._db.execute(
+            "SELECT annotation_id, tag_id FROM annotation_tags WHERE tag_id = ?", [tag_id]
+        )
+        return [(int(r[0]), int(r[1])) for r in rows]
 
     def _descendants(self, name: str) -> list[Tag]:
         escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
