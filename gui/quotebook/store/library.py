@@ -15,6 +15,7 @@ from quotebook.store.database import connect, schema_version
 from quotebook.store.documents import DocumentRepository
 from quotebook.store.folders import FolderRepository
 from quotebook.store.migrations import SCHEMA_VERSION
+from quotebook.store.search import SearchRepository
 from quotebook.store.tags import TagRepository
 
 SEEDED_KEY = "seeded_at"
@@ -28,6 +29,7 @@ class Library:
         self.annotations = AnnotationRepository(self._db, self.tags)
         self.documents = DocumentRepository(self._db, self.annotations)
         self.folders = FolderRepository(self._db, self.documents)
+        self.search = SearchRepository(self._db)
 
     @property
     def schema_version(self) -> int:

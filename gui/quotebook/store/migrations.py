@@ -93,8 +93,84 @@ def _v2_notes_and_orphans(db: sqlite_utils.Database) -> None:
     )
 
 
+# Tags of an annotation as its search index holds them: full paths, one a line.
+_ANNOTATION_TAG_TEXT = """coalesce((
+    SELECT group_concat(t.name, char(10)) FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+    WHERE at.annotation_id = {id}
+), '')"""
+
+
+def _v3_full_text_search(db: sqlite_utils.Database) -> None:
+    """Full-text indexes over documents and annotations, kept in step by triggers.
+
+    `documents_fts` borrows its text from `documents` (external content), so the article text is
+    not stored twice; `annotations_fts` holds its own copy because an annotation's tags live in
+    other tables. Triggers on every table that feeds an index keep both exact whatever writes
+    the rows: repositories, cascades from deleting a document or tag, or undo restoring them.
+    """
+    tokenizer = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+    tag_text = _ANNOTATION_TAG_TEXT
+    _run(
+        db,
+        [
+            f"""CREATE VIRTUAL TABLE documents_fts USING fts5(
+                title, text, content = 'documents', content_rowid = 'id', {tokenizer}
+            )""",
+            f"CREATE VIRTUAL TABLE annotations_fts USING fts5(quote, note, tags, {tokenizer})",
+            # documents → documents_fts (external content: 'delete' needs the old values)
+            """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+            END""",
+            """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO documents_fts (documents_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+            END""",
+            """CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+                INSERT INTO documents_fts (documents_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+                INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+            END""",
+            # annotations → annotations_fts
+            f"""CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+                INSERT INTO annotations_fts (rowid, quote, note, tags)
+                VALUES (new.id, new.quote, new.note, {tag_text.format(id="new.id")});
+            END""",
+            """CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+                DELETE FROM annotations_fts WHERE rowid = old.id;
+            END""",
+            """CREATE TRIGGER annotations_fts_update AFTER UPDATE OF quote, note ON annotations
+            BEGIN
+                UPDATE annotations_fts SET quote = new.quote, note = new.note
+                WHERE rowid = new.id;
+            END""",
+            # tag links and tag names → the tags column of annotations_fts
+            f"""CREATE TRIGGER annotation_tags_fts_insert AFTER INSERT ON annotation_tags BEGIN
+                UPDATE annotations_fts SET tags = {tag_text.format(id="new.annotation_id")}
+                WHERE rowid = new.annotation_id;
+            END""",
+            f"""CREATE TRIGGER annotation_tags_fts_delete AFTER DELETE ON annotation_tags BEGIN
+                UPDATE annotations_fts SET tags = {tag_text.format(id="old.annotation_id")}
+                WHERE rowid = old.annotation_id;
+            END""",
+            f"""CREATE TRIGGER tags_fts_rename AFTER UPDATE OF name ON tags BEGIN
+                UPDATE annotations_fts SET tags = {tag_text.format(id="annotations_fts.rowid")}
+                WHERE rowid IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = new.id);
+            END""",
+            # Title words weigh more than body words; a tag or quote more than a note.
+            "INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)')",
+            "INSERT INTO annotations_fts (annotations_fts, rank) "
+            "VALUES ('rank', 'bm25(2.0, 1.0, 2.0)')",
+            # fill both indexes from what the library already holds
+            "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')",
+            f"""INSERT INTO annotations_fts (rowid, quote, note, tags)
+                SELECT a.id, a.quote, a.note, {tag_text.format(id="a.id")} FROM annotations a""",
+        ],
+    )
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_initial,
     2: _v2_notes_and_orphans,
+    3: _v3_full_text_search,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
