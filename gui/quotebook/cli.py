@@ -17,6 +17,7 @@ from typing import Any
 
 from quotebook import __version__
 from quotebook.anchoring import locate_quote
+from quotebook.cli_search import configure_search, run_search
 from quotebook.domain import PALETTE, Annotation
 from quotebook.errors import UserError
 from quotebook.importing import import_files
@@ -167,6 +168,7 @@ COMMANDS: list[Command] = [
     Command("list", "list the documents", lambda p: None, _run_list),
     Command("annotate", "highlight a quote in a document", _configure_annotate, _run_annotate),
     Command("annotations", "list annotations", _configure_annotations, _run_annotations),
+    Command("search", "search documents and annotations", configure_search, run_search),
 ]
 
 
