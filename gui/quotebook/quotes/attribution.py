@@ -1,0 +1,342 @@
+"""Find who said a quotation, from the reporter's words around it.
+
+News attributes a quote in a handful of shapes, tried here in order of how reliable they are:
+
+1. right after the closing mark: `“…,” said X` / `“…,” X told Y` / `“…,” as X put it` /
+   `“…,” according to X` (Russian: `«…», — заявил X`);
+2. before the opening mark, in the same sentence: `X said the talks would “drag out”`,
+   `According to X, … “…”`, `X outlined: “…”` (the rightmost reporting verb wins);
+3. from the sentence before, in the same paragraph (`According to him, … . “…”`), or for a
+   quote that makes up its own paragraph, from the paragraph before when it ends with a colon
+   or with a quote of known speaker.
+
+A reporting verb is any form in the language's list (said, outlined, rejected, warned, заявил…),
+not a short fixed set; forms that double as nouns ("claims", "note") count only with a subject or
+an auxiliary beside them, and passives ("was told") do not count. The subject is read with
+`analyse_np`; a pronoun or a role ("he", "the diplomat") is resolved to the nearest person
+named before it, and "they"/"it" to the nearest organisation that spoke before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from quotebook.quotes.marks import MarkedSpan
+from quotebook.quotes.names import (
+    FIRST,
+    GROUP,
+    ORG,
+    PERSON,
+    PRONOUN,
+    ROLE,
+    UNNAMED,
+    NameBook,
+    Phrase,
+    analyse_np,
+)
+from quotebook.quotes.text import Document, Token, previous_nonblank_line
+
+_SEPARATORS = frozenset({",", "—", "–", "-", "…"})
+_WINDOW = 240  # characters of reporter's text read after a quote
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said a quote (`speaker`, or None), how that was found (`cue`) and how surely.
+
+    `reported` is true when a reporting verb or phrase was found even though it names no one
+    (`“…,” an official said`): such a quote is someone's words, just not a named person's.
+    """
+
+    speaker: str | None
+    cue: str
+    strength: float
+    reported: bool = True
+
+
+NOBODY = Attribution(None, "", 0.0, reported=False)
+
+
+class Attributor:
+    """Attributes the quotes of one document, in reading order."""
+
+    def __init__(self, doc: Document, names: NameBook) -> None:
+        self.doc = doc
+        self.names = names
+        self.lang = doc.language
+        lang = self.lang
+        self._single = frozenset(v for v in lang.speech_verbs if " " not in v)
+        self._multi: dict[str, list[tuple[str, ...]]] = {}
+        for verb in lang.speech_verbs:
+            if " " in verb:
+                words = tuple(verb.split())
+                self._multi.setdefault(words[0], []).append(words)
+        for options in self._multi.values():
+            options.sort(key=len, reverse=True)
+        self._according = [tuple(p.split()) for p in lang.according_to]
+        self._put_it = [tuple(p.split()) for p in lang.as_put_it]
+        self._np_words = (
+            lang.determiners | lang.titles | lang.roles | lang.name_particles | lang.org_words
+        )
+        self._skip = lang.adverbs | lang.auxiliaries
+        self._groups: list[tuple[int, str]] = []
+        self._by_sentence: dict[int, str] = {}
+
+    # ---- public ---------------------------------------------------------------------------
+
+    def attribute(self, span: MarkedSpan, *, embedded: bool) -> Attribution:
+        """Attribute one quote; quotes must be passed in reading order."""
+        found = self._after(span) or self._before(span.open_at) or self._inherit(span, embedded)
+        found = found or NOBODY
+        if found.speaker is not None:
+            self._by_sentence[self.doc.sentence_start(span.open_at)] = found.speaker
+        return found
+
+    # ---- the three places -----------------------------------------------------------------
+
+    def _after(self, span: MarkedSpan) -> Attribution | None:
+        if not span.closed:
+            return None
+        begin = span.close_at + 1
+        end = min(self.doc.sentence_end(begin), begin + _WINDOW)
+        tokens = self.doc.tokens(begin, end)
+        i = 0
+        while i < len(tokens) and tokens[i].text in _SEPARATORS:
+            i += 1
+        tokens = tokens[i:]
+        if not tokens:
+            return None
+        n = self._phrase_at(tokens, 0, self._according)
+        if n:
+            return self._attribution(
+                analyse_np(self._forward_np(tokens[n:]), self.lang), "according"
+            )
+        if tokens[0].lower == "as":
+            for j in range(2, min(len(tokens), 10)):
+                if self._phrase_at(tokens, j, self._put_it):
+                    return self._attribution(analyse_np(tokens[1:j], self.lang), "as")
+        n = self._verb_at(tokens, 0)
+        if n:
+            return self._attribution(analyse_np(self._forward_np(tokens[n:]), self.lang), "after")
+        for j in range(1, min(len(tokens), 10)):
+            token = tokens[j]
+            if not token.is_word and token.text not in "’'":
+                return None
+            n = self._verb_at(tokens, j)
+            if not n or not self._is_verb(tokens, j, n):
+                continue
+            k = j
+            while k > 0 and tokens[k - 1].lower in self._skip:
+                k -= 1
+            if k == 0 or tokens[0].lower in self.lang.auxiliaries:
+                return None
+            if not all(self._np_like(t) for t in tokens[:k]):
+                return None
+            return self._attribution(analyse_np(tokens[:k], self.lang), "after")
+        return None
+
+    def _before(self, open_at: int, start: int | None = None) -> Attribution | None:
+        if start is None:
+            start = self.doc.sentence_start(open_at)
+        tokens = self.doc.tokens(start, open_at)
+        for i in range(len(tokens) - 1, -1, -1):
+            n = self._phrase_at(tokens, i, self._according)
+            if n:
+                phrase = analyse_np(self._forward_np(tokens[i + n :]), self.lang)
+                found = self._attribution(phrase, "according")
+                if found.speaker is not None:
+                    return found
+                continue
+            n = self._verb_at(tokens, i)
+            if not n:
+                continue
+            phrase = self._subject(tokens, i, n)
+            if phrase is not None:
+                return self._attribution(phrase, "before")
+        if tokens and tokens[-1].text == ":":
+            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 1), self.lang)
+            if phrase is not None and phrase.kind in (PERSON, ORG):
+                return self._attribution(phrase, "colon")
+        return None
+
+    def _inherit(self, span: MarkedSpan, embedded: bool) -> Attribution | None:
+        doc = self.doc
+        sentence = doc.sentence_start(span.open_at)
+        line_start = doc.line_bounds(span.open_at)[0]
+        if sentence > line_start:
+            previous = doc.sentence_start(sentence - 1)
+            return self._sentence_speaker(previous, sentence)
+        if embedded or doc.tokens(line_start, span.open_at):
+            return None
+        line = previous_nonblank_line(doc, span.open_at)
+        if line is None:
+            return None
+        last = doc.sentence_start(line[1] - 1) if line[1] > line[0] else line[0]
+        if doc.text[line[0] : line[1]].rstrip().endswith(":"):
+            found = self._before(line[1], last)
+            return found and Attribution(found.speaker, "colon", found.strength * 0.9)
+        speaker = self._by_sentence.get(last)
+        return Attribution(speaker, "inherited", 0.6) if speaker else None
+
+    def _sentence_speaker(self, start: int, end: int) -> Attribution | None:
+        speaker = self._by_sentence.get(start)
+        if speaker is not None:
+            return Attribution(speaker, "inherited", 0.7)
+        found = self._before(end, start)
+        if found is None or found.speaker is None:
+            return None
+        return Attribution(found.speaker, "inherited", found.strength * 0.8)
+
+    # ---- reading the words ----------------------------------------------------------------
+
+    def _verb_at(self, tokens: list[Token], i: int) -> int:
+        """How many tokens from `i` form a reporting verb (0 if none)."""
+        word = tokens[i].text
+        if not word[0].isalpha() or not word[0].islower():
+            return 0
+        low = tokens[i].lower
+        for option in self._multi.get(low, ()):
+            if self._phrase_at(tokens, i, [option]):
+                return len(option)
+        return 1 if low in self._single and (i == 0 or tokens[i - 1].text != "-") else 0
+
+    @staticmethod
+    def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
+        for phrase in phrases:
+            n = len(phrase)
+            if i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n)):
+                return n
+        return 0
+
+    def _passive(self, tokens: list[Token], i: int) -> bool:
+        word = tokens[i].lower
+        return (
+            i > 0
+            and tokens[i - 1].lower in self.lang.passive_markers
+            and word not in self.lang.participles
+        )
+
+    def _np_like(self, token: Token) -> bool:
+        return (
+            token.is_capitalised
+            or token.lower in self._np_words
+            or token.lower in self._skip
+            or token.lower in self.lang.person_pronouns
+            or token.lower in self.lang.group_pronouns
+            or token.text in "’'"
+        )
+
+    def _is_verb(self, tokens: list[Token], i: int, n: int) -> bool:
+        """Is the reporting-verb form at `tokens[i:i+n]` used as a verb here?
+
+        Passives ("was told") are not reporting, and a form after a determiner or a possessive
+        is a noun ("the claims", "Russia’s demands"); forms that are also nouns need a subject
+        or an auxiliary right before them.
+        """
+        lang = self.lang
+        form = " ".join(t.lower for t in tokens[i : i + n])
+        before = tokens[i - 1] if i > 0 else None
+        if self._passive(tokens, i):
+            return False
+        if before is None:
+            return form not in lang.bare_verbs
+        if before.lower in lang.determiners or before.text.endswith(("’s", "'s")):
+            return False
+        if form in lang.bare_verbs:
+            return (
+                before.lower in lang.auxiliaries
+                or before.lower in lang.person_pronouns | lang.group_pronouns | lang.first_person
+                or before.lower in lang.roles
+                or (before.is_capitalised and not _demonym(before.text, lang.demonym_suffixes))
+            )
+        return True
+
+    def _subject(self, tokens: list[Token], i: int, n: int) -> Phrase | None:
+        """The subject of the reporting verb at `tokens[i:i+n]`, or None if it is no verb here."""
+        if not self._is_verb(tokens, i, n):
+            return None
+        form = " ".join(t.lower for t in tokens[i : i + n])
+        if form not in self.lang.participles:
+            k = i
+            while k > 0 and tokens[k - 1].lower in self._skip:
+                k -= 1
+            phrase = analyse_np(self._backward_np(tokens, k), self.lang)
+            if phrase is not None:
+                return phrase
+        return analyse_np(self._clause_subject(tokens, i), self.lang)
+
+    def _backward_np(self, tokens: list[Token], end: int) -> list[Token]:
+        lang = self.lang
+        k = end
+        while k > 0:
+            token = tokens[k - 1]
+            low = token.lower
+            if (
+                low in lang.person_pronouns
+                or low in lang.group_pronouns
+                or low in lang.first_person
+            ):
+                if k == end:
+                    k -= 1
+                break
+            if not token.is_word or not (token.is_capitalised or low in self._np_words):
+                break
+            if low in lang.function_words and low not in self._np_words and token.is_capitalised:
+                break  # "But" in "But Lukashevich indicated"
+            k -= 1
+        return tokens[k:end]
+
+    def _forward_np(self, tokens: list[Token]) -> list[Token]:
+        lang = self.lang
+        out: list[Token] = []
+        for token in tokens[:12]:
+            low = token.lower
+            if not token.is_word:
+                break
+            linked = out and out[-1].lower in lang.source_nouns and low in lang.source_links
+            if out and low in lang.stop_after_name and not linked:
+                break
+            out.append(token)
+        return out
+
+    def _clause_subject(self, tokens: list[Token], end: int) -> list[Token]:
+        """The first noun phrase of the clause that ends at `end` (for "…, adding that …")."""
+        start = 0
+        for j in range(end - 1, -1, -1):
+            if tokens[j].text in {";", ":", "(", "—"}:
+                start = j + 1
+                break
+        out: list[Token] = []
+        for token in tokens[start:end]:
+            if token.is_word and self._np_like(token):
+                out.append(token)
+                if token.lower in self.lang.person_pronouns:
+                    break
+            elif out:
+                break
+        return out
+
+    # ---- resolving ------------------------------------------------------------------------
+
+    def _attribution(self, phrase: Phrase | None, cue: str) -> Attribution:
+        if phrase is None:
+            return Attribution(None, cue, 0.5)
+        names = self.names
+        if phrase.kind == PERSON:
+            return Attribution(names.display(phrase.text, phrase.pos), cue, 1.0)
+        if phrase.kind == ORG:
+            self._groups.append((phrase.pos, phrase.text))
+            return Attribution(phrase.text, cue, 0.9)
+        if phrase.kind in (PRONOUN, ROLE):
+            return Attribution(names.nearest_person(phrase.pos), cue, 0.85)
+        if phrase.kind == GROUP:
+            i = bisect_left(self._groups, phrase.pos, key=lambda g: g[0]) - 1
+            return Attribution(self._groups[i][1] if i >= 0 else None, cue, 0.7)
+        if phrase.kind in (FIRST, UNNAMED):
+            return Attribution(None, cue, 0.6)
+        return Attribution(None, cue, 0.5)
+
+
+def _demonym(word: str, suffixes: tuple[str, ...]) -> bool:
+    return word.lower().endswith(suffixes)

@@ -1,0 +1,103 @@
+"""`find_quotes`: one document's text in, its quotations, speakers and turns out.
+
+The steps, each in its own module: pair the quotation marks (`marks`), blank the quotes out of
+a copy of the text and find its sentences (`text`), collect the people it names (`names`), read
+transcript turns (`transcript`), then for each quotation find its speaker (`attribution`) and
+its kind (`kinds`).
+
+Which marks quote is decided per document. News in English quotes with double marks and uses
+single ones inside quotes and in headlines; British style is the other way round. The family
+with more top-level quotes is taken as the document's own, and spans in the other family become
+`asides` rather than quotes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from quotebook.quotes.attribution import NOBODY, Attribution, Attributor
+from quotebook.quotes.kinds import classify, is_embedded, normalised
+from quotebook.quotes.languages import DOUBLE, SINGLE, get_language
+from quotebook.quotes.marks import MarkedSpan, pair_marks
+from quotebook.quotes.model import DIRECT, PARTIAL, SCARE, FoundQuote, Kind, QuoteScan
+from quotebook.quotes.names import NameBook
+from quotebook.quotes.text import Document
+from quotebook.quotes.transcript import find_turns
+
+_TERM_WORDS = 4  # a phrase this short quoted twice or more is a term, not a quotation
+
+
+def find_quotes(text: str, language: str = "en") -> QuoteScan:
+    """Find the quotations and transcript turns in `text`.
+
+    `language` is a BCP 47 tag ("en", "en-GB", "ru"); it picks the reporting verbs, pronouns and
+    labels (see `quotebook.quotes.languages`). Offsets in the result are code-point offsets into
+    `text`. The scan is deterministic and needs no network or model files.
+    """
+    lang = get_language(language)
+    spans = pair_marks(text)
+    family = _own_family(spans)
+    quoted = [s for s in spans if s.depth == 0 and s.family == family]
+    others = [s for s in spans if not (s.depth == 0 and s.family == family)]
+    doc = Document(text, spans, lang)
+    names = NameBook(doc.masked, lang)
+    turns = find_turns(doc, names)
+    attributor = Attributor(doc, names)
+    counts = Counter(normalised(text[s.start : s.end]) for s in quoted)
+    quotes: list[FoundQuote] = []
+    for span in quoted:
+        words = normalised(text[span.start : span.end])
+        repeated = counts[words] > 1 and len(words.split()) <= _TERM_WORDS
+        found = attributor.attribute(span, embedded=is_embedded(doc, span))
+        kind = classify(doc, span, found, repeated=repeated)
+        quotes.append(_quote(text, span, kind, found))
+    asides = [_aside(doc, span) for span in others]
+    return QuoteScan(tuple(quotes), turns, tuple(asides), lang.code)
+
+
+def _own_family(spans: list[MarkedSpan]) -> str:
+    tally = Counter(s.family for s in spans if s.depth == 0 and s.closed)
+    return SINGLE if tally[SINGLE] > tally[DOUBLE] else DOUBLE
+
+
+def _quote(text: str, span: MarkedSpan, kind: Kind, found: Attribution) -> FoundQuote:
+    speaker = found.speaker if kind != SCARE else None
+    return FoundQuote(
+        span.start,
+        span.end,
+        text[span.start : span.end],
+        kind,
+        speaker,
+        _confidence(kind, speaker, found, span),
+        found.cue if speaker else "",
+    )
+
+
+def _aside(doc: Document, span: MarkedSpan) -> FoundQuote:
+    kind = SCARE if span.depth > 0 else classify(doc, span, NOBODY, repeated=False)
+    return FoundQuote(
+        span.start,
+        span.end,
+        doc.text[span.start : span.end],
+        kind,
+        None,
+        0.4 if span.depth else 0.5,
+    )
+
+
+def _confidence(kind: Kind, speaker: str | None, found: Attribution, span: MarkedSpan) -> float:
+    """How sure the finder is: the attribution's strength, lowered for doubtful marks."""
+    if kind == DIRECT:
+        score = 0.55 + 0.4 * found.strength if speaker else 0.5
+    elif kind == PARTIAL:
+        score = 0.5 + 0.4 * found.strength if speaker else 0.4
+    else:
+        score = 0.7
+    if not span.matched:
+        score *= 0.9
+    if not span.closed:
+        score *= 0.6
+    return round(min(score, 0.99), 2)
+
+
+__all__ = ["DIRECT", "PARTIAL", "SCARE", "find_quotes"]

@@ -1,0 +1,90 @@
+"""Tell direct quotes, partial quotes and scare quotes apart.
+
+The difference lies in how the quote sits in the reporter's sentence, not in its words:
+
+* **direct**: the quote stands on its own: it starts a paragraph or sentence, or follows a
+  colon, comma or dash, and reads as a statement (capital letter, or a full clause);
+* **partial**: the quote is woven into the reporter's sentence (a word runs straight into the
+  opening mark: `did not want the process to “drag out”`) and someone is reported as saying it;
+* **scare**: marks around a phrase nobody is reported as saying (`demands for “security
+  guarantees”`), a phrase the reporter labels (`so-called`, `known as`), a title in title case,
+  a heading, or a short phrase put in marks again and again as a term.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotebook.quotes.attribution import Attribution
+from quotebook.quotes.marks import MarkedSpan
+from quotebook.quotes.model import DIRECT, PARTIAL, SCARE, Kind
+from quotebook.quotes.text import Document
+
+_WORD_RE = re.compile(r"\w[\w’'\-]*")
+_TERMINAL = frozenset(".!?…")
+_CLAUSE_WORDS = 6  # a lower-case quote after a comma this long is a clause, not a phrase
+
+
+def normalised(text: str) -> str:
+    """A quote's words for comparing repeats: lower case, punctuation dropped."""
+    return " ".join(_WORD_RE.findall(text.lower()))
+
+
+def is_embedded(doc: Document, span: MarkedSpan) -> bool:
+    """Does a word of the reporter's sentence run straight into the opening mark?"""
+    line_start = doc.line_bounds(span.open_at)[0]
+    j = span.open_at - 1
+    while j >= line_start and doc.text[j].isspace():
+        j -= 1
+    return j >= line_start and doc.text[j].isalnum()
+
+
+def _previous_word(doc: Document, span: MarkedSpan) -> str:
+    line_start = doc.line_bounds(span.open_at)[0]
+    words = _WORD_RE.findall(doc.masked[max(line_start, span.open_at - 40) : span.open_at])
+    return words[-1].lower() if words else ""
+
+
+def _scare_cue(doc: Document, span: MarkedSpan) -> bool:
+    line_start = doc.line_bounds(span.open_at)[0]
+    before = doc.masked[max(line_start, span.open_at - 40) : span.open_at]
+    tail = " ".join(_WORD_RE.findall(before.lower())[-3:])
+    return any(tail.endswith(cue) for cue in doc.language.scare_cues)
+
+
+def _title_case(words: list[str], small: frozenset[str]) -> bool:
+    content = [w for w in words if w.lower() not in small]
+    return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: bool) -> Kind:
+    """The kind of the quote in `span`, given what attribution found for it."""
+    text = doc.text[span.start : span.end]
+    words = _WORD_RE.findall(text)
+    if not words or _scare_cue(doc, span) or repeated:
+        return SCARE
+    reported = found.speaker is not None or found.reported
+    if doc.is_heading(span.open_at) and found.speaker is None:
+        return SCARE
+    first = next((c for c in text if c.isalpha()), "")
+    capital = first.isupper() or text.startswith(("...", "…"))
+    tail = text.rstrip()[-1:]
+    after = doc.text[span.close_at + 1 : span.close_at + 2] if span.closed else ""
+    terminal = tail in _TERMINAL or after in _TERMINAL
+    if is_embedded(doc, span):
+        if _title_case(words, doc.language.small_words) and tail not in _TERMINAL | {","}:
+            return SCARE
+        if not reported:
+            return SCARE
+        if capital and len(words) >= 3 and _previous_word(doc, span) in doc.language.speech_verbs:
+            return DIRECT  # `he said “We will…”` written without a comma
+        return PARTIAL
+    if capital:
+        if not reported and len(words) <= 3 and not terminal:
+            return SCARE
+        return DIRECT
+    line_start = doc.line_bounds(span.open_at)[0]
+    before = doc.text[line_start : span.open_at].rstrip()
+    if before[-1:] in {",", ":", "—", "–", ""} and len(words) >= _CLAUSE_WORDS:
+        return DIRECT
+    return PARTIAL if reported else SCARE

@@ -1,0 +1,321 @@
+"""Who is who in one document: reading noun phrases, and the people a document names.
+
+News introduces a person once in full, with a title ("Polish Foreign Minister Zbigniew Rau") or
+as the subject of a reporting verb ("Ambassador Michael Carpenter told…"), then calls them by
+surname, title or pronoun. Two pieces follow that habit:
+
+* `analyse_np` reads the words in front of or after a reporting verb and says what they are: a
+  person's name (titles, possessives and acronyms stripped: "Lithuania’s FM Gabrielius
+  Landsbergis" → "Gabrielius Landsbergis"), an organisation or group ("the Foreign Ministry",
+  "Baltic Foreign Ministers"), a pronoun, a role ("the diplomat") or an unnamed source.
+* `NameBook` collects the people a document names, keyed by surname, and answers two
+  questions: the display name of a mention (the fullest form seen: "Carpenter" → "Michael
+  Carpenter") and the nearest person mentioned before a position (for "he" and "the diplomat").
+
+Only the reporter's words are read (the document's masked text), so a name inside a quotation is
+never taken for an antecedent.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotebook.quotes.languages import Language
+from quotebook.quotes.text import Token
+
+PERSON = "person"
+ORG = "org"
+PRONOUN = "pronoun"
+GROUP = "group"
+ROLE = "role"
+FIRST = "first"
+UNNAMED = "unnamed"
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_NAME_TOKEN = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w’'\-]*)"
+_SPACE = r"[ \u00a0]+"
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """What a noun phrase is (`kind`), its display text and where it starts."""
+
+    kind: str
+    text: str
+    pos: int
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in _POSSESSIVE:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s")) and len(word) > 2
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _is_title(word: str, lang: Language) -> bool:
+    low = word.lower()
+    titles = lang.titles
+    modifiers = lang.title_modifiers
+    return low in titles or low.rstrip(".") in titles or low in modifiers
+
+
+def _is_demonym(word: str, lang: Language) -> bool:
+    return word[:1].isupper() and word.lower().endswith(lang.demonym_suffixes)
+
+
+def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = False) -> Phrase | None:
+    """Read a run of capitalised words: a person's name, an organisation, a role, or nothing."""
+    words = list(run)
+    while words and (words[0].lower in lang.function_words or words[0].lower in lang.determiners):
+        words.pop(0)
+    if not words:
+        return None
+    whole = " ".join(
+        strip_possessive(w.text) if i == len(words) - 1 else w.text for i, w in enumerate(words)
+    )
+    orgs = [i for i, w in enumerate(words) if w.lower in lang.org_words]
+    if orgs and orgs[-1] == len(words) - 1:
+        return Phrase(ORG, whole, words[0].start)
+    if orgs:
+        words = words[orgs[-1] + 1 :]  # "Russian Federation Vladimir Putin"
+        if len(words) < 2:
+            return None
+    cut = max((i for i, w in enumerate(words[:-1]) if _is_possessive(w.text)), default=-1)
+    words = words[cut + 1 :]
+    last = len(words) - 1
+    cut = max(
+        (i for i, w in enumerate(words) if _is_title(w.text, lang) or _is_acronym(w.text)),
+        default=-1,
+    )
+    if cut == last:
+        head = words[last]
+        if _is_acronym(head.text) and not _is_title(head.text, lang):
+            return Phrase(ORG, strip_possessive(head.text), head.start)
+        return Phrase(ROLE, head.lower, head.start)
+    titled = cut >= 0
+    words = [w for w in words[cut + 1 :] if w.lower not in lang.calendar_words]
+    if not words:
+        return None
+    if after_the and not titled:
+        return Phrase(ORG, whole, words[0].start)
+    if len(words) == 1 and not titled and _is_demonym(words[0].text, lang):
+        return None
+    names = [strip_possessive(w.text) for w in words]
+    names = _fit_name(names, lang)
+    if not names:
+        return None
+    return Phrase(PERSON, " ".join(names), words[-len(names)].start)
+
+
+def _fit_name(names: list[str], lang: Language) -> list[str]:
+    """Keep the last few words of a long run: first names, patronymic, surname."""
+    if lang.patronymic_suffixes and len(names) >= 3:
+        if names[-2].lower().endswith(lang.patronymic_suffixes):
+            return names[-3:]
+        return names[-2:]
+    return names[-lang.max_name_tokens :]
+
+
+def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
+    """Say what a noun phrase is; `tokens` are its words in reading order."""
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return None
+    for i in range(len(words) - 2):
+        if words[i].lower in lang.source_nouns and words[i + 1].lower in lang.source_links:
+            return analyse_np(words[i + 2 :], lang)
+    last = words[-1]
+    low = last.lower
+    if len(words) <= 2 or not last.is_capitalised:
+        if low in lang.person_pronouns:
+            return Phrase(PRONOUN, low, last.start)
+        if low in lang.group_pronouns:
+            return Phrase(GROUP, low, last.start)
+        if low in lang.first_person:
+            return Phrase(FIRST, low, last.start)
+    if not last.is_capitalised:
+        if low in lang.roles or low in lang.titles:
+            return Phrase(ROLE, low, last.start)
+        return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
+    j = len(words) - 1
+    while j > 0 and (
+        words[j - 1].is_capitalised
+        or (words[j - 1].lower in lang.name_particles and words[j].is_capitalised)
+    ):
+        j -= 1
+    after_the = j > 0 and words[j - 1].lower in {"the"}
+    return classify_run(words[j:], lang, after_the=after_the)
+
+
+def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Can the given names `a` and `b` belong to one person ("M." fits "Michael")?"""
+    for x, y in zip(a, b, strict=False):
+        x, y = x.rstrip(".").lower(), y.rstrip(".").lower()
+        if (
+            x != y
+            and not (len(x) == 1 and y.startswith(x))
+            and not (len(y) == 1 and x.startswith(y))
+        ):
+            return False
+    return True
+
+
+class NameBook:
+    """The people named in one document, keyed by surname; see the module docstring."""
+
+    def __init__(self, masked: str, lang: Language) -> None:
+        self.masked = masked
+        self.lang = lang
+        self._forms: dict[str, Counter[str]] = {}
+        self._order: dict[str, int] = {}
+        self._mentions: list[tuple[int, str, str | None]] | None = None
+        self._discover()
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _discover(self) -> None:
+        lang = self.lang
+        particle = rf"(?:(?:{_alt(lang.name_particles)}){_SPACE})?"
+        run = rf"{_NAME_TOKEN}(?:{_SPACE}{particle}{_NAME_TOKEN}){{0,6}}"
+        titles = _alt(lang.titles | lang.roles)
+        boundary = r"(?<![\w’'\-])"
+        after_title = re.compile(rf"{boundary}((?i:{titles}))\.?{_SPACE}({run})")
+        adverbs = _alt(lang.adverbs)
+        before_verb = re.compile(
+            rf"({run}){_SPACE}(?:(?:{adverbs}){_SPACE})?(?:{_alt(lang.speech_verbs)})(?![\w’'\-])"
+        )
+        after_verb = re.compile(rf"{boundary}(?:{_alt(lang.inversion_verbs)}){_SPACE}({run})")
+        token_re = re.compile(_NAME_TOKEN)
+        for pattern in (after_title, before_verb, after_verb):
+            titled = pattern is after_title
+            for m in pattern.finditer(self.masked):
+                group = m.lastindex or 1
+                found = m.group(group)
+                if pattern is before_verb and found.endswith(_POSSESSIVE):
+                    continue  # "Lavrov’s answers": a noun after a possessive
+                tokens = [
+                    Token(t.group(), m.start(group) + t.start()) for t in token_re.finditer(found)
+                ]
+                phrase = classify_run(tokens, lang)
+                if phrase is None or phrase.kind != PERSON:
+                    continue
+                # A capitalised title ("Ambassador", "Mr") vouches for a lone surname; a common
+                # noun before a capitalised word ("official Facebook page") does not.
+                vouched = titled and m.group(1)[0].isupper()
+                if vouched or " " in phrase.text:
+                    self.add(phrase.text, phrase.pos)
+
+    def add(self, name: str, pos: int = 0) -> None:
+        """Record a person's name as seen in the document."""
+        parts = name.split()
+        if not parts:
+            return
+        key = self._key(parts[-1]) or parts[-1].lower()
+        self._forms.setdefault(key, Counter())[name] += 1
+        self._order.setdefault(name, pos)
+        self._mentions = None
+
+    def _key(self, surname: str) -> str | None:
+        low = strip_possessive(surname).lower()
+        if low in self._forms:
+            return low
+        if self.lang.inflected_names:
+            for key in self._forms:
+                if low.startswith(key) and len(low) - len(key) <= 2:
+                    return key
+                if key.startswith(low) and len(key) - len(low) <= 2 and len(low) >= 4:
+                    return key
+        return None
+
+    # ---- questions ------------------------------------------------------------------------
+
+    def is_person(self, name: str) -> bool:
+        parts = name.split()
+        return bool(parts) and self._key(parts[-1]) is not None
+
+    def _fullest(self, forms: Sequence[str], key: str) -> str:
+        counts = self._forms[key]
+        return max(forms, key=lambda f: (len(f.split()), counts[f], -self._order.get(f, 0)))
+
+    def display(self, name: str, pos: int | None = None) -> str:
+        """The fullest form of `name` seen in the document ("Carpenter" → "Michael Carpenter")."""
+        parts = name.split()
+        if not parts:
+            return name
+        key = self._key(parts[-1])
+        if key is None:
+            return name
+        forms = [f for f in self._forms[key] if given_compatible(f.split()[:-1], parts[:-1])]
+        if not forms:
+            return name
+        if len(parts) == 1 and pos is not None and len(forms) > 1:
+            recent = self._recent_form(key, pos)
+            if recent is not None:
+                return recent
+        return self._fullest(forms, key)
+
+    def nearest_person(self, pos: int) -> str | None:
+        """The person mentioned last before `pos`, by display name."""
+        mentions = self._mention_index()
+        i = bisect_left(mentions, pos, key=lambda m: m[0]) - 1
+        if i < 0:
+            return None
+        at, key, form = mentions[i]
+        if form is not None:
+            return self.display(form)
+        return self.display(key.title() if key.islower() else key, at)
+
+    def _recent_form(self, key: str, pos: int) -> str | None:
+        mentions = self._mention_index()
+        i = bisect_left(mentions, pos, key=lambda m: m[0]) - 1
+        while i >= 0:
+            _, k, form = mentions[i]
+            if k == key and form is not None and len(form.split()) > 1:
+                return self.display(form)
+            i -= 1
+        return None
+
+    def _mention_index(self) -> list[tuple[int, str, str | None]]:
+        if self._mentions is not None:
+            return self._mentions
+        mentions: list[tuple[int, str, str | None]] = []
+        surnames = {f.split()[-1] for forms in self._forms.values() for f in forms}
+        if surnames:
+            ending = r"\w{0,2}" if self.lang.inflected_names else r"(?:’s|'s)?"
+            pattern = re.compile(rf"(?<![\w’'\-])(?:{_alt(surnames)}){ending}(?![\w\-])")
+            for m in pattern.finditer(self.masked):
+                key = self._key(m.group())
+                if key is None:
+                    continue
+                form = None
+                for full in self._forms[key]:
+                    given = full.rsplit(" ", 1)[0] if " " in full else ""
+                    if given and self.masked.endswith(given + " ", 0, m.start()):
+                        form = full
+                        break
+                mentions.append((m.start(), key, form))
+        self._mentions = mentions
+        return mentions
+
+    def people(self) -> list[str]:
+        """Display names of every person the document names."""
+        return sorted({self._fullest(list(forms), key) for key, forms in self._forms.items()})
+
+
+def _alt(words: Sequence[str] | frozenset[str] | set[str]) -> str:
+    """A regular-expression alternation of `words`, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -1,0 +1,221 @@
+"""Speaker turns of interview and briefing transcripts: `Question: …` / `Name: …`.
+
+A turn starts at a label followed by a colon (at a line's start, or after a sentence's end when
+a site ran the turns together) and runs to the next label or to the end of the interview: the
+first line after it that is not prose (a heading, a dated item of a news list, a closing line
+such as "To be continued…").
+
+Not every "Word: text" is a turn. A label must be a role ("Question", "Q", "Answer") or a
+person's name (a known person, or two to four capitalised words with no possessive), and the
+words after the colon must not start with a digit, which rules out `Moscow: 13:15`. A document
+needs a role label or at least two name labels before any turn counts, so a headline in
+"Name: statement" style is not a transcript.
+
+Role labels are given a speaker from the interview's header, the line before the turns that
+says whose interview it is and with whom ("… Lukashevich’s interview with Rossiyskaya Gazeta,
+October 29, 2019"): the interviewer is the outlet, the interviewee the person.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from quotebook.quotes.model import Turn
+from quotebook.quotes.names import PERSON, NameBook, classify_run, strip_possessive
+from quotebook.quotes.text import TERMINAL, Document, Token
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_LABEL_WORD = rf"[{_UPPER}][\w’'\-.]*"
+_LABEL_RE = re.compile(
+    rf"(?:^|(?<=[.!?…])[\"”’»]?)[ \t\u00a0]*"
+    rf"(?P<label>{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})"
+    rf"[ \t\u00a0]*(?:\((?P<aside>[^)\n]{{1,60}})\))?:[ \t\u00a0]+(?=[^\s\d])",
+    re.MULTILINE,
+)
+_DATELINE_RE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_TOKEN_RE = re.compile(r"\S+")
+INTERVIEWER = "interviewer"
+INTERVIEWEE = "interviewee"
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    pos: int
+    interviewer: str | None
+    interviewee: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    at: int
+    start: int
+    label: str
+    role: str  # INTERVIEWER, INTERVIEWEE or a person's name
+    aside: str | None
+
+
+def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
+    """The speaker turns of every transcript in the document, in reading order.
+
+    People named in labels are added to `names`, so later quotes can refer to them.
+    """
+    labels = _labels(doc, names)
+    if not labels:
+        return ()
+    headers = _headers(doc)
+    header_at = [h.pos for h in headers]
+    turns: list[Turn] = []
+    for i, label in enumerate(labels):
+        limit = labels[i + 1].at if i + 1 < len(labels) else len(doc.text)
+        end = _turn_end(doc, label.start, limit, header_at)
+        k = bisect_right(header_at, label.at) - 1
+        header = headers[k] if k >= 0 else None
+        if label.role == INTERVIEWER:
+            speaker = label.aside or (header.interviewer if header else None)
+        elif label.role == INTERVIEWEE:
+            interviewee = header.interviewee if header else None
+            speaker = names.display(interviewee) if interviewee else None
+        else:
+            speaker = names.display(label.role, label.at)
+        turns.append(Turn(label.start, end, label.label, speaker))
+    return tuple(turns)
+
+
+def _labels(doc: Document, names: NameBook) -> list[_Label]:
+    lang = doc.language
+    found: list[_Label] = []
+    for m in _LABEL_RE.finditer(doc.text):
+        at = m.start("label")
+        if doc.masked[at] != doc.text[at]:
+            continue  # inside a quotation
+        label = m.group("label")
+        low = label.lower()
+        aside = m.group("aside")
+        if low in lang.interviewer_labels:
+            found.append(_Label(at, m.end(), label, INTERVIEWER, _outlet_aside(aside)))
+            continue
+        if low in lang.interviewee_labels:
+            found.append(_Label(at, m.end(), label, INTERVIEWEE, None))
+            continue
+        person = _person(label, at, doc, names)
+        if person is not None:
+            found.append(_Label(at, m.end(), label, person, None))
+    has_roles = any(f.role in (INTERVIEWER, INTERVIEWEE) for f in found)
+    if not has_roles and len(found) < 2:
+        return []
+    for label in found:
+        if label.role not in (INTERVIEWER, INTERVIEWEE) and " " in label.role:
+            names.add(label.role, label.at)
+    return found
+
+
+def _person(label: str, at: int, doc: Document, names: NameBook) -> str | None:
+    """The person a name label stands for, or None if the label is not a person's name."""
+    words = label.split()
+    if any(w.endswith(("’s", "'s")) for w in words):
+        return None
+    tokens = [Token(w, at) for w in words]
+    phrase = classify_run(tokens, doc.language)
+    if phrase is None or phrase.kind != PERSON:
+        return None
+    if " " not in phrase.text and not names.is_person(phrase.text):
+        return None
+    if any(w.lower() in doc.language.calendar_words for w in words):
+        return None
+    return phrase.text
+
+
+def _outlet_aside(aside: str | None) -> str | None:
+    if aside and aside[:1].isupper() and len(aside.split()) <= 5:
+        return aside.strip()
+    return None
+
+
+def _headers(doc: Document) -> list[_Header]:
+    lang = doc.language
+    headers: list[_Header] = []
+    for line_start in doc.line_starts:
+        end = doc.text.find("\n", line_start)
+        line = doc.text[line_start : end if end >= 0 else len(doc.text)]
+        low = line.lower()
+        for cue in lang.interview_cues:
+            idx = low.find(cue)
+            if idx < 0:
+                continue
+            outlet = _outlet(line[idx + len(cue) :], doc)
+            interviewee = _interviewee(line[:idx], doc)
+            headers.append(_Header(line_start, outlet, interviewee))
+            break
+    return headers
+
+
+def _outlet(rest: str, doc: Document) -> str | None:
+    """The outlet named after "interview with": up to its media noun, else up to a comma."""
+    lang = doc.language
+    rest = rest.strip()
+    if rest.lower().startswith("the "):
+        rest = rest[4:]
+    if not rest[:1].isupper():
+        return None
+    words = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(rest[:100])]
+    for i, (word, start) in enumerate(words):
+        bare = word.strip(",.;:()").lower()
+        if bare in lang.media_nouns and i > 0:
+            candidate = rest[:start].strip().rstrip(",")
+            if all(w[0].isupper() for w, _ in words[:i]) and "." not in candidate:
+                return candidate
+            break
+        if word.endswith((".", ";")):
+            break
+    cut = re.split(r",|\(|;| on | in | at |\. ", rest, maxsplit=1)[0].strip().rstrip(".")
+    return cut or None
+
+
+def _interviewee(head: str, doc: Document) -> str | None:
+    """The person whose interview it is: the possessive name before "interview with"."""
+    words = head.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].endswith(("’s", "'s")) and words[i][0].isupper():
+            j = i
+            while j > 0 and words[j - 1][0].isupper():
+                j -= 1
+            tokens = [Token(w, 0) for w in words[j : i + 1]]
+            phrase = classify_run(tokens, doc.language)
+            if phrase is not None and phrase.kind == PERSON:
+                return strip_possessive(phrase.text)
+            return None
+    return None
+
+
+def _turn_end(doc: Document, start: int, limit: int, header_at: list[int]) -> int:
+    """Where a turn starting at `start` stops: before `limit` or the first non-prose line."""
+    lang = doc.language
+    text = doc.text
+    line_end = text.find("\n", start)
+    if line_end < 0 or line_end >= limit:
+        return _trim(text, start, limit)
+    end = line_end
+    pos = line_end + 1
+    while pos < limit:
+        nl = text.find("\n", pos)
+        stop = limit if nl < 0 or nl > limit else nl
+        line = text[pos:stop].strip()
+        if line:
+            tail = line.rstrip("\"”’»' \u00a0)")
+            closing = line.lower().rstrip(".…") in lang.closing_lines
+            header = pos in header_at
+            if closing or header or _DATELINE_RE.match(line) or tail[-1:] not in TERMINAL:
+                break
+            end = stop
+        if nl < 0 or nl >= limit:
+            break
+        pos = nl + 1
+    return _trim(text, start, end)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
