@@ -1,0 +1,99 @@
+"""What an export takes: the documents with their annotations, and the user's choices.
+
+These are plain values so that the CLI, the dialog and the tests build them the same way, and so
+that no exporter needs the library: `collect_items` reads the store once, the exporters only
+format what they are handed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from quotebook.domain import Annotation, Document
+
+Format = Literal["pdf", "md", "csv", "json", "html"]
+PageSizeName = Literal["a4", "letter"]
+NoteLayout = Literal["margin", "end"]
+
+FORMATS: tuple[Format, ...] = ("pdf", "md", "csv", "json", "html")
+PAGE_SIZES: tuple[PageSizeName, ...] = ("a4", "letter")
+NOTE_LAYOUTS: tuple[NoteLayout, ...] = ("margin", "end")
+
+# File-name suffix and a human name per format, for file choosers and messages.
+FORMAT_SUFFIX: dict[Format, str] = {
+    "pdf": ".pdf",
+    "md": ".md",
+    "csv": ".csv",
+    "json": ".json",
+    "html": ".html",
+}
+FORMAT_LABEL: dict[Format, str] = {
+    "pdf": "PDF with highlights and PDF annotations",
+    "md": "Markdown",
+    "csv": "CSV (one row per annotation)",
+    "json": "JSON (one object per annotation)",
+    "html": "HTML with coloured highlights",
+}
+
+# Called with (done, total); returning False cancels the export. Plain callables keep the core
+# free of Qt's event loop: the dialog passes a function that pumps its QProgressDialog.
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class ExportItem:
+    """One document and the annotations to export with it, in text order."""
+
+    document: Document
+    annotations: tuple[Annotation, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.document.title or f"Document {self.document.id}"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    format: Format = "pdf"
+    page_size: PageSizeName = "a4"
+    notes: NoteLayout = "margin"
+    quotes_section: bool = False
+    # Written to each PDF annotation's /T and to the PDF's metadata; the GUI takes it from
+    # its settings, the CLI from --author.
+    author: str = ""
+    # Native PDF annotations (sidebar, pop-ups) besides the highlights painted on the page.
+    pdf_annotations: bool = True
+    # A pop-up annotation per highlight; most viewers make their own, so it is off by default.
+    popups: bool = False
+    # Overrides the PDF title; by default a single document's title, else a summary.
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written, for the CLI's report and the dialog's closing message."""
+
+    path: Path
+    format: Format
+    documents: int
+    annotations: int
+    pages: int = 0
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def format_for_path(path: Path, default: Format = "pdf") -> Format:
+    """The format a file name asks for (``notes.md`` → md), else `default`."""
+    suffix = path.suffix.lower()
+    for fmt, known in FORMAT_SUFFIX.items():
+        if suffix == known or (fmt == "md" and suffix == ".markdown"):
+            return fmt
+    if suffix == ".htm":
+        return "html"
+    return default
+
+
+def annotation_count(items: Sequence[ExportItem]) -> int:
+    return sum(len(item.annotations) for item in items)

@@ -1,0 +1,290 @@
+"""Composing the pages: typeset every flow, paginate, and work out where each mark goes.
+
+The result (`Composition`) is a plan in device units: the slices of text per page, the
+highlight fills, number markers and margin notes to paint, and the highlight parts, links and
+outline entries for the annotation pass. Painting and the pypdf pass only follow this plan, so
+the painted highlight and the native annotation's QuadPoints come from the same line boxes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPagedPaintDevice, QTextDocument
+
+from quotebook.anchoring import Utf16Map
+from quotebook.domain import Annotation, color_hex
+from quotebook.export.fonts import Families
+from quotebook.export.highlights import (
+    RGB,
+    half_layer,
+    hex_of,
+    is_placed,
+    rgb,
+    segment_colour,
+    segments,
+)
+from quotebook.export.options import ExportItem, ExportOptions
+from quotebook.export.pdf.geometry import UNIT, Flow, Page, PageGeometry, Paginator, range_pieces
+from quotebook.export.pdf.typeset import NoteEntry, QuoteEntry, QuoteGroup, Typesetter, excerpt
+
+UNTAGGED = "Untagged"
+
+
+@dataclass(frozen=True)
+class Target:
+    page: int
+    y: float
+
+
+@dataclass
+class PageMarks:
+    fills: list[tuple[QRectF, QColor]] = field(default_factory=list)
+    markers: list[tuple[float, float, str, QColor]] = field(default_factory=list)
+    notes: list[tuple[QTextDocument, float, float]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HighlightPart:
+    """The share of one annotation that lies on one page."""
+
+    annotation: Annotation
+    page: int
+    part: int  # 1-based
+    parts: int
+    rects: tuple[QRectF, ...]
+    colour: RGB
+
+
+@dataclass(frozen=True)
+class Link:
+    page: int
+    rect: QRectF
+    target: Target
+
+
+@dataclass
+class OutlineEntry:
+    title: str
+    target: Target
+    children: list[OutlineEntry] = field(default_factory=list)
+
+
+@dataclass
+class Composition:
+    geometry: PageGeometry
+    pages: list[Page]
+    marks: list[PageMarks]
+    highlights: list[HighlightPart]
+    links: list[Link]
+    outline: list[OutlineEntry]
+    tags: list[str]
+
+
+class Composer:
+    def __init__(
+        self,
+        items: Sequence[ExportItem],
+        options: ExportOptions,
+        device: QPagedPaintDevice,
+        families: Families,
+    ) -> None:
+        self.items = items
+        self.options = options
+        self.geometry = PageGeometry.create(options.page_size, options.notes)
+        self.typeset = Typesetter(device, families)
+        self.paginator = Paginator(self.geometry, self._running_title)
+        self.marks: list[PageMarks] = []
+        self.highlights: list[HighlightPart] = []
+        self.links: list[Link] = []
+        self.outline: list[OutlineEntry] = []
+        self._first: dict[int, tuple[Target, QColor, int]] = {}  # annotation id → where/number
+        self._tags: dict[str, None] = {}
+
+    def _running_title(self, flow: Flow) -> str:
+        return "Quotes" if flow.kind == "quotes" else self.items[flow.item or 0].title
+
+    def _page_marks(self, page: int) -> PageMarks:
+        while len(self.marks) <= page:
+            self.marks.append(PageMarks())
+        return self.marks[page]
+
+    def compose(self, step: Callable[[], None] = lambda: None) -> Composition:
+        for index, item in enumerate(self.items):
+            self._compose_item(index, item)
+            step()
+        if self.options.quotes_section:
+            self._compose_quotes()
+        self._page_marks(len(self.paginator.pages) - 1)
+        return Composition(
+            self.geometry,
+            self.paginator.pages,
+            self.marks,
+            self.highlights,
+            self.links,
+            self.outline,
+            list(self._tags),
+        )
+
+    def _place(self, flow: Flow) -> Flow:
+        self.paginator.place(flow)
+        return flow
+
+    # -- one document ----------------------------------------------------------------------------
+
+    def _compose_item(self, index: int, item: ExportItem) -> None:
+        g, doc = self.geometry, item.document
+        annotations = sorted(item.annotations, key=lambda a: (a.start, a.end, a.id))
+        tags = sorted({t for a in annotations for t in a.tags}, key=str.casefold)
+        self._tags.update(dict.fromkeys(tags))
+        count = f"{len(annotations)} annotation{'s' if len(annotations) != 1 else ''}"
+        header = self.typeset.header(
+            item.title,
+            (doc.meta.outlet, doc.meta.author, doc.meta.published),
+            doc.meta.source_url,
+            doc.meta.notes,
+            count + (f" · Tags: {', '.join(tags)}" if tags else ""),
+            g.body_width,
+        )
+        head = self._place(Flow(header, "header", index, new_page=True))
+        entry = OutlineEntry(item.title, Target(head.slices[0].page, head.slices[0].page_y))
+        self.outline.append(entry)
+        body = self._place(
+            Flow(self.typeset.body(doc.text, g.body_width), "body", index, space_before=16 * UNIT)
+        )
+
+        u16 = Utf16Map(doc.text)
+        text = doc.text
+
+        def blank(pos: int) -> bool:
+            cp = u16.to_codepoint(pos)
+            return cp >= len(text) or text[cp].isspace()
+
+        def page_rects(start: int, end: int) -> dict[int, list[QRectF]]:
+            by_page: dict[int, list[QRectF]] = {}
+            for piece in range_pieces(body.doc, u16.to_utf16(start), u16.to_utf16(end), blank):
+                where = body.locate(piece.top)
+                x, y = where.to_page(piece.x0, piece.top, g.left)
+                rect = QRectF(x, y, piece.x1 - piece.x0, piece.bottom - piece.top)
+                by_page.setdefault(where.page, []).append(rect)
+            return by_page
+
+        placed = [a for a in annotations if is_placed(a, text)]
+        numbers = {a.id: n for n, a in enumerate(annotations, 1)}
+        colours = {a.id: rgb(a.color) for a in placed}
+        for a in placed:
+            by_page = page_rects(a.start, a.end)
+            if not by_page:
+                continue
+            pages = sorted(by_page)
+            for part, page in enumerate(pages, 1):
+                self.highlights.append(
+                    HighlightPart(a, page, part, len(pages), tuple(by_page[page]), colours[a.id])
+                )
+            first = by_page[pages[0]][0]
+            ink = QColor(color_hex(a.color, dark=True))
+            self._first[a.id] = (Target(pages[0], first.top()), ink, numbers[a.id])
+            self._page_marks(pages[0]).markers.append(
+                (first.left(), first.top(), str(numbers[a.id]), ink)
+            )
+        for segment in segments(placed):
+            colour = segment_colour(segment, colours)
+            if self.options.pdf_annotations:
+                colour = half_layer(colour)
+            fill = QColor(hex_of(colour))
+            for page, rects in page_rects(segment.start, segment.end).items():
+                self._page_marks(page).fills.extend((r, fill) for r in rects)
+
+        pending = self._margin_notes(annotations, numbers)
+        if pending:
+            notes = self._place(
+                Flow(
+                    self.typeset.notes("Notes", pending, g.body_width),
+                    "notes",
+                    index,
+                    space_before=20 * UNIT,
+                )
+            )
+            first = notes.slices[0]
+            entry.children.append(OutlineEntry("Notes", Target(first.page, first.page_y)))
+
+    def _note_entry(self, a: Annotation, number: int) -> NoteEntry:
+        where = self._first.get(a.id)
+        return NoteEntry(
+            number=number,
+            colour=QColor(color_hex(a.color, dark=True)),
+            excerpt=excerpt(a.quote),
+            note=a.note,
+            tags=a.tags,
+            page=where[0].page + 1 if where else None,
+        )
+
+    def _margin_notes(
+        self, annotations: Sequence[Annotation], numbers: dict[int, int]
+    ) -> list[NoteEntry]:
+        """Place notes in the margin where they fit; return those that go to the end."""
+        g = self.geometry
+        pending: list[NoteEntry] = []
+        column_bottom: dict[int, float] = {}
+        for a in annotations:
+            entry = self._note_entry(a, numbers[a.id])
+            where = self._first.get(a.id)
+            if self.options.notes == "end" or where is None:
+                pending.append(entry)
+                continue
+            if not (a.note or a.tags):
+                continue
+            doc = self.typeset.margin_note(entry, g.notes_width)
+            target = where[0]
+            y = max(target.y, column_bottom.get(target.page, g.body_top))
+            height = doc.size().height()
+            if y + height > g.body_bottom:
+                pending.append(entry)  # the margin of this page is full
+                continue
+            self._page_marks(target.page).notes.append((doc, g.notes_x, y))
+            column_bottom[target.page] = y + height + 5 * UNIT
+        return pending
+
+    # -- the closing quotes section --------------------------------------------------------------
+
+    def _compose_quotes(self) -> None:
+        grouped: dict[str, list[QuoteEntry]] = {}
+        for item in self.items:
+            for a in sorted(item.annotations, key=lambda a: (a.start, a.end, a.id)):
+                where = self._first.get(a.id)
+                quote = QuoteEntry(
+                    number=where[2] if where else 0,
+                    colour=QColor(color_hex(a.color, dark=True)),
+                    text=excerpt(a.quote, 600),
+                    note=a.note,
+                    source=item.title,
+                    page=where[0].page + 1 if where else None,
+                    target=where[0] if where else None,
+                )
+                for name in a.tags or (UNTAGGED,):
+                    grouped.setdefault(name, []).append(quote)
+        names = sorted((n for n in grouped if n != UNTAGGED), key=str.casefold)
+        if UNTAGGED in grouped:
+            names.append(UNTAGGED)
+        groups = [QuoteGroup(n, tuple(grouped[n])) for n in names]
+        marked = self.typeset.quotes(groups, self.geometry.body_width)
+        flow = self._place(Flow(marked.doc, "quotes", None, new_page=True))
+        first = flow.slices[0]
+        section = OutlineEntry("Quotes", Target(first.page, first.page_y))
+        self.outline.append(section)
+        for name, position in marked.headings:
+            y = marked.doc.findBlock(position).layout().position().y()
+            where = flow.locate(y)
+            section.children.append(
+                OutlineEntry(name, Target(where.page, where.to_page(0, y, 0)[1]))
+            )
+        for start, end, target in marked.ranges:
+            if not isinstance(target, Target):
+                continue
+            for piece in range_pieces(marked.doc, start, end):
+                where = flow.locate(piece.top)
+                x, y = where.to_page(piece.x0, piece.top, self.geometry.left)
+                rect = QRectF(x, y, piece.x1 - piece.x0, piece.bottom - piece.top)
+                self.links.append(Link(where.page, rect, target))

@@ -1,0 +1,105 @@
+"""Painting the composed pages onto a `QPdfWriter`: one `drawContents` per slice of text.
+
+Order matters on paper: highlight fills first so the text sits on top of them, then the text,
+then the small number markers and margin notes, then the running header and the footer. The
+markers are drawn as outlines rather than text so that copying or extracting the body text
+never picks up stray digits between words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPdfWriter, QPen
+
+from quotebook.export.fonts import Families, font
+from quotebook.export.pdf.compose import Composition, PageMarks
+from quotebook.export.pdf.geometry import UNIT, Page, PageGeometry
+
+RULE = QColor("#b5b5b5")
+HEADER_INK = QColor("#6b6b6b")
+MARKER_SIZE = 5.6  # points
+
+
+def paint_pages(
+    composition: Composition,
+    writer: QPdfWriter,
+    families: Families,
+    after_page: Callable[[int], None] = lambda index: None,
+) -> None:
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise RuntimeError("the PDF writer refused to start painting")
+    try:
+        header_font = font(families.sans, 7.5)
+        marker_font = QFont(font(families.sans, MARKER_SIZE, bold=True))
+        marker_font.setPixelSize(round(MARKER_SIZE * UNIT))
+        total = len(composition.pages)
+        for page in composition.pages:
+            if page.index:
+                writer.newPage()
+            marks = composition.marks[page.index]
+            _paint_fills(painter, marks)
+            _paint_text(painter, composition.geometry, page)
+            _paint_markers(painter, marks, marker_font)
+            _paint_margin_notes(painter, marks)
+            _paint_header_footer(painter, composition.geometry, page, total, header_font)
+            after_page(page.index)
+    finally:
+        painter.end()
+
+
+def _paint_fills(painter: QPainter, marks: PageMarks) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    for rect, colour in marks.fills:
+        painter.fillRect(rect, colour)
+
+
+def _paint_text(painter: QPainter, g: PageGeometry, page: Page) -> None:
+    for piece in page.slices:
+        painter.save()
+        painter.translate(g.left, piece.page_y - piece.top)
+        # A hair inside at both ends, or Qt also draws (clipped, yet extractable) the line that
+        # touches the slice: the next page's first line starts exactly where this one ends.
+        clip = QRectF(0, piece.top + 0.5, piece.flow.doc.textWidth(), piece.bottom - piece.top - 1)
+        piece.flow.doc.drawContents(painter, clip)
+        painter.restore()
+
+
+def _paint_markers(painter: QPainter, marks: PageMarks, marker_font: QFont) -> None:
+    """Small numbers just before each highlight's first word, in the leading above the line."""
+    metrics = QFontMetricsF(marker_font)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for x, top, text, colour in marks.markers:
+        path = QPainterPath()
+        width = metrics.horizontalAdvance(text)
+        path.addText(QPointF(x - width - 0.4 * UNIT, top + 1.6 * UNIT), marker_font, text)
+        painter.fillPath(path, colour)
+
+
+def _paint_margin_notes(painter: QPainter, marks: PageMarks) -> None:
+    for doc, x, y in marks.notes:
+        painter.save()
+        painter.translate(x, y)
+        doc.drawContents(painter)
+        painter.restore()
+
+
+def _paint_header_footer(
+    painter: QPainter, g: PageGeometry, page: Page, total: int, header_font: QFont
+) -> None:
+    painter.setFont(header_font)
+    painter.setPen(HEADER_INK)
+    metrics = QFontMetricsF(header_font, painter.device())
+    right = g.notes_x + g.notes_width if g.notes_width else g.left + g.body_width
+    if not page.opens_item:
+        title = metrics.elidedText(page.running_title, Qt.TextElideMode.ElideRight, right - g.left)
+        painter.drawText(QPointF(g.left, g.header_y), title)
+        painter.setPen(QPen(RULE, 0.5 * UNIT))
+        rule_y = g.header_y + 5 * UNIT
+        painter.drawLine(QPointF(g.left, rule_y), QPointF(right, rule_y))
+        painter.setPen(HEADER_INK)
+    number = f"{page.index + 1} / {total}"
+    width = metrics.horizontalAdvance(number)
+    painter.drawText(QPointF((g.left + right - width) / 2, g.footer_y), number)

@@ -1,0 +1,245 @@
+"""The texts of an exported PDF as `QTextDocument`s: document headers, bodies, notes, quotes.
+
+Each builder returns a document laid out for the PDF writer (its paint device), so the line
+geometry read from it later is exactly what ends up on the page. Bodies are inserted as plain
+text, which keeps document positions equal to UTF-16 offsets into the stored text; every other
+decoration (highlights, number markers, margin notes) is painted around the text, never into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import (
+    QColor,
+    QPagedPaintDevice,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from quotebook.export.fonts import Families, font
+from quotebook.export.pdf.geometry import UNIT
+
+INK = QColor("#111111")
+GREY = QColor("#5b5b5b")
+LINK = QColor("#1a4f9c")
+BODY_SIZE = 10.5
+BODY_LINE_HEIGHT = 145  # percent: leaves room above each line for the number markers
+# Qt scales a block's top and bottom margins from 96 dpi "pixels" to the device, but takes its
+# left margin and indent in device units as they are; so points convert differently for each.
+VERTICAL = 96 / 72
+
+
+@dataclass
+class Marked:
+    """A document plus ranges inside it that the caller needs to find again after layout."""
+
+    doc: QTextDocument
+    headings: list[tuple[str, int]] = field(default_factory=list)  # (title, position)
+    ranges: list[tuple[int, int, object]] = field(default_factory=list)  # (start, end, key)
+
+
+class Typesetter:
+    def __init__(self, device: QPagedPaintDevice, families: Families) -> None:
+        self.device = device
+        self.families = families
+
+    # -- formats ---------------------------------------------------------------------------------
+
+    def chars(
+        self,
+        size: float,
+        *,
+        sans: bool = True,
+        bold: bool = False,
+        italic: bool = False,
+        colour: QColor = INK,
+    ) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        family = self.families.sans if sans else self.families.serif
+        fmt.setFont(font(family, size, bold=bold, italic=italic))
+        fmt.setForeground(colour)
+        return fmt
+
+    def link(self, href: str, size: float) -> QTextCharFormat:
+        fmt = self.chars(size, colour=LINK)
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(href)
+        fmt.setFontUnderline(True)
+        return fmt
+
+    @staticmethod
+    def block(
+        *, before: float = 0, after: float = 0, indent: float = 0, line_height: int = 0
+    ) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(before * VERTICAL)
+        fmt.setBottomMargin(after * VERTICAL)
+        if indent:
+            fmt.setLeftMargin(indent * UNIT)
+            fmt.setTextIndent(-indent * UNIT)
+        if line_height:
+            proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            fmt.setLineHeight(line_height, proportional)
+        return fmt
+
+    def new_document(self, width: float, *, size: float = BODY_SIZE) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setUseDesignMetrics(True)
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(font(self.families.serif, size))
+        doc.setTextWidth(width)
+        return doc
+
+    # -- builders --------------------------------------------------------------------------------
+
+    def body(self, text: str, width: float) -> QTextDocument:
+        """The document text as Qt lays it out; positions equal UTF-16 offsets into `text`."""
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setUseDesignMetrics(True)
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(font(self.families.serif, BODY_SIZE))
+        cursor = QTextCursor(doc)
+        # Set before inserting: new blocks inherit it, far cheaper than formatting afterwards.
+        cursor.setBlockFormat(self.block(line_height=BODY_LINE_HEIGHT))
+        cursor.insertText(text)
+        doc.setTextWidth(width)
+        return doc
+
+    def header(
+        self,
+        title: str,
+        details: Iterable[str],
+        source_url: str,
+        note: str,
+        summary: str,
+        width: float,
+    ) -> QTextDocument:
+        doc = self.new_document(width)
+        cursor = QTextCursor(doc)
+        cursor.setBlockFormat(self.block(after=6, line_height=115))
+        cursor.insertText(title, self.chars(17, bold=True))
+        small = self.block(after=2, line_height=120)
+        line = " · ".join(d for d in details if d)
+        grey = self.chars(9.5, colour=GREY)
+        if line:
+            cursor.insertBlock(small, grey)
+            cursor.insertText(line, grey)
+        if source_url:
+            cursor.insertBlock(small, grey)
+            cursor.insertText("Source: ", grey)
+            cursor.insertText(source_url, self.link(source_url, 9.5))
+        if note:
+            cursor.insertBlock(small, grey)
+            cursor.insertText(note, self.chars(9, colour=GREY))
+        ruled = self.block(before=4, after=2, line_height=120)
+        ruled.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 0.6 * UNIT)
+        cursor.insertBlock(ruled, self.chars(9))
+        cursor.insertText(summary, self.chars(9))
+        return doc
+
+    def notes(self, heading: str, entries: Iterable[NoteEntry], width: float) -> QTextDocument:
+        doc = self.new_document(width)
+        cursor = QTextCursor(doc)
+        cursor.setBlockFormat(self.block(after=6))
+        cursor.insertText(heading, self.chars(12, bold=True))
+        serif = self.chars(9.5, sans=False)
+        for entry in entries:
+            cursor.insertBlock(self.block(after=5, indent=22, line_height=125), serif)
+            cursor.insertText(f"{entry.number}\t", self.chars(8.5, bold=True, colour=entry.colour))
+            if entry.page:
+                cursor.insertText(f"p. {entry.page}  ", self.chars(8.5, colour=GREY))
+            cursor.insertText(f"“{entry.excerpt}”", self.chars(9.5, sans=False, italic=True))
+            if entry.note:
+                cursor.insertText(f"  {entry.note}", self.chars(9.5, sans=False))
+            if entry.tags:
+                cursor.insertText(f"  Tags: {', '.join(entry.tags)}", self.chars(8.5, colour=GREY))
+        doc.setTextWidth(width)
+        return doc
+
+    def margin_note(self, entry: NoteEntry, width: float) -> QTextDocument:
+        doc = self.new_document(width, size=7.5)
+        cursor = QTextCursor(doc)
+        cursor.setBlockFormat(self.block(line_height=112))
+        cursor.insertText(f"{entry.number} ", self.chars(7.5, bold=True, colour=entry.colour))
+        if entry.note:
+            cursor.insertText(entry.note, self.chars(7.5))
+        if entry.tags:
+            if entry.note:
+                cursor.insertBlock(self.block(line_height=112), self.chars(7))
+            cursor.insertText(", ".join(entry.tags), self.chars(7, colour=GREY))
+        return doc
+
+    def quotes(self, groups: Iterable[QuoteGroup], width: float) -> Marked:
+        doc = self.new_document(width)
+        marked = Marked(doc)
+        cursor = QTextCursor(doc)
+        cursor.setBlockFormat(self.block(after=10))
+        cursor.insertText("Quotes", self.chars(17, bold=True))
+        for group in groups:
+            cursor.insertBlock(self.block(before=10, after=4), self.chars(12, bold=True))
+            marked.headings.append((group.name, cursor.position()))
+            cursor.insertText(group.name, self.chars(12, bold=True))
+            for quote in group.quotes:
+                bar = self.block(before=4, after=1, line_height=125)
+                bar.setLeftMargin(10 * UNIT)
+                cursor.insertBlock(bar, self.chars(10, sans=False))
+                cursor.insertText(f"“{quote.text}”", self.chars(10, sans=False, italic=True))
+                meta = self.block(after=3, line_height=120)
+                meta.setLeftMargin(10 * UNIT)
+                cursor.insertBlock(meta, self.chars(8.5))
+                number = self.chars(8, bold=True, colour=quote.colour)
+                cursor.insertText(f"{quote.number}  ", number)
+                if quote.note:
+                    cursor.insertText(f"{quote.note} — ", self.chars(8.5, sans=False))
+                cursor.insertText(quote.source, self.chars(8.5, colour=GREY))
+                if quote.page:
+                    cursor.insertText(", ", self.chars(8.5, colour=GREY))
+                    start = cursor.position()
+                    link = self.chars(8.5, colour=LINK)
+                    link.setFontUnderline(True)
+                    cursor.insertText(f"p. {quote.page}", link)
+                    marked.ranges.append((start, cursor.position(), quote.target))
+        return marked
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    number: int
+    colour: QColor
+    excerpt: str
+    note: str
+    tags: tuple[str, ...]
+    page: int | None = None  # 1-based; None when the quote is no longer found in the text
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    number: int
+    colour: QColor
+    text: str
+    note: str
+    source: str
+    page: int | None
+    target: object  # handed back with the link range: where the link should jump
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    name: str
+    quotes: tuple[QuoteEntry, ...]
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The quote on one line, cut at a word boundary when it is long."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut + "…"

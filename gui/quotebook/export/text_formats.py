@@ -1,0 +1,94 @@
+"""CSV, JSON and Markdown exports: the annotations as data or as a reading list.
+
+Each writer takes the items and a binary file (the atomic writer's temporary file) and writes
+UTF-8. The ticker advances once per document so a long export can still be cancelled.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from typing import BinaryIO
+
+from quotebook.export.options import ExportItem, ExportOptions
+from quotebook.export.progress import Ticker
+from quotebook.export.records import COLUMNS, records
+
+TAG_JOIN = "; "
+
+
+def write_csv(
+    items: Sequence[ExportItem], options: ExportOptions, out: BinaryIO, ticker: Ticker
+) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    try:
+        writer = csv.DictWriter(text, fieldnames=COLUMNS)
+        writer.writeheader()
+        for item in items:
+            for row in records([item]):
+                row["tags"] = TAG_JOIN.join(row["tags"])
+                writer.writerow(row)
+            ticker.advance()
+        text.flush()
+    finally:
+        text.detach()  # the atomic writer owns (and closes) the underlying file
+
+
+def write_json(
+    items: Sequence[ExportItem], options: ExportOptions, out: BinaryIO, ticker: Ticker
+) -> None:
+    rows = []
+    for item in items:
+        rows.extend(records([item]))
+        ticker.advance()
+    out.write(json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def md_escape(text: str) -> str:
+    """Escape what Markdown would read as markup, so a quote prints as written."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def blockquote(text: str) -> str:
+    lines = [md_escape(line.strip()) for line in text.strip().split("\n")]
+    return "\n".join(f"> {line}" if line else ">" for line in lines)
+
+
+def markdown_document(item: ExportItem) -> str:
+    meta = item.document.meta
+    parts = [f"## {md_escape(item.title)}", ""]
+    details = " · ".join(md_escape(d) for d in (meta.outlet, meta.author, meta.published) if d)
+    if details:
+        parts += [f"*{details}*", ""]
+    if meta.source_url:
+        parts += [f"Source: <{meta.source_url}>", ""]
+    count = len(item.annotations)
+    parts += [f"{count} annotation{'s' if count != 1 else ''}", ""]
+    for number, a in enumerate(item.annotations, 1):
+        parts += [f"### {number}", "", blockquote(a.quote), ""]
+        if a.note.strip():
+            parts += [md_escape(a.note.strip()), ""]
+        facts = [f"colour: {a.color}", f"characters {a.start}–{a.end}"]
+        if a.tags:
+            facts.insert(0, "tags: " + ", ".join(f"`{t}`" for t in a.tags))
+        parts += [" · ".join(facts), ""]
+    return "\n".join(parts)
+
+
+def write_markdown(
+    items: Sequence[ExportItem], options: ExportOptions, out: BinaryIO, ticker: Ticker
+) -> None:
+    if options.title or len(items) > 1:
+        title = options.title or f"{len(items)} annotated documents"
+        out.write(f"# {md_escape(title)}\n\n".encode())
+    for index, item in enumerate(items):
+        if index:
+            out.write(b"---\n\n")
+        out.write(markdown_document(item).encode("utf-8"))
+        ticker.advance()
