@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from quotebook.quotes.languages import MARKS
 from quotebook.quotes.marks import MarkedSpan
 from quotebook.quotes.names import (
     FIRST,
@@ -34,10 +35,12 @@ from quotebook.quotes.names import (
     NameBook,
     Phrase,
     analyse_np,
+    classify_run,
 )
 from quotebook.quotes.text import Document, Token, previous_nonblank_line
 
 _SEPARATORS = frozenset({",", "—", "–", "-", "…"})
+_QUOTE_MARKS = frozenset(MARKS)
 _WINDOW = 240  # characters of reporter's text read after a quote
 
 
@@ -119,6 +122,10 @@ class Attributor:
         n = self._verb_at(tokens, 0)
         if n:
             return self._attribution(analyse_np(self._forward_np(tokens[n:]), self.lang), "after")
+        return self._name_then_verb(tokens) or self._according_later(tokens)
+
+    def _name_then_verb(self, tokens: list[Token]) -> Attribution | None:
+        """`“…,” Ambassador Michael Carpenter told …`: a noun phrase, then a reporting verb."""
         for j in range(1, min(len(tokens), 10)):
             token = tokens[j]
             if not token.is_word and token.text not in "’'":
@@ -134,6 +141,18 @@ class Attributor:
             if not all(self._np_like(t) for t in tokens[:k]):
                 return None
             return self._attribution(analyse_np(tokens[:k], self.lang), "after")
+        return None
+
+    def _according_later(self, tokens: list[Token]) -> Attribution | None:
+        """`“…” on the deal, according to X.`: "according to" further on in the sentence."""
+        for j in range(1, len(tokens)):
+            if tokens[j - 1].text in _QUOTE_MARKS:
+                return None  # another quote's words come first
+            n = self._phrase_at(tokens, j, self._according)
+            if n:
+                phrase = analyse_np(self._forward_np(tokens[j + n :]), self.lang)
+                found = self._attribution(phrase, "according")
+                return found if found.speaker is not None else None
         return None
 
     def _before(self, open_at: int, start: int | None = None) -> Attribution | None:
@@ -323,19 +342,60 @@ class Attributor:
         if phrase is None:
             return Attribution(None, cue, 0.5)
         names = self.names
+        lone = phrase.kind in (PERSON, ORG) and " " not in phrase.text
+        if lone and not names.is_person(phrase.text) and self._common_noun(phrase):
+            return Attribution(None, cue, 0.6)
         if phrase.kind == PERSON:
+            if lone and not names.is_person(phrase.text):
+                return Attribution(phrase.text, cue, 0.8)
+            if not lone:
+                names.add(phrase.text, phrase.pos)
             return Attribution(names.display(phrase.text, phrase.pos), cue, 1.0)
         if phrase.kind == ORG:
             self._groups.append((phrase.pos, phrase.text))
             return Attribution(phrase.text, cue, 0.9)
-        if phrase.kind in (PRONOUN, ROLE):
+        if phrase.kind == PRONOUN:
             return Attribution(names.nearest_person(phrase.pos), cue, 0.85)
+        if phrase.kind == ROLE:
+            return Attribution(names.nearest_person(phrase.pos, phrase.text), cue, 0.85)
         if phrase.kind == GROUP:
-            i = bisect_left(self._groups, phrase.pos, key=lambda g: g[0]) - 1
-            return Attribution(self._groups[i][1] if i >= 0 else None, cue, 0.7)
+            return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)
+
+    def _nearest_group(self, pos: int) -> str | None:
+        """The organisation "they" or "it" at `pos` stands for: the last one that spoke, or
+        else the last one named in this or the previous sentence."""
+        doc = self.doc
+        sentence = doc.sentence_start(pos)
+        start = doc.sentence_start(sentence - 1) if sentence > 0 else 0
+        tokens = doc.tokens(start, pos)
+        for j in range(len(tokens) - 1, -1, -1):
+            if not tokens[j].is_capitalised or (
+                j + 1 < len(tokens) and tokens[j + 1].is_capitalised
+            ):
+                continue
+            k = j
+            while k > 0 and tokens[k - 1].is_capitalised:
+                k -= 1
+            after_the = k > 0 and tokens[k - 1].lower == "the"
+            phrase = classify_run(tokens[k : j + 1], self.lang, after_the=after_the)
+            if phrase is not None and phrase.kind == ORG:
+                return phrase.text
+        i = bisect_left(self._groups, pos, key=lambda g: g[0]) - 1
+        return self._groups[i][1] if i >= 0 else None
+
+    def _common_noun(self, phrase: Phrase) -> bool:
+        """Is a lone capitalised word a plural noun capitalised only by starting a sentence
+        ("Officials said", "Critics call it")?"""
+        word = phrase.text
+        low = word.lower()
+        if self.doc.sentence_start(phrase.pos) != phrase.pos:
+            return False
+        if low in self.lang.org_words or low in self.lang.roles:
+            return True
+        return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
 
 
 def _demonym(word: str, suffixes: tuple[str, ...]) -> bool:

@@ -64,7 +64,7 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     if not words or _scare_cue(doc, span) or repeated:
         return SCARE
     reported = found.speaker is not None or found.reported
-    if doc.is_heading(span.open_at) and found.speaker is None:
+    if doc.is_heading(span.open_at) and not reported:
         return SCARE
     first = next((c for c in text if c.isalpha()), "")
     capital = first.isupper() or text.startswith(("...", "…"))

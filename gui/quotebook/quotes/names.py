@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from quotebook.quotes.languages import Language
@@ -177,9 +177,16 @@ def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
 class NameBook:
     """The people named in one document, keyed by surname; see the module docstring."""
 
-    def __init__(self, masked: str, lang: Language) -> None:
+    def __init__(
+        self,
+        masked: str,
+        lang: Language,
+        sentence_start: Callable[[int], int] = lambda pos: 0,
+    ) -> None:
         self.masked = masked
         self.lang = lang
+        self._sentence_start = sentence_start
+        self._titles: dict[str, set[str]] = {}
         self._forms: dict[str, Counter[str]] = {}
         self._order: dict[str, int] = {}
         self._mentions: list[tuple[int, str, str | None]] | None = None
@@ -188,46 +195,72 @@ class NameBook:
     # ---- building -------------------------------------------------------------------------
 
     def _discover(self) -> None:
+        """Collect people from runs of capitalised words that a title, a role or a reporting
+        verb marks as a person ("Ambassador Michael Carpenter", "said Kuleba")."""
         lang = self.lang
+        masked = self.masked
         particle = rf"(?:(?:{_alt(lang.name_particles)}){_SPACE})?"
-        run = rf"{_NAME_TOKEN}(?:{_SPACE}{particle}{_NAME_TOKEN}){{0,6}}"
-        titles = _alt(lang.titles | lang.roles)
-        boundary = r"(?<![\w’'\-])"
-        after_title = re.compile(rf"{boundary}((?i:{titles}))\.?{_SPACE}({run})")
-        adverbs = _alt(lang.adverbs)
-        before_verb = re.compile(
-            rf"({run}){_SPACE}(?:(?:{adverbs}){_SPACE})?(?:{_alt(lang.speech_verbs)})(?![\w’'\-])"
-        )
-        after_verb = re.compile(rf"{boundary}(?:{_alt(lang.inversion_verbs)}){_SPACE}({run})")
+        run_re = re.compile(rf"{_NAME_TOKEN}(?:{_SPACE}{particle}{_NAME_TOKEN})*")
         token_re = re.compile(_NAME_TOKEN)
-        for pattern in (after_title, before_verb, after_verb):
-            titled = pattern is after_title
-            for m in pattern.finditer(self.masked):
-                group = m.lastindex or 1
-                found = m.group(group)
-                if pattern is before_verb and found.endswith(_POSSESSIVE):
-                    continue  # "Lavrov’s answers": a noun after a possessive
-                tokens = [
-                    Token(t.group(), m.start(group) + t.start()) for t in token_re.finditer(found)
-                ]
-                phrase = classify_run(tokens, lang)
-                if phrase is None or phrase.kind != PERSON:
-                    continue
-                # A capitalised title ("Ambassador", "Mr") vouches for a lone surname; a common
-                # noun before a capitalised word ("official Facebook page") does not.
-                vouched = titled and m.group(1)[0].isupper()
-                if vouched or " " in phrase.text:
-                    self.add(phrase.text, phrase.pos)
+        after_re = re.compile(
+            r"[ \u00a0]+([\w’'\-]+)(?:[ \u00a0]+([\w’'\-]+))?(?:[ \u00a0]+([\w’'\-]+))?"
+        )
+        roles = lang.titles | lang.roles
+        titles = lang.titles
+        any_title = lang.titles | lang.title_modifiers
+        for m in run_re.finditer(masked):
+            found = m.group()
+            words = found.lower().split()
+            if len(words) > 1:
+                vouched = any(w in titles or w.rstrip(".") in titles for w in words[:-1])
+                marked = vouched or any(w in any_title for w in words[:-1])
+            else:
+                vouched = marked = False
+            if not marked and not found.endswith(_POSSESSIVE):
+                marked = self._verb_follows(after_re.match(masked, m.end()))
+            word = ""
+            title_of = False
+            if not marked:
+                word = _word_before(masked, m.start())
+                marked = word in lang.inversion_verbs or (word in roles and len(words) > 1)
+                if not marked and word == "of" and len(words) > 2:
+                    # "Secretary of State Antony Blinken": the title's complement comes first.
+                    of_at = masked.rfind("of", 0, m.start())
+                    title_of = marked = _word_before(masked, of_at).lower() in roles
+            if not marked:
+                continue
+            tokens = [Token(t.group(), m.start() + t.start()) for t in token_re.finditer(found)]
+            phrase = classify_run(tokens[-2:] if title_of else tokens, lang)
+            if phrase is None or phrase.kind != PERSON:
+                continue
+            # A title such as "Ambassador" or "Mr" vouches for a lone surname; otherwise a
+            # person needs a first name and a surname.
+            if vouched or " " in phrase.text:
+                titles = {w.rstrip(".") for w in words[:-1]} & (roles | any_title)
+                if word in roles:
+                    titles.add(word)
+                self.add(phrase.text, phrase.pos, titles)
 
-    def add(self, name: str, pos: int = 0) -> None:
-        """Record a person's name as seen in the document."""
+    def _verb_follows(self, after: re.Match[str] | None) -> bool:
+        if after is None:
+            return False
+        words = [w for w in after.groups() if w]
+        if words and words[0] in self.lang.adverbs:
+            words = words[1:]
+        return any(" ".join(words[:n]) in self.lang.speech_verbs for n in range(1, len(words) + 1))
+
+    def add(self, name: str, pos: int = 0, titles: Iterable[str] = ()) -> None:
+        """Record a person's name as seen in the document, with the titles seen before it."""
         parts = name.split()
         if not parts:
             return
         key = self._key(parts[-1]) or parts[-1].lower()
-        self._forms.setdefault(key, Counter())[name] += 1
+        forms = self._forms.setdefault(key, Counter())
+        if name not in forms:
+            self._mentions = None
+        forms[name] += 1
+        self._titles.setdefault(key, set()).update(titles)
         self._order.setdefault(name, pos)
-        self._mentions = None
 
     def _key(self, surname: str) -> str | None:
         low = strip_possessive(surname).lower()
@@ -268,13 +301,28 @@ class NameBook:
                 return recent
         return self._fullest(forms, key)
 
-    def nearest_person(self, pos: int) -> str | None:
-        """The person mentioned last before `pos`, by display name."""
+    def nearest_person(self, pos: int, role: str | None = None) -> str | None:
+        """The person a pronoun or role at `pos` most likely stands for, by display name.
+
+        For a role ("the minister") the nearest person introduced with that title wins. Else
+        the nearest mention decides the sentence, and within it the first person mentioned:
+        the subject ("Blinken met Lopez. … he said" → Blinken), not the object.
+        """
         mentions = self._mention_index()
         i = bisect_left(mentions, pos, key=lambda m: m[0]) - 1
         if i < 0:
             return None
-        at, key, form = mentions[i]
+        if role:
+            for j in range(i, max(i - 30, -1), -1):
+                if role in self._titles.get(mentions[j][1], ()):
+                    return self._mention_display(mentions[j])
+        start = self._sentence_start(mentions[i][0])
+        while i > 0 and mentions[i - 1][0] >= start:
+            i -= 1
+        return self._mention_display(mentions[i])
+
+    def _mention_display(self, mention: tuple[int, str, str | None]) -> str:
+        at, key, form = mention
         if form is not None:
             return self.display(form)
         return self.display(key.title() if key.islower() else key, at)
@@ -314,6 +362,17 @@ class NameBook:
     def people(self) -> list[str]:
         """Display names of every person the document names."""
         return sorted({self._fullest(list(forms), key) for key, forms in self._forms.items()})
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word that ends just before `pos` (across spaces), or ""."""
+    j = pos
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "’'-"):
+        k -= 1
+    return text[k:j]
 
 
 def _alt(words: Sequence[str] | frozenset[str] | set[str]) -> str:

@@ -90,7 +90,20 @@ class SpeakerIndex:
     def canonical(self, name: str) -> str:
         """The library-wide display name for `name` (itself, cleaned, if never seen)."""
         cleaned = clean_speaker(name)
-        return self._table().get(cleaned, cleaned)
+        table = self._table()
+        if cleaned in table:
+            return table[cleaned]
+        if _is_org(cleaned):
+            return next((v for k, v in table.items() if k.lower() == cleaned.lower()), cleaned)
+        words = cleaned.split()
+        fits = {
+            display
+            for display in set(table.values())
+            if not _is_org(display)
+            and display.split()[-1].lower() == words[-1].lower()
+            and given_compatible(display.split()[:-1], words[:-1])
+        }
+        return fits.pop() if len(fits) == 1 else cleaned
 
     def counts(self) -> Counter[str]:
         """Uses per display name, for a "speakers with counts" view."""

@@ -90,6 +90,10 @@ class Document:
                     continue
             sentence_starts.add(m.end())
         self.sentence_starts = sorted(sentence_starts)
+        # The first line is the title when prose follows it.
+        stripped = text.lstrip()
+        first = self.line_bounds(len(text) - len(stripped))
+        self.title_line = first[0] if stripped and text[first[1] :].strip() else -1
 
     def line_bounds(self, pos: int) -> tuple[int, int]:
         """Start and end (before the newline) of the line holding `pos`."""
@@ -117,14 +121,14 @@ class Document:
     def is_heading(self, pos: int) -> bool:
         """Is the line holding `pos` a title or heading rather than prose?
 
-        A heading is short and does not end like a sentence; the first line of a document is
-        taken as its title whatever its length.
+        A heading is short and does not end like a sentence; the first line of a document with
+        more lines after it is taken as its title whatever its length.
         """
         start, end = self.line_bounds(pos)
         line = self.text[start:end].strip()
         if not line:
             return False
-        if not self.text[:start].strip():
+        if start == self.title_line:
             return True
         tail = line.rstrip("\"”’»' \u00a0")
         if tail and tail[-1] in TERMINAL | {":", ";", ","}:

@@ -1,0 +1,88 @@
+"""How fast the quote finder is, beside a floor measured in the same run.
+
+Run: `.venv/bin/python tests/benchmarks/bench_quotes.py`
+
+Two figures, each with its target:
+
+* the whole seed library (every `seeds/*.txt`), target under 50 ms;
+* a 1 MB article, target under 1 s. It is built from the seed documents' paragraphs, repeated
+  until it reaches 1,000,000 characters, so it has real quotes, names and transcript turns.
+
+The floor is the least any finder must do: one `re.finditer` over the same text that pairs
+double quotation marks, with no speakers, kinds or turns. The ratio says what the rest costs.
+Each time is the best of several runs, so a busy machine shows less noise.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "gui"))
+
+from quotebook.quotes import find_quotes  # noqa: E402
+
+SEED_TARGET = 0.050
+ARTICLE_TARGET = 1.0
+ARTICLE_SIZE = 1_000_000
+_PAIRED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]")
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def floor(texts: list[str]) -> int:
+    return sum(1 for text in texts for _ in _PAIRED.finditer(text))
+
+
+def article(texts: list[str]) -> str:
+    paragraphs = [p for text in texts for p in text.split("\n\n") if p.strip()]
+    out: list[str] = []
+    size = 0
+    while size < ARTICLE_SIZE:
+        for paragraph in paragraphs:
+            out.append(paragraph)
+            size += len(paragraph) + 2
+            if size >= ARTICLE_SIZE:
+                break
+    return "\n\n".join(out)[:ARTICLE_SIZE]
+
+
+def line(label: str, seconds: float, floor_seconds: float, target: float) -> str:
+    verdict = "ok" if seconds < target else "TOO SLOW"
+    return (
+        f"{label:<28} {seconds * 1000:9.1f} ms   floor {floor_seconds * 1000:7.2f} ms   "
+        f"x{seconds / floor_seconds:7.1f}   target < {target * 1000:.0f} ms: {verdict}"
+    )
+
+
+def main() -> int:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    find_quotes(texts[0])  # compile the language's patterns once, as an app would at start
+    seeds = best_of(20, lambda: [find_quotes(t) for t in texts])
+    seeds_floor = best_of(20, lambda: floor(texts))
+    big = article(texts)
+    big_time = best_of(3, lambda: find_quotes(big))
+    big_floor = best_of(3, lambda: floor([big]))
+    scan = find_quotes(big)
+    print(f"seed library: {len(texts)} documents, {sum(map(len, texts)):,} characters")
+    print(line("whole seed library", seeds, seeds_floor, SEED_TARGET))
+    print(
+        f"1 MB article: {len(big):,} characters, {len(scan.quotes)} quotes, {len(scan.turns)} turns"
+    )
+    print(line("1 MB article", big_time, big_floor, ARTICLE_TARGET))
+    return 0 if seeds < SEED_TARGET and big_time < ARTICLE_TARGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

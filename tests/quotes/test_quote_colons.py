@@ -1,0 +1,33 @@
+"""Quotes introduced by a colon, in the same paragraph or the one before."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import TITLE, only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anna Berg outlined: “We are ready to talk.”",
+        "Deputy Prime Minister Anna Berg commented: “This is unacceptable.”",
+        "In a statement, Anna Berg said: “This is unacceptable.”",
+        "Anna Berg: “This is unacceptable.”",
+    ],
+)
+def test_colon_in_the_same_paragraph(sentence: str) -> None:
+    quote = only(TITLE + sentence)
+    assert quote.speaker == "Anna Berg"
+    assert quote.kind == "direct"
+
+
+def test_colon_ending_the_paragraph_before() -> None:
+    text = TITLE + "Anna Berg wrote on social media:\n\n“The ambassador has been summoned.”"
+    quote = only(text)
+    assert quote.speaker == "Anna Berg"
+    assert quote.cue == "colon"
+
+
+def test_clock_times_are_not_colons_of_speech() -> None:
+    text = TITLE + "At 13:15 “the vote” began, Anna Berg said."
+    assert only(text).text == "the vote"

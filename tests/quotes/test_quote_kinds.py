@@ -1,0 +1,76 @@
+"""Direct, partial and scare quotes are told apart by how the quote sits in the sentence."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import TITLE, only, quotes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will not give up,” said Anna Berg.",
+        "Anna Berg said: “We will not give up.”",
+        "Anna Berg was clear. “We will not give up.”",
+        "“...and we will not give up,” said Anna Berg.",
+        "Russia is a member, and, “whether you like it or not, there is no way to expel it,” "
+        "as Anna Berg put it.",
+        "Anna Berg said “We will not give up” to loud applause.",
+    ],
+)
+def test_direct(sentence: str) -> None:
+    assert only(TITLE + sentence).kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anna Berg said the talks would “drag out for months.”",
+        "Anna Berg called the offer “an insult”.",
+        "According to Anna Berg, the partners have “turned their backs” on the deal.",
+        "The plan will underscore “a few key messages,” as Anna Berg put it.",
+        "Anna Berg warned of “catastrophic consequences” if talks fail.",
+    ],
+)
+def test_partial(sentence: str) -> None:
+    assert only(TITLE + sentence).kind == "partial"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The country demands “security guarantees” and more.",
+        "The so-called “peace plan” was rejected.",
+        "The plan, known as “Operation Sunrise”, starts today.",
+        "The film “War and Peace” opened on Friday.",
+        "They feared losing the dividends of “Cold War winners.”",
+    ],
+)
+def test_scare(sentence: str) -> None:
+    quote = only(TITLE + sentence)
+    assert quote.kind == "scare"
+    assert quote.speaker is None
+
+
+def test_a_short_phrase_quoted_again_and_again_is_a_term() -> None:
+    text = TITLE + (
+        "Russia wants “security guarantees”. Anna Berg said she expected talks on the "
+        "“security guarantees” to fail."
+    )
+    assert [q.kind for q in quotes(text)] == ["scare", "scare"]
+
+
+def test_a_quote_in_a_heading_without_a_speaker_is_scare() -> None:
+    text = "A headline\n\nRussian “Disappointment”\n\nThe talks ended."
+    assert only(text).kind == "scare"
+
+
+def test_partial_quote_inherits_the_speaker_of_the_sentence_before() -> None:
+    text = TITLE + (
+        "Anna Berg called the “coordinated position” of the West a disappointment. "
+        "Russia had expected a more “meaningful response,” even so."
+    )
+    assert [(q.kind, q.speaker) for q in quotes(text)] == [
+        ("partial", "Anna Berg"),
+        ("partial", "Anna Berg"),
+    ]

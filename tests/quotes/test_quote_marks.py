@@ -1,0 +1,59 @@
+"""Every shape of quotation mark pairs, and mismatched pairs still close."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import TITLE, only, texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('"We are ready," said Anna Berg.', "We are ready,"),
+        ("“We are ready,” said Anna Berg.", "We are ready,"),
+        ("„Wir sind bereit“, sagte Anna Berg.", "Wir sind bereit"),
+        ("„Wir sind bereit”, sagte Anna Berg.", "Wir sind bereit"),
+        ("«We are ready», said Anna Berg.", "We are ready"),
+        ("« Nous sommes prêts », a dit Anna Berg.", "Nous sommes prêts"),
+        ("»Wir sind bereit«, sagte Anna Berg.", "Wir sind bereit"),
+        ("”Vi är redo”, sa Anna Berg.", "Vi är redo"),
+        ("‘We are ready,’ said Anna Berg.", "We are ready,"),
+        ("'We are ready,' said Anna Berg.", "We are ready,"),
+    ],
+)
+def test_each_shape_of_mark_pairs(sentence: str, expected: str) -> None:
+    assert texts(TITLE + sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '“We are ready," said Anna Berg.',
+        '"We are ready,” said Anna Berg.',
+        "«We are ready,” said Anna Berg.",
+    ],
+)
+def test_mismatched_marks_close_and_cost_confidence(sentence: str) -> None:
+    quote = only(TITLE + sentence)
+    assert quote.text == "We are ready,"
+    assert quote.speaker == "Anna Berg"
+    matched = only(TITLE + "“We are ready,” said Anna Berg.")
+    assert quote.confidence < matched.confidence
+
+
+def test_offsets_exclude_the_marks() -> None:
+    text = TITLE + "She said “no” twice."
+    quote = only(text)
+    assert text[quote.start - 1] == "“" and text[quote.end] == "”"
+    assert text[quote.start : quote.end] == quote.text == "no"
+
+
+def test_marks_in_a_word_are_not_quotes() -> None:
+    assert texts(TITLE + 'The 12" screen and the 5\'10" player, he said.') == []
+
+
+def test_two_quotes_in_one_sentence() -> None:
+    assert texts(TITLE + "He warned of “other options” to “guarantee security.”") == [
+        "other options",
+        "guarantee security.",
+    ]

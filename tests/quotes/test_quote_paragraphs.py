@@ -1,0 +1,44 @@
+"""Quotes that run over paragraphs, hard-wrapped lines and quotes whose end never comes."""
+
+from __future__ import annotations
+
+from quote_helpers import TITLE, only, quotes
+
+
+def test_quote_continues_when_the_next_paragraph_reopens_it() -> None:
+    text = (
+        TITLE + "“We will rebuild every school.\n\n"
+        "“And we will rebuild every hospital,” said Anna Berg.\n\nThe crowd cheered."
+    )
+    quote = only(text)
+    assert quote.text.startswith("We will rebuild every school.")
+    assert quote.text.endswith("every hospital,")
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.speaker == "Anna Berg"
+    assert quote.kind == "direct"
+
+
+def test_three_paragraph_quote_is_one_quote() -> None:
+    text = TITLE + "Anna Berg said:\n\n“One.\n\n“Two.\n\n“Three.”\n\nThen she left."
+    quote = only(text)
+    assert quote.text.startswith("One.") and quote.text.endswith("Three.")
+    assert quote.speaker == "Anna Berg"
+
+
+def test_hard_wrapped_quote_continues_on_the_next_line() -> None:
+    text = TITLE + "“We will rebuild every school and\nevery hospital,” said Anna Berg."
+    quote = only(text)
+    assert quote.text == "We will rebuild every school and\nevery hospital,"
+    assert quote.speaker == "Anna Berg"
+
+
+def test_unclosed_quote_stops_at_its_paragraph_end_with_low_confidence() -> None:
+    text = TITLE + "Anna Berg said: “We will fight on.\n\nThe vote is on Monday."
+    quote = only(text)
+    assert quote.text == "We will fight on."
+    assert quote.confidence < 0.6
+
+
+def test_quotes_in_separate_paragraphs_stay_separate() -> None:
+    text = TITLE + "“First,” said Anna Berg.\n\n“Second,” said Anna Berg."
+    assert [q.text for q in quotes(text)] == ["First,", "Second,"]

@@ -1,0 +1,57 @@
+"""Pronouns and roles are resolved to the nearest fitting person named before them."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import TITLE, quotes
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("he added", "Pavel Novak"),
+        ("she said", "Pavel Novak"),
+        ("the diplomat added", "Pavel Novak"),
+        ("the ambassador told reporters", "Anna Berg"),
+        ("the minister said", "Pavel Novak"),
+    ],
+)
+def test_pronoun_or_role_after_a_quote(attribution: str, speaker: str) -> None:
+    text = TITLE + (
+        "Ambassador Anna Berg arrived on Monday.\n\n"
+        "Foreign Minister Pavel Novak spoke first. "
+        f"“We had a frank exchange,” {attribution}."
+    )
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_the_subject_of_the_previous_sentence_wins_over_its_object() -> None:
+    text = TITLE + (
+        "Secretary of State Antony Blinken met Foreign Minister Maria Lopez on Monday. "
+        "“We had a frank exchange,” he said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Antony Blinken"]
+
+
+def test_names_inside_quotes_are_not_antecedents() -> None:
+    text = TITLE + (
+        "“I met Pavel Novak yesterday,” said Ambassador Anna Berg.\n\n“It went well,” she added."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Anna Berg", "Anna Berg"]
+
+
+def test_a_chain_of_pronouns_keeps_the_speaker() -> None:
+    text = TITLE + (
+        "“First,” Ambassador Anna Berg said.\n\n“Second,” she added.\n\n“Third,” she said.\n\n"
+        "According to her, that was all. “Fourth.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Anna Berg"] * 4
+
+
+def test_it_resolves_to_the_organisation_named_before() -> None:
+    text = TITLE + "The Kremlin rejected the report. “This is a lie,” it said in a statement."
+    assert [q.speaker for q in quotes(text)] == ["Kremlin"]
+
+
+def test_pronoun_with_nobody_named_before_gives_no_speaker() -> None:
+    assert [q.speaker for q in quotes(TITLE + "“We will see,” he said.")] == [None]

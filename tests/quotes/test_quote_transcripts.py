@@ -1,0 +1,84 @@
+"""Interview transcripts: "Label: text" turns, their ends and their speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotebook.quotes import find_quotes
+
+INTERVIEW = (
+    "Foreign Minister Anna Berg’s interview with Daily Planet newspaper, Oslo, 3 May 2021\n\n"
+    "Question: How are the talks going?\n\n"
+    "Anna Berg: Slowly. We meet again next week.\n\n"
+    "We are patient.\n\n"
+    "Question: Thank you. Anna Berg: Thank you.\n\n"
+    "LATEST NEWS\n\n"
+    "Something else happened today."
+)
+
+
+def test_turns_run_to_the_next_label_or_the_end_of_the_interview() -> None:
+    scan = find_quotes(INTERVIEW)
+    got = [(t.label, t.speaker, INTERVIEW[t.start : t.end]) for t in scan.turns]
+    assert got == [
+        ("Question", "Daily Planet", "How are the talks going?"),
+        ("Anna Berg", "Anna Berg", "Slowly. We meet again next week.\n\nWe are patient."),
+        ("Question", "Daily Planet", "Thank you."),
+        ("Anna Berg", "Anna Berg", "Thank you."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet"),
+    [
+        ("Anna Berg’s interview with Daily Planet, 3 May 2021", "Daily Planet"),
+        ("Anna Berg’s interview with the Daily Planet newspaper, Oslo", "Daily Planet"),
+        ("Anna Berg’s interview with NRK TV channel, Oslo", "NRK"),
+        (
+            "Anna Berg’s answers to questions from the Morning, Noon, Night programme",
+            "Morning, Noon, Night",
+        ),
+        ("Anna Berg gave an interview to Radio Nord", "Radio Nord"),
+    ],
+)
+def test_question_speaker_is_the_interviewing_outlet(header: str, outlet: str) -> None:
+    text = f"{header}\n\nQuestion: Is there a deal?\n\nAnna Berg: Not yet."
+    assert [t.speaker for t in find_quotes(text).turns] == [outlet, "Anna Berg"]
+
+
+def test_answer_labels_speak_for_the_interviewee() -> None:
+    text = "Anna Berg’s interview with Daily Planet\n\nQ: Is there a deal?\n\nA: Not yet."
+    assert [(t.label, t.speaker) for t in find_quotes(text).turns] == [
+        ("Q", "Daily Planet"),
+        ("A", "Anna Berg"),
+    ]
+
+
+def test_an_outlet_in_brackets_after_the_label_wins() -> None:
+    text = "Press conference\n\nQuestion (Daily Planet): Is there a deal?\n\nAnna Berg: No."
+    assert find_quotes(text).turns[0].speaker == "Daily Planet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "25 September 2020\nOslo: 13:15\nLondon: 12:15\n\nNews of the day.",
+        "A headline\n\nMarkets: Stocks fell. Note: prices may vary.",
+        "Anna Berg: Europe must act now\n\nThe minister said Europe must act.",
+        "A headline\n\nThe question is simple: What now? Nobody knows.",
+        "Update: The vote was postponed.\n\nIt will be held on Monday.",
+    ],
+)
+def test_labels_that_are_not_turns(text: str) -> None:
+    assert find_quotes(text).turns == ()
+
+
+def test_turns_of_two_named_speakers_without_a_header() -> None:
+    text = "A debate\n\nJohn Smith: Good evening.\n\nAnna Berg: Hello, John.\n\nJohn Smith: Why?"
+    turns = find_quotes(text).turns
+    assert [t.speaker for t in turns] == ["John Smith", "Anna Berg", "John Smith"]
+
+
+def test_a_label_inside_a_quote_is_not_a_turn() -> None:
+    text = "A headline\n\n“Question: why now?” asked Anna Berg. Answer: nobody knows."
+    assert [t.label for t in find_quotes(text).turns] == ["Answer"]
