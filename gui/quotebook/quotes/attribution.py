@@ -70,13 +70,20 @@ class Attributor:
         self.lang = doc.language
         lang = self.lang
         self._single = frozenset(v for v in lang.speech_verbs if " " not in v)
+        self._single_after = self._single | {v for v in lang.after_only_verbs if " " not in v}
         self._multi: dict[str, list[tuple[str, ...]]] = {}
+        self._multi_after: dict[str, list[tuple[str, ...]]] = {}
+        for verb in lang.after_only_verbs | lang.speech_verbs:
+            if " " in verb:
+                words = tuple(verb.split())
+                self._multi_after.setdefault(words[0], []).append(words)
         for verb in lang.speech_verbs:
             if " " in verb:
                 words = tuple(verb.split())
                 self._multi.setdefault(words[0], []).append(words)
-        for options in self._multi.values():
-            options.sort(key=len, reverse=True)
+        for table in (self._multi, self._multi_after):
+            for options in table.values():
+                options.sort(key=len, reverse=True)
         self._according = [tuple(p.split()) for p in lang.according_to]
         self._put_it = [tuple(p.split()) for p in lang.as_put_it]
         self._np_words = (
@@ -119,7 +126,7 @@ class Attributor:
             for j in range(2, min(len(tokens), 10)):
                 if self._phrase_at(tokens, j, self._put_it):
                     return self._attribution(analyse_np(tokens[1:j], self.lang), "as")
-        n = self._verb_at(tokens, 0)
+        n = self._verb_at(tokens, 0, after=True)
         if n:
             return self._attribution(analyse_np(self._forward_np(tokens[n:]), self.lang), "after")
         return self._name_then_verb(tokens) or self._according_later(tokens)
@@ -130,7 +137,7 @@ class Attributor:
             token = tokens[j]
             if not token.is_word and token.text not in "’'":
                 return None
-            n = self._verb_at(tokens, j)
+            n = self._verb_at(tokens, j, after=True)
             if not n or not self._is_verb(tokens, j, n):
                 continue
             k = j
@@ -209,16 +216,19 @@ class Attributor:
 
     # ---- reading the words ----------------------------------------------------------------
 
-    def _verb_at(self, tokens: list[Token], i: int) -> int:
-        """How many tokens from `i` form a reporting verb (0 if none)."""
+    def _verb_at(self, tokens: list[Token], i: int, *, after: bool = False) -> int:
+        """How many tokens from `i` form a reporting verb (0 if none); `after` also accepts the
+        verbs that attribute only right after a quote ("continued")."""
         word = tokens[i].text
         if not word[0].isalpha() or not word[0].islower():
             return 0
         low = tokens[i].lower
-        for option in self._multi.get(low, ()):
+        multi = self._multi_after if after else self._multi
+        for option in multi.get(low, ()):
             if self._phrase_at(tokens, i, [option]):
                 return len(option)
-        return 1 if low in self._single and (i == 0 or tokens[i - 1].text != "-") else 0
+        single = self._single_after if after else self._single
+        return 1 if low in single and (i == 0 or tokens[i - 1].text != "-") else 0
 
     @staticmethod
     def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
@@ -263,6 +273,10 @@ class Attributor:
         if before.lower in lang.determiners or before.text.endswith(("’s", "'s")):
             return False
         if form in lang.bare_verbs:
+            if before.lower in lang.modals or (
+                before.lower == "not" and i > 1 and tokens[i - 2].lower in lang.modals
+            ):
+                return False
             return (
                 before.lower in lang.auxiliaries
                 or before.lower in lang.person_pronouns | lang.group_pronouns | lang.first_person
@@ -272,18 +286,35 @@ class Attributor:
         return True
 
     def _subject(self, tokens: list[Token], i: int, n: int) -> Phrase | None:
-        """The subject of the reporting verb at `tokens[i:i+n]`, or None if it is no verb here."""
+        """The subject of the reporting verb at `tokens[i:i+n]`, or None if it is no verb here.
+
+        It is the noun phrase right before the verb (adverbs and auxiliaries skipped), or the
+        name in an apposition before it ("Ed Miliband" in "Labour's spokesman, Ed Miliband,
+        said"), or else the subject of the clause ("…, adding that").
+        """
         if not self._is_verb(tokens, i, n):
             return None
-        form = " ".join(t.lower for t in tokens[i : i + n])
-        if form not in self.lang.participles:
-            k = i
-            while k > 0 and tokens[k - 1].lower in self._skip:
-                k -= 1
-            phrase = analyse_np(self._backward_np(tokens, k), self.lang)
+        k = i
+        while k > 0 and tokens[k - 1].lower in self._skip:
+            k -= 1
+        phrase = analyse_np(self._backward_np(tokens, k), self.lang)
+        if phrase is not None:
+            return phrase
+        if k > 0 and tokens[k - 1].text == ",":
+            phrase = self._apposition(tokens, k - 1)
             if phrase is not None:
                 return phrase
         return analyse_np(self._clause_subject(tokens, i), self.lang)
+
+    def _apposition(self, tokens: list[Token], comma: int) -> Phrase | None:
+        """A person's name between two commas that end at `tokens[comma]`."""
+        j = comma
+        while j > 0 and tokens[j - 1].text != ",":
+            j -= 1
+        if j == 0 or comma - j > 6 or not all(self._np_like(t) for t in tokens[j:comma]):
+            return None
+        phrase = analyse_np(tokens[j:comma], self.lang)
+        return phrase if phrase is not None and phrase.kind == PERSON else None
 
     def _backward_np(self, tokens: list[Token], end: int) -> list[Token]:
         lang = self.lang

@@ -50,6 +50,8 @@ class Language:
     name: str
     speech_verbs: frozenset[str]
     bare_verbs: frozenset[str] = frozenset()
+    after_only_verbs: frozenset[str] = frozenset()
+    modals: frozenset[str] = frozenset()
     participles: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
@@ -164,7 +166,7 @@ def _english() -> Language:
         "characterize charge accuse allege report mention indicate reiterate repeat inform joke "
         "exclaim muse wonder lament boast counter retort testify caution advise estimate demand "
         "propose recommend hint voice express criticise criticize condemn praise welcome "
-        "highlight recount elaborate clarify specify summarise summarize continue agree disagree "
+        "highlight recount elaborate clarify specify summarise summarize agree disagree "
         "object protest proclaim affirm reaffirm assure brief signal tweet post shout whisper "
         "plead insist dismiss blast slam scoff query question"
     )
@@ -192,6 +194,9 @@ def _english() -> Language:
         name="English",
         speech_verbs=verbs,
         bare_verbs=bare,
+        after_only_verbs=frozenset(english_forms("continue") | english_forms("go on", past="went"))
+        | frozenset({"began", "begins"}),
+        modals=_words("will would could can may might must should shall"),
         participles=participles,
         person_pronouns=_words("he she him her"),
         group_pronouns=_words("they them it"),

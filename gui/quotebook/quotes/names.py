@@ -154,11 +154,26 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
     j = len(words) - 1
     while j > 0 and (
         words[j - 1].is_capitalised
-        or (words[j - 1].lower in lang.name_particles and words[j].is_capitalised)
+        or (
+            words[j - 1].lower in lang.name_particles
+            and (words[j].is_capitalised or words[j].lower in lang.name_particles)
+        )
     ):
         j -= 1
     after_the = j > 0 and words[j - 1].lower in {"the"}
     return classify_run(words[j:], lang, after_the=after_the)
+
+
+def split_name(name: str, particles: frozenset[str] = frozenset()) -> tuple[list[str], str]:
+    """Given names and surname of `name`; particles belong to the surname ("Ursula" and "von
+    der Leyen")."""
+    words = name.split()
+    if not words:
+        return [], ""
+    k = len(words) - 1
+    while k > 0 and words[k - 1].lower() in particles:
+        k -= 1
+    return words[:k], " ".join(words[k:])
 
 
 def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -199,7 +214,7 @@ class NameBook:
         verb marks as a person ("Ambassador Michael Carpenter", "said Kuleba")."""
         lang = self.lang
         masked = self.masked
-        particle = rf"(?:(?:{_alt(lang.name_particles)}){_SPACE})?"
+        particle = rf"(?:(?:{_alt(lang.name_particles)}){_SPACE}){{0,2}}"
         run_re = re.compile(rf"{_NAME_TOKEN}(?:{_SPACE}{particle}{_NAME_TOKEN})*")
         token_re = re.compile(_NAME_TOKEN)
         after_re = re.compile(
@@ -223,6 +238,15 @@ class NameBook:
             if not marked:
                 word = _word_before(masked, m.start())
                 marked = word in lang.inversion_verbs or (word in roles and len(words) > 1)
+                if (
+                    not marked
+                    and not word
+                    and len(words) > 1
+                    and masked[m.end() : m.end() + 1] == ","
+                ):
+                    # "the shadow energy secretary, Ed Miliband, said"
+                    comma = masked.rfind(",", max(0, m.start() - 3), m.start())
+                    marked = comma >= 0 and _word_before(masked, comma).lower() in roles
                 if not marked and word == "of" and len(words) > 2:
                     # "Secretary of State Antony Blinken": the title's complement comes first.
                     of_at = masked.rfind("of", 0, m.start())
@@ -292,10 +316,14 @@ class NameBook:
         key = self._key(parts[-1])
         if key is None:
             return name
-        forms = [f for f in self._forms[key] if given_compatible(f.split()[:-1], parts[:-1])]
+        particles = self.lang.name_particles
+        given = split_name(name, particles)[0]
+        forms = [
+            f for f in self._forms[key] if given_compatible(split_name(f, particles)[0], given)
+        ]
         if not forms:
             return name
-        if len(parts) == 1 and pos is not None and len(forms) > 1:
+        if not given and pos is not None and len(forms) > 1:
             recent = self._recent_form(key, pos)
             if recent is not None:
                 return recent

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from quotebook.quotes.languages import available_languages, get_language
 from quotebook.quotes.model import QuoteScan
-from quotebook.quotes.names import given_compatible, strip_possessive
+from quotebook.quotes.names import given_compatible, split_name, strip_possessive
 
 
 def _title_words() -> frozenset[str]:
@@ -29,6 +29,13 @@ def _title_words() -> frozenset[str]:
         lang = get_language(code)
         words |= lang.titles | lang.title_modifiers
     return frozenset(words)
+
+
+def _given(name: str) -> list[str]:
+    particles: set[str] = set()
+    for code in available_languages():
+        particles |= get_language(code).name_particles
+    return split_name(name, frozenset(particles))[0]
 
 
 def _org_words() -> frozenset[str]:
@@ -101,7 +108,7 @@ class SpeakerIndex:
             for display in set(table.values())
             if not _is_org(display)
             and display.split()[-1].lower() == words[-1].lower()
-            and given_compatible(display.split()[:-1], words[:-1])
+            and given_compatible(_given(display), _given(cleaned))
         }
         return fits.pop() if len(fits) == 1 else cleaned
 
@@ -143,11 +150,11 @@ class SpeakerIndex:
         clusters: list[list[str]] = []
         bare: list[str] = []
         for form in sorted(forms, key=lambda f: -len(f.split())):
-            given = form.split()[:-1]
+            given = _given(form)
             if not given:
                 bare.append(form)
                 continue
-            fits = [c for c in clusters if all(given_compatible(given, m.split()[:-1]) for m in c)]
+            fits = [c for c in clusters if all(given_compatible(given, _given(m)) for m in c)]
             if len(fits) == 1:
                 fits[0].append(form)
             else:
