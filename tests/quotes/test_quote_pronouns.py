@@ -55,3 +55,12 @@ def test_it_resolves_to_the_organisation_named_before() -> None:
 
 def test_pronoun_with_nobody_named_before_gives_no_speaker() -> None:
     assert [q.speaker for q in quotes(TITLE + "“We will see,” he said.")] == [None]
+
+
+def test_a_name_in_apposition_is_the_subject_and_the_antecedent() -> None:
+    text = TITLE + (
+        "Ambassador Anna Berg spoke first.\n\n"
+        "Labour's energy spokesman, Ed Miliband, said the plan was 'asleep at the wheel'.\n\n"
+        "“Families are terrified,” he said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ed Miliband"]

@@ -64,3 +64,12 @@ def test_normalise_speakers_across_documents() -> None:
     fixed = normalise_speakers([one, two])
     assert [q.speaker for scan in fixed for q in scan.quotes] == ["Michael Carpenter"] * 2
     assert fixed[0].quotes[0].text == one.quotes[0].text
+
+
+def test_surname_particles_belong_to_the_surname() -> None:
+    text = TITLE + (
+        "Commission President Ursula von der Leyen arrived.\n\n“We are ready,” von der Leyen said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ursula von der Leyen"]
+    index = SpeakerIndex(["Ursula von der Leyen", "von der Leyen"])
+    assert index.canonical("von der Leyen") == "Ursula von der Leyen"

@@ -82,3 +82,12 @@ def test_turns_of_two_named_speakers_without_a_header() -> None:
 def test_a_label_inside_a_quote_is_not_a_turn() -> None:
     text = "A headline\n\n“Question: why now?” asked Anna Berg. Answer: nobody knows."
     assert [t.label for t in find_quotes(text).turns] == ["Answer"]
+
+
+def test_a_quote_the_speaker_of_a_turn_gives_as_their_own() -> None:
+    text = (
+        "Anna Berg’s interview with Daily Planet\n\n"
+        "Question: Are sanctions working?\n\n"
+        'Anna Berg: As I said yesterday, "sanctions are not a policy but a substitute for one."'
+    )
+    assert [q.speaker for q in find_quotes(text).quotes] == ["Anna Berg"]

@@ -72,3 +72,23 @@ def test_standalone_quote_takes_the_speaker_of_the_sentence_before() -> None:
     quote = only(text)
     assert quote.speaker == "Anna Berg"
     assert quote.cue == "inherited"
+
+
+def test_verbs_that_only_attribute_right_after_a_quote() -> None:
+    assert only(TITLE + "Anna Berg spoke. “And we go on,” she continued.").speaker == "Anna Berg"
+    text = (
+        TITLE + "Anna Berg added that Norway would continue to send aid “for as long as it takes”."
+    )
+    assert only(text).speaker == "Anna Berg"
+
+
+def test_a_verb_after_a_modal_reports_nothing_yet() -> None:
+    text = TITLE + "Anna Berg said Norway would respond “in a way that suits us.”"
+    assert only(text).speaker == "Anna Berg"
+
+
+def test_participle_takes_the_name_right_before_it() -> None:
+    text = (
+        TITLE + "Leaders agreed, with Commission President Anna Berg calling it “the toughest yet.”"
+    )
+    assert only(text).speaker == "Anna Berg"

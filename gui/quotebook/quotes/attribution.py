@@ -20,10 +20,12 @@ named before it, and "they"/"it" to the nearest organisation that spoke before.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotebook.quotes.languages import MARKS
 from quotebook.quotes.marks import MarkedSpan
+from quotebook.quotes.model import Turn
 from quotebook.quotes.names import (
     FIRST,
     GROUP,
@@ -64,9 +66,10 @@ NOBODY = Attribution(None, "", 0.0, reported=False)
 class Attributor:
     """Attributes the quotes of one document, in reading order."""
 
-    def __init__(self, doc: Document, names: NameBook) -> None:
+    def __init__(self, doc: Document, names: NameBook, turns: Sequence[Turn] = ()) -> None:
         self.doc = doc
         self.names = names
+        self._turns = sorted(turns, key=lambda t: t.start)
         self.lang = doc.language
         lang = self.lang
         self._single = frozenset(v for v in lang.speech_verbs if " " not in v)
@@ -391,6 +394,11 @@ class Attributor:
             return Attribution(names.nearest_person(phrase.pos, phrase.text), cue, 0.85)
         if phrase.kind == GROUP:
             return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
+        if phrase.kind == FIRST and phrase.text in self.lang.speaker_self:
+            # "As I said yesterday, “…”" in a transcript turn: the turn's speaker.
+            i = bisect_left(self._turns, phrase.pos, key=lambda t: t.start) - 1
+            if i >= 0 and self._turns[i].end >= phrase.pos:
+                return Attribution(self._turns[i].speaker, cue, 0.8)
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)

@@ -42,7 +42,7 @@ def find_quotes(text: str, language: str = "en") -> QuoteScan:
     doc = Document(text, spans, lang)
     names = NameBook(doc.masked, lang, doc.sentence_start)
     turns = find_turns(doc, names)
-    attributor = Attributor(doc, names)
+    attributor = Attributor(doc, names, turns)
     counts = Counter(normalised(text[s.start : s.end]) for s in quoted)
     quotes: list[FoundQuote] = []
     for span in quoted:

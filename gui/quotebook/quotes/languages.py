@@ -56,6 +56,7 @@ class Language:
     person_pronouns: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
+    speaker_self: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
@@ -201,6 +202,7 @@ def _english() -> Language:
         person_pronouns=_words("he she him her"),
         group_pronouns=_words("they them it"),
         first_person=_words("i we me us you"),
+        speaker_self=_words("i"),
         roles=_words(
             "diplomat minister ambassador envoy official spokesman spokeswoman spokesperson "
             "representative president premier chancellor secretary senator governor mayor "
@@ -296,9 +298,6 @@ def _english() -> Language:
             "interviewed by",
             "questions from",
             "questions by",
-            "conversation with",
-            "talk with",
-            "talks to",
         ),
         media_nouns=_words(
             "channel tv television radio newspaper programme program magazine agency show "
@@ -350,6 +349,7 @@ def _russian() -> Language:
         person_pronouns=_words("он она его её ее него неё нее"),
         group_pronouns=_words("они их них оно"),
         first_person=_words("я мы меня нас вы"),
+        speaker_self=_words("я"),
         roles=_words(
             "дипломат министр посол представитель постпред глава президент премьер "
             "пресс-секретарь спикер официальный чиновник председатель депутат генсек "

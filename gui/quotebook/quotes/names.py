@@ -216,7 +216,7 @@ class NameBook:
         masked = self.masked
         particle = rf"(?:(?:{_alt(lang.name_particles)}){_SPACE}){{0,2}}"
         run_re = re.compile(rf"{_NAME_TOKEN}(?:{_SPACE}{particle}{_NAME_TOKEN})*")
-        token_re = re.compile(_NAME_TOKEN)
+        token_re = re.compile(r"\S+")
         after_re = re.compile(
             r"[ \u00a0]+([\w’'\-]+)(?:[ \u00a0]+([\w’'\-]+))?(?:[ \u00a0]+([\w’'\-]+))?"
         )
