@@ -83,4 +83,8 @@ def font(family: str, point_size: float, *, bold: bool = False, italic: bool = F
     f.setStyleStrategy(QFont.StyleStrategy.PreferOutline)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     f.setKerning(True)
+    # Ligatures come out of text extraction and copy-paste as "ﬁ" rather than "fi", which
+    # breaks searching the PDF; plain glyphs cost nothing visible at these sizes.
+    for feature in ("liga", "clig", "dlig"):
+        f.setFeature(QFont.Tag(feature), 0)
     return f

@@ -238,10 +238,13 @@ class Composer:
                 continue
             doc = self.typeset.margin_note(entry, g.notes_width)
             target = where[0]
-            y = max(target.y, column_bottom.get(target.page, g.body_top))
+            top = column_bottom.get(target.page, g.body_top)
             height = doc.size().height()
-            if y + height > g.body_bottom:
-                pending.append(entry)  # the margin of this page is full
+            # Beside its line if possible, else pulled up from the foot of the page; when the
+            # margin is full the note goes to the end of the document.
+            y = min(max(target.y, top), g.body_bottom - height)
+            if y < top:
+                pending.append(entry)
                 continue
             self._page_marks(target.page).notes.append((doc, g.notes_x, y))
             column_bottom[target.page] = y + height + 5 * UNIT
