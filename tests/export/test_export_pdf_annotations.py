@@ -1,0 +1,94 @@
+"""The native annotations read back with pypdf: one per annotation per page, with its data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from pdf_probe import annotation_id, highlights
+from pypdf import PdfReader
+
+from quotebook.domain import color_hex
+
+
+def _hex(colour: tuple[float, ...]) -> str:
+    return "#" + "".join(f"{round(c * 255):02x}" for c in colour)
+
+
+def test_one_highlight_per_annotation_per_page(annotated):
+    found = highlights(annotated.pdf)
+    pages = defaultdict(list)
+    for h in found:
+        pages[annotation_id(h.name)].append(h.page)
+    expected = {a.id for a in annotated.by_role.values()}
+    assert set(pages) == expected
+    for role, a in annotated.by_role.items():
+        spanned = pages[a.id]
+        assert len(spanned) == len(set(spanned)), role  # never two on one page
+        if role == "page_break":
+            assert len(spanned) == 2 and spanned[1] == spanned[0] + 1
+        else:
+            assert len(spanned) == 1, role
+
+
+def test_highlight_carries_colour_note_tags_id_author_and_date(annotated):
+    by_id = {a.id: a for a in annotated.by_role.values()}
+    for h in highlights(annotated.pdf):
+        a = by_id[annotation_id(h.name)]
+        assert _hex(h.colour) == color_hex(a.color)
+        if a.note:
+            assert h.contents.startswith(a.note)
+        for tag in a.tags:
+            assert tag in h.contents
+        assert h.author == "Ada Reviewer"
+        assert h.modified.startswith("D:") and len(h.modified) == len("D:20240101120000Z")
+        assert h.raw["/F"] == 4  # printed with the page
+
+
+def test_names_are_unique_and_count_the_parts(annotated):
+    names = [h.name for h in highlights(annotated.pdf)]
+    assert len(names) == len(set(names))
+    page_break = annotated.by_role["page_break"].id
+    assert sorted(n for n in names if annotation_id(n) == page_break) == [
+        f"quotebook-{page_break}",
+        f"quotebook-{page_break}-2",
+    ]
+
+
+def test_appearance_stream_multiplies(annotated):
+    for h in highlights(annotated.pdf):
+        form = h.raw["/AP"]["/N"].get_object()
+        assert form["/Subtype"] == "/Form"
+        assert form["/Resources"]["/ExtGState"]["/GS0"]["/BM"] == "/Multiply"
+        content = form.get_data().decode()
+        assert content.count(" f") == len(h.boxes)  # one filled quad per line
+
+
+def test_cyrillic_note_and_tag_survive(annotated):
+    a = annotated.by_role["cyrillic"]
+    (h,) = [h for h in highlights(annotated.pdf) if annotation_id(h.name) == a.id]
+    assert "Заметка по-русски" in h.contents and "speaker/Лукашевич" in h.contents
+
+
+@pytest.mark.parametrize("popups", [False, True])
+def test_popups_are_optional(annotated, tmp_path, popups):
+    from quotebook.export import ExportOptions, collect_items, export
+
+    out = tmp_path / "p.pdf"
+    items = collect_items(annotated.library, [annotated.document_id])
+    export(items, out, ExportOptions(popups=popups))
+    subtypes = [
+        a.get_object()["/Subtype"]
+        for page in PdfReader(out).pages
+        for a in page.get("/Annots") or []
+    ]
+    assert (subtypes.count("/Popup") == subtypes.count("/Highlight")) is popups
+
+
+def test_without_pdf_annotations_only_the_page_is_painted(annotated, tmp_path):
+    from quotebook.export import ExportOptions, collect_items, export
+
+    out = tmp_path / "bare.pdf"
+    items = collect_items(annotated.library, [annotated.document_id])
+    export(items, out, ExportOptions(pdf_annotations=False))
+    assert highlights(out) == []
