@@ -173,3 +173,14 @@ def test_results_model(qtmodeltester, session: Session):
     model = SearchResultsModel()
     model.set_hits(session.library.search.search("OSCE"))
     qtmodeltester.check(model)
+
+
+def test_hidden_panel_waits_and_catches_up_when_shown(qtbot, panel: SearchPanel, session: Session):
+    type_query(qtbot, panel, "zeppelin")
+    assert panel.hits() == []
+    panel.hide()
+    doc = session.library.documents.summaries()[0].id
+    session.rename_document(doc, "Zeppelin over Vienna")
+    assert not panel._timer.isActive()  # nothing runs while hidden
+    panel.show()
+    qtbot.waitUntil(lambda: [h.document_id for h in panel.hits()] == [doc])

@@ -10,7 +10,7 @@ opens the current (or first) result, Escape clears the box.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,6 +52,7 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self._session = session
         self._choices_stale = True
+        self._refresh_pending = False
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
@@ -96,7 +97,7 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.search_now)
+        self._timer.timeout.connect(self._refresh)
         self.search_box.textChanged.connect(self._schedule)
         self.search_box.returnPressed.connect(self._open_current_or_first)
         self.search_box.installEventFilter(self)
@@ -224,19 +225,35 @@ class SearchPanel(QWidget):
         self.filters.setVisible(shown)
 
     def _schedule(self) -> None:
-        self._timer.start()
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._refresh_pending = True
 
     def _library_changed(self) -> None:
+        # One change often arrives as several signals; the debounce folds them into one refresh.
         self._choices_stale = True
-        if self.filters.isVisible():
+        self._schedule()
+
+    def _refresh(self) -> None:
+        if self._choices_stale and self.filters.isVisible():
             self.reload_filter_choices()
-        if self.search_box.text().strip():
-            self._schedule()
+        self.search_now()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._choices_stale:
             self.reload_filter_choices()
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self._schedule()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A hidden panel does not search; it catches up when shown again.
+        if self._timer.isActive():
+            self._timer.stop()
+            self._refresh_pending = True
+        super().hideEvent(event)
 
     def _show_status(self) -> None:
         count = self.model.rowCount()
