@@ -44,6 +44,8 @@ def test_partial(sentence: str) -> None:
         "The plan, known as “Operation Sunrise”, starts today.",
         "The film “War and Peace” opened on Friday.",
         "They feared losing the dividends of “Cold War winners.”",
+        "The newspaper “Kommersant” reported the deal.",
+        "In his book “Winning”, Anna Berg argues for reform.",
     ],
 )
 def test_scare(sentence: str) -> None:

@@ -42,3 +42,11 @@ def test_unclosed_quote_stops_at_its_paragraph_end_with_low_confidence() -> None
 def test_quotes_in_separate_paragraphs_stay_separate() -> None:
     text = TITLE + "“First,” said Anna Berg.\n\n“Second,” said Anna Berg."
     assert [q.text for q in quotes(text)] == ["First,", "Second,"]
+
+
+def test_a_lost_closing_mark_ends_the_quote_before_the_next_opening_mark() -> None:
+    text = TITLE + 'He said "we will win. Then he left. "Nobody cares," said Anna Berg.'
+    first, second = quotes(text)
+    assert first.text == "we will win. Then he left."
+    assert first.confidence < 0.5
+    assert (second.text, second.speaker) == ("Nobody cares,", "Anna Berg")

@@ -46,10 +46,14 @@ def _previous_word(doc: Document, span: MarkedSpan) -> str:
 
 
 def _scare_cue(doc: Document, span: MarkedSpan) -> bool:
+    """ "so-called “…”", "known as “…”", "the film “…”": the reporter names or labels."""
     line_start = doc.line_bounds(span.open_at)[0]
     before = doc.masked[max(line_start, span.open_at - 40) : span.open_at]
-    tail = " ".join(_WORD_RE.findall(before.lower())[-3:])
-    return any(tail.endswith(cue) for cue in doc.language.scare_cues)
+    words = _WORD_RE.findall(before.lower())
+    tail = " ".join(words[-3:])
+    if any(tail.endswith(cue) for cue in doc.language.scare_cues):
+        return True
+    return bool(words) and words[-1] in doc.language.title_nouns and before.endswith(" ")
 
 
 def _title_case(words: list[str], small: frozenset[str]) -> bool:

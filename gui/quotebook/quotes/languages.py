@@ -71,6 +71,7 @@ class Language:
     according_to: tuple[str, ...] = ()
     as_put_it: tuple[str, ...] = ()
     scare_cues: tuple[str, ...] = ()
+    title_nouns: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     interviewer_labels: frozenset[str] = frozenset()
@@ -281,6 +282,12 @@ def _english() -> Language:
             "headlined",
             "the motto",
         ),
+        title_nouns=_words(
+            "newspaper magazine journal film movie book novel song album show series programme "
+            "program operation movement campaign initiative hashtag slogan motto festival "
+            "exhibition documentary play poem podcast newsletter app website ship vessel "
+            "codename code-name brand doctrine"
+        ),
         name_particles=_words("de da di du del della der den van von la le al el bin ibn ben"),
         abbreviations=_words(
             "mr mrs ms dr st jr sr prof gen col lt sgt capt maj sen rep gov no vs etc inc ltd "
@@ -373,6 +380,10 @@ def _russian() -> Language:
         according_to=("по словам", "по мнению", "как считает"),
         as_put_it=("выразился", "выразилась", "сказал", "сказала", "отметил", "отметила"),
         scare_cues=("так называемый", "так называемая", "так называемое", "так называемые"),
+        title_nouns=_words(
+            "газета газеты газете журнал фильм фильма книга книги песня операция операции "
+            "движение движения партия партии проект проекта программа программы"
+        ),
         abbreviations=_words("г т н им ул пр др см"),
         interviewer_labels=_words("вопрос корреспондент журналист ведущий"),
         interviewee_labels=_words("ответ"),

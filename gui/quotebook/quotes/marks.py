@@ -182,8 +182,8 @@ class _Pairer:
         self.spans.sort(key=lambda s: (s.start, -s.end))
         return self.spans
 
-    def _give_up(self, opened: _Open, line_end: int) -> None:
-        """A quote whose closing mark never came: keep a double one up to its line's end."""
+    def _give_up(self, opened: _Open, line_end: int, depth: int = 0) -> None:
+        """A quote whose closing mark never came: keep a double one up to `line_end`."""
         if opened.family != DOUBLE:
             return
         end = line_end
@@ -194,7 +194,7 @@ class _Pairer:
             return
         self.spans.append(
             MarkedSpan(
-                start, end, opened.pos, -1, opened.family, 0, False, tuple(opened.continued_at)
+                start, end, opened.pos, -1, opened.family, depth, False, tuple(opened.continued_at)
             )
         )
 
@@ -226,6 +226,11 @@ class _Pairer:
         elif closing:
             return  # a closing mark with nothing open: a stray or an apostrophe
         else:
+            if target >= 0 and family == DOUBLE and self.stack[target].char == ch:
+                # English never nests “ in “ (or " in "): the earlier quote lost its closing mark.
+                opened = self.stack[target]
+                del self.stack[target:]
+                self._give_up(opened, i, depth=len(self.stack))
             self.stack.append(_Open(i, ch, family))
 
     def _find_open(self, family: str) -> int:
