@@ -39,6 +39,7 @@ def test_turns_run_to_the_next_label_or_the_end_of_the_interview() -> None:
             "Morning, Noon, Night",
         ),
         ("Anna Berg gave an interview to Radio Nord", "Radio Nord"),
+        ("Anna Berg’s interview given to the Nordic Times daily, May 3", "Nordic Times"),
     ],
 )
 def test_question_speaker_is_the_interviewing_outlet(header: str, outlet: str) -> None:
@@ -91,3 +92,11 @@ def test_a_quote_the_speaker_of_a_turn_gives_as_their_own() -> None:
         'Anna Berg: As I said yesterday, "sanctions are not a policy but a substitute for one."'
     )
     assert [q.speaker for q in find_quotes(text).quotes] == ["Anna Berg"]
+
+
+def test_ordinary_words_before_a_colon_are_not_speakers() -> None:
+    text = (
+        "A headline\n\nRead Also: Talks stall again.\n\nThe talks, read also as a signal, "
+        "stalled.\n\nRead Also: Markets fall."
+    )
+    assert find_quotes(text).turns == ()

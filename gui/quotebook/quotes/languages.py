@@ -302,6 +302,8 @@ def _english() -> Language:
             "interview with",
             "interview to",
             "interview for",
+            "interview given to",
+            "interview granted to",
             "interviewed by",
             "questions from",
             "questions by",

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from quotebook.quotes.languages import MARKS, Language
 from quotebook.quotes.marks import MarkedSpan
@@ -94,6 +95,11 @@ class Document:
         stripped = text.lstrip()
         first = self.line_bounds(len(text) - len(stripped))
         self.title_line = first[0] if stripped and text[first[1] :].strip() else -1
+
+    @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """Words the document writes in lower case somewhere (a name rarely is)."""
+        return frozenset(re.findall(r"(?<![\w’'-])[a-zа-яё][\w’'-]*", self.text))
 
     def line_bounds(self, pos: int) -> tuple[int, int]:
         """Start and end (before the newline) of the line holding `pos`."""

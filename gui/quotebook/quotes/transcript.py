@@ -124,6 +124,10 @@ def _person(label: str, at: int, doc: Document, names: NameBook) -> str | None:
         return None
     if any(w.lower() in doc.language.calendar_words for w in words):
         return None
+    if not names.is_person(phrase.text) and all(
+        w.lower() in doc.lowercase_words for w in phrase.text.split()
+    ):
+        return None  # "Read Also:", "Breaking News:": ordinary words, not a name
     return phrase.text
 
 
