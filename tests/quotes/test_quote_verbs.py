@@ -92,3 +92,11 @@ def test_participle_takes_the_name_right_before_it() -> None:
         TITLE + "Leaders agreed, with Commission President Anna Berg calling it “the toughest yet.”"
     )
     assert only(text).speaker == "Anna Berg"
+
+
+def test_a_quote_that_ends_its_sentence_does_not_take_the_next_subject() -> None:
+    text = TITLE + (
+        "According to Anna Berg, the bloc has become “an instrument of others.” "
+        "Pavel Novak stressed that he disagreed."
+    )
+    assert only(text).speaker == "Anna Berg"

@@ -120,6 +120,9 @@ class Attributor:
         tokens = tokens[i:]
         if not tokens:
             return None
+        inside = self.doc.text[span.start : span.end].rstrip()
+        if i == 0 and inside.endswith(".") and tokens[0].is_capitalised:
+            return None  # `“… truth.” Kuleba added that …`: the quote ended its sentence
         n = self._phrase_at(tokens, 0, self._according)
         if n:
             return self._attribution(
