@@ -11,8 +11,8 @@ Pure Python, no Qt: the GUI's Quotes panel and the `quotebook quotes` command bo
 the marks, text, kind "direct"/"partial"/"scare", speaker, confidence), `turns` (`Turn`: a
 "Label: text" speaker turn) and `asides` (quotes inside quotes and other secondary-mark spans).
 Across a library, `normalise_speakers(scans)` or a `SpeakerIndex` makes "Carpenter" and
-"Ambassador Michael Carpenter" one speaker. Languages are profiles in `languages`; English and
-Russian are built in and `register_language` adds more.
+"Ambassador Michael Carpenter" one speaker. Languages are `Language` profiles (English in
+`lang_en`, Russian in `lang_ru`); `register_language` adds more.
 """
 
 from __future__ import annotations

@@ -80,10 +80,6 @@ class _Open:
     continued_at: list[int] = field(default_factory=list)
 
 
-def _is_open_side(ch: str) -> bool:
-    return not ch.isalnum()
-
-
 def _roles(text: str, i: int, line_start: int, line_end: int) -> tuple[bool, bool]:
     """Whether the mark at `i` can open and whether it can close a quote."""
     ch = text[i]

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from quotebook.quotes.languages import MARKS, Language
+from quotebook.quotes.languages import Language
 from quotebook.quotes.marks import MarkedSpan
 
 # A word (with inner apostrophes, hyphens and dots: Russia’s, Al-Arabiya, U.S.) or one
@@ -26,7 +26,6 @@ _BOUNDARY_RE = re.compile(
     r"(?<=[.!?…])[)\]\"”’»']*[ \t\u00a0]+(?=[\"“‘«„'(\[]|[^\W_a-zа-яё])",
 )
 TERMINAL = frozenset(".!?…")
-OPENERS = frozenset("\"“‘«„'‚‹([")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +151,3 @@ def previous_nonblank_line(doc: Document, pos: int) -> tuple[int, int] | None:
         if doc.text[start:end].strip():
             return start, end
     return None
-
-
-def is_mark(ch: str) -> bool:
-    return ch in MARKS
