@@ -1,15 +1,15 @@
 """Start-up time of the bundle next to `python -m quotebook` and an empty Qt window.
 
-Each contender runs in a fresh process with the same bare environment (a throw-away HOME,
-offscreen Qt unless --display), several rounds taken in turn so that disk caches and CPU
-frequency treat them alike. Two figures per run:
+Every contender runs as a fresh process in the same bare environment (a throw-away HOME,
+offscreen Qt unless --display), rounds taken in turn so that disk caches and CPU frequency
+treat them alike. Two measurements:
 
-- *shown*: process start to the main window shown, as the self-test reports it, timed from
-  ``QUOTEBOOK_LAUNCHED_AT`` set just before the process is spawned;
-- *exit*: wall time until the self-test (open, annotate, export, clean up) has exited.
-
-The floor is a fresh Python process that imports PySide6 and shows an empty `QMainWindow`;
-the app's target is at most twice that.
+- *start*: wall time of ``quotebook --library L --exit-after-show`` on an already seeded
+  library, i.e. process start to the main window shown and the first event-loop turn. The
+  floor is a fresh Python process that shows an empty `QMainWindow` the same way; the app's
+  target is at most twice that.
+- *self-test*: process start to the main window shown on a first start (creating and seeding
+  the library), as ``--self-test`` reports it, and the wall time of the whole self-test.
 
     .venv/bin/python packaging/measure_startup.py [--rounds 7] [--bundle dist/quotebook/quotebook]
 """
@@ -30,36 +30,49 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHOWN = re.compile(r"main window shown (\d+\.\d+) s after process start")
 
+# The same floor as the start-up benchmark: show, let the event loop turn once, quit.
 EMPTY_WINDOW = """
-import os, sys, time
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
+app = QApplication([])
 window = QMainWindow()
+window.resize(1280, 820)
 window.show()
-app.processEvents()
-print(f"main window shown {time.time() - float(os.environ['QUOTEBOOK_LAUNCHED_AT']):.3f} s "
-      "after process start", flush=True)
+QTimer.singleShot(0, app.quit)
+app.exec()
 """
 
 
-def run_once(command: Sequence[str], display: bool) -> tuple[float, float]:
-    """(shown, exit) seconds for one fresh process."""
-    with tempfile.TemporaryDirectory(prefix="quotebook-startup-") as home:
-        env = {"HOME": home, "PATH": "/usr/bin:/bin"}
-        if display:
-            for name in ("DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY", "XDG_RUNTIME_DIR"):
-                if name in os.environ:
-                    env[name] = os.environ[name]
-        else:
-            env["QT_QPA_PLATFORM"] = "offscreen"
-        started = time.time()
-        env["QUOTEBOOK_LAUNCHED_AT"] = repr(started)
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-        finished = time.time()
-    match = SHOWN.search(done.stdout)
-    if done.returncode != 0 or match is None:
+def environment(home: str, display: bool) -> dict[str, str]:
+    env = {"HOME": home, "PATH": "/usr/bin:/bin"}
+    if display:
+        for name in ("DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY", "XDG_RUNTIME_DIR"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+    else:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def wall_time(command: Sequence[str], env: dict[str, str]) -> tuple[float, str]:
+    """Seconds from spawning `command` to its exit, and what it printed."""
+    env = {**env, "QUOTEBOOK_LAUNCHED_AT": repr(time.time())}
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
-    return float(match.group(1)), finished - started
+    return elapsed, done.stdout
+
+
+def self_test(command: Sequence[str], display: bool) -> tuple[float, float]:
+    """(shown, exit) seconds for one self-test in a fresh home."""
+    with tempfile.TemporaryDirectory(prefix="quotebook-startup-") as home:
+        elapsed, out = wall_time([*command, "--self-test"], environment(home, display))
+    match = SHOWN.search(out)
+    if match is None:
+        raise SystemExit(f"no start-up time in the self-test's report:\n{out}")
+    return float(match.group(1)), elapsed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,28 +83,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--display", action="store_true", help="use the real display")
     args = parser.parse_args(argv)
 
-    contenders = {
-        "empty QMainWindow (floor)": [args.python, "-c", EMPTY_WINDOW],
-        "python -m quotebook": [args.python, "-m", "quotebook", "--self-test"],
-    }
+    apps = {"python -m quotebook": [args.python, "-m", "quotebook"]}
     if args.bundle.exists():
-        contenders["bundle"] = [str(args.bundle), "--self-test"]
+        apps["bundle"] = [str(args.bundle)]
     else:
         print(f"(no bundle at {args.bundle}; build it with packaging/build)")
-    results: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
-    for name, command in contenders.items():
-        run_once(command, args.display)  # warm the disk cache; not counted
-    for _ in range(args.rounds):
-        for name, command in contenders.items():
-            results[name].append(run_once(command, args.display))
+    floor_name = "empty QMainWindow (floor)"
+    starts: dict[str, list[float]] = {floor_name: [], **{name: [] for name in apps}}
+    tests: dict[str, list[tuple[float, float]]] = {name: [] for name in apps}
 
-    floor = statistics.median(shown for shown, _ in results["empty QMainWindow (floor)"])
-    print(f"median of {args.rounds} runs, {'display' if args.display else 'offscreen'}:")
-    print(f"  {'':28} {'shown':>8} {'× floor':>8} {'exit':>8}")
-    for name, runs in results.items():
-        shown = statistics.median(s for s, _ in runs)
-        total = statistics.median(e for _, e in runs)
-        print(f"  {name:28} {shown:7.3f}s {shown / floor:7.2f}× {total:7.3f}s")
+    with tempfile.TemporaryDirectory(prefix="quotebook-startup-") as home:
+        env = environment(home, args.display)
+        library = Path(home) / "library.sqlite"
+        options = ["--library", str(library), "--settings", str(Path(home) / "settings.ini")]
+        commands = {floor_name: [args.python, "-c", EMPTY_WINDOW]}
+        commands.update({name: [*cmd, *options, "--exit-after-show"] for name, cmd in apps.items()})
+        for command in commands.values():
+            wall_time(command, env)  # seeds the library, warms the disk cache; not counted
+        for _ in range(args.rounds):
+            for name, command in commands.items():
+                starts[name].append(wall_time(command, env)[0])
+            for name, command in apps.items():
+                tests[name].append(self_test(command, args.display))
+
+    floor = statistics.median(starts[floor_name])
+    mode = "a display" if args.display else "offscreen"
+    print(f"median of {args.rounds} runs, {mode}, bare environment")
+    print(f"  {'':28} {'start':>8} {'× floor':>8} {'self-test: shown':>17} {'exit':>8}")
+    for name, runs in starts.items():
+        start = statistics.median(runs)
+        line = f"  {name:28} {start:7.3f}s {start / floor:7.2f}×"
+        if name in tests:
+            shown = statistics.median(s for s, _ in tests[name])
+            total = statistics.median(e for _, e in tests[name])
+            line += f" {shown:16.3f}s {total:7.3f}s"
+        print(line)
     return 0
 
 
