@@ -151,9 +151,14 @@ def run_self_test(argv: list[str] | None = None) -> int:
     step = "start"
     try:
         with watchdog(WATCHDOG_SECONDS), isolated_home() as home:
-            for name, check in _steps(report, home):
-                step = name
-                check()
+            state = _State(report=report, home=home)
+            try:
+                for name, check in _steps(state):
+                    step = name
+                    check()
+            finally:
+                # Open files would keep the temporary home from being removed on Windows.
+                state.release()
             step = "clean-up"
         _check(not home.exists(), f"temporary folder {home} was not removed")
         report.ok("temporary home removed, nothing left behind")
@@ -165,13 +170,14 @@ def run_self_test(argv: list[str] | None = None) -> int:
         sys.stderr.flush()
         return 1
     elapsed = time.perf_counter() - report.started
-    _say(f"self-test passed in {elapsed:.2f} s")
+    age = process_age()
+    since_start = f", {age:.2f} s since process start" if age is not None else ""
+    _say(f"self-test passed in {elapsed:.2f} s{since_start}")
     return 0
 
 
-def _steps(report: Report, home: Path) -> Iterator[tuple[str, Callable[[], None]]]:
+def _steps(state: _State) -> Iterator[tuple[str, Callable[[], None]]]:
     """The checks in order, as (name, action) pairs sharing one state."""
-    state = _State(report=report, home=home)
     yield "application", state.start_application
     yield "library", state.open_library
     # Straight after start-up, so the time it reports is the time a user waits.
@@ -373,18 +379,29 @@ class _State:
     # -- end ----------------------------------------------------------------------------------
 
     def close(self) -> None:
-        assert self.app is not None and self.window is not None and self.library is not None
+        assert self.window is not None
         self.window.close()
-        self.window.deleteLater()
-        if self.session is not None:
-            self.session.undo_stack.clear()
-            self.session.deleteLater()
-        self.app.processEvents()
-        self.library.close()
+        self.release()
         problems = [m for m in self.report.qt_messages if m.strip()]
         for message in problems[:5]:
             _say(f"  note  Qt said: {message.splitlines()[0]}")
         self.report.ok("main window closed, library closed")
+
+    def release(self) -> None:
+        """Let go of the window, session and library, whatever step the run stopped at."""
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        if self.session is not None:
+            self.session.undo_stack.clear()
+            self.session.deleteLater()
+            self.session = None
+        if self.app is not None:
+            self.app.processEvents()
+        if self.library is not None:
+            self.library.close()
+            self.library = None
 
 
 def _single_shot(msec: int, slot: Callable[[], None]) -> None:

@@ -43,9 +43,9 @@ def test_a_failing_check_gives_one_line_and_exit_1(
 ) -> None:
     homes: list[Path] = []
 
-    def steps(report: selftest.Report, home: Path):
-        homes.append(home)
-        yield "first", lambda: report.ok("first step")
+    def steps(state: selftest._State):
+        homes.append(state.home)
+        yield "first", lambda: state.report.ok("first step")
         yield "second", lambda: selftest._check(False, "the second step broke")
 
     monkeypatch.setattr(selftest, "_steps", steps)
@@ -61,7 +61,7 @@ def test_a_failing_check_gives_one_line_and_exit_1(
 def test_an_unexpected_error_names_its_type(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    def steps(report: selftest.Report, home: Path):
+    def steps(state: selftest._State):
         yield "boom", lambda: {}["missing"]
 
     monkeypatch.setattr(selftest, "_steps", steps)
