@@ -421,7 +421,7 @@ class Attributor:
             k = j
             while k > 0 and tokens[k - 1].is_capitalised:
                 k -= 1
-            after_the = k > 0 and tokens[k - 1].lower == "the"
+            after_the = k > 0 and tokens[k - 1].lower in self.lang.definite_articles
             phrase = classify_run(tokens[k : j + 1], self.lang, after_the=after_the)
             if phrase is not None and phrase.kind == ORG:
                 return phrase.text

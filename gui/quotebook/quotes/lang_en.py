@@ -127,6 +127,7 @@ def _english() -> Language:
             "the a an this that these those his her its their our my your such another "
             "some any each every no one two three several many both"
         ),
+        definite_articles=words("the"),
         auxiliaries=words(
             "to will would could can may might must should shall did does do has have had "
             "was were is are be been being not n't went on also"

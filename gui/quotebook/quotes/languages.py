@@ -65,6 +65,7 @@ class Language:
     source_links: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    definite_articles: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     passive_markers: frozenset[str] = frozenset()

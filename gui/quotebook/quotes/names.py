@@ -160,7 +160,7 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
         )
     ):
         j -= 1
-    after_the = j > 0 and words[j - 1].lower in {"the"}
+    after_the = j > 0 and words[j - 1].lower in lang.definite_articles
     return classify_run(words[j:], lang, after_the=after_the)
 
 

@@ -17,43 +17,53 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
 
 from quotebook.quotes.languages import available_languages, get_language
 from quotebook.quotes.model import QuoteScan
 from quotebook.quotes.names import given_compatible, split_name, strip_possessive
 
 
-def _title_words() -> frozenset[str]:
-    words: set[str] = set()
-    for code in available_languages():
-        lang = get_language(code)
-        words |= lang.titles | lang.title_modifiers
-    return frozenset(words)
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The words of every registered language that matter for comparing names."""
+
+    titles: frozenset[str]
+    articles: frozenset[str]
+    particles: frozenset[str]
+    org_words: frozenset[str]
+
+
+@cache
+def _vocabulary_of(codes: tuple[str, ...]) -> _Vocabulary:
+    langs = [get_language(code) for code in codes]
+    return _Vocabulary(
+        frozenset().union(*(lang.titles | lang.title_modifiers for lang in langs)),
+        frozenset().union(*(lang.definite_articles for lang in langs)),
+        frozenset().union(*(lang.name_particles for lang in langs)),
+        frozenset().union(*(lang.org_words for lang in langs)),
+    )
+
+
+def _vocabulary() -> _Vocabulary:
+    return _vocabulary_of(available_languages())
 
 
 def _given(name: str) -> list[str]:
-    particles: set[str] = set()
-    for code in available_languages():
-        particles |= get_language(code).name_particles
-    return split_name(name, frozenset(particles))[0]
-
-
-def _org_words() -> frozenset[str]:
-    words: set[str] = set()
-    for code in available_languages():
-        words |= get_language(code).org_words
-    return frozenset(words)
+    return split_name(name, _vocabulary().particles)[0]
 
 
 def clean_speaker(name: str) -> str:
     """`name` without leading titles, acronyms and possessives: "U.S. Ambassador Carpenter" →
     "Carpenter"; organisations keep their words but lose a leading "the"."""
+    vocabulary = _vocabulary()
     words = name.split()
-    if words and words[0].lower() == "the":
+    if words and words[0].lower() in vocabulary.articles:
         words = words[1:]
-    if any(w.lower() in _org_words() for w in words):
+    if any(w.lower() in vocabulary.org_words for w in words):
         return " ".join(words)
-    titles = _title_words()
+    titles = vocabulary.titles
     while len(words) > 1:
         head = words[0]
         letters = head.replace(".", "")
@@ -70,7 +80,7 @@ def clean_speaker(name: str) -> str:
 
 def _is_org(name: str) -> bool:
     words = name.lower().split()
-    return not words or len(words) > 4 or any(w in _org_words() for w in words)
+    return not words or len(words) > 4 or any(w in _vocabulary().org_words for w in words)
 
 
 class SpeakerIndex:
