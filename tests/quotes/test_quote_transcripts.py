@@ -100,3 +100,16 @@ def test_ordinary_words_before_a_colon_are_not_speakers() -> None:
         "stalled.\n\nRead Also: Markets fall."
     )
     assert find_quotes(text).turns == ()
+
+
+def test_capitalised_labels_of_press_briefings() -> None:
+    text = (
+        "Department Press Briefing\n\nMR PRICE: Good afternoon.\n\n"
+        "QUESTION: Thank you. Anything on Russia?\n\nMR PRICE: Not today."
+    )
+    turns = find_quotes(text).turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("MR PRICE", "Price"),
+        ("QUESTION", None),
+        ("MR PRICE", "Price"),
+    ]

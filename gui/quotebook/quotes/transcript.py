@@ -114,13 +114,16 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
 def _person(label: str, at: int, doc: Document, names: NameBook) -> str | None:
     """The person a name label stands for, or None if the label is not a person's name."""
     words = label.split()
+    if label.isupper():
+        words = [w.capitalize() for w in words]  # "MR PRICE:" in State Department transcripts
     if any(w.endswith(("’s", "'s")) for w in words):
         return None
     tokens = [Token(w, at) for w in words]
     phrase = classify_run(tokens, doc.language)
     if phrase is None or phrase.kind != PERSON:
         return None
-    if " " not in phrase.text and not names.is_person(phrase.text):
+    titled = len(words) > len(phrase.text.split())
+    if " " not in phrase.text and not titled and not names.is_person(phrase.text):
         return None
     if any(w.lower() in doc.language.calendar_words for w in words):
         return None
