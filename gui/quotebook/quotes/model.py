@@ -31,6 +31,9 @@ class FoundQuote:
     sure the finder is of kind and speaker together. `cue` says how the speaker was found:
     "after" (`“…,” said X`), "before" (`X said … “…”`), "according", "as" (`as X put it`),
     "colon", "inherited" (from the sentence or paragraph before) or "" (not found).
+
+    A quote that runs over paragraphs is one `FoundQuote`; its text keeps the paragraph breaks
+    and the repeated opening marks between them, so that it is still the document's own slice.
     """
 
     start: int
