@@ -75,7 +75,9 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
-class _Term:
+class QueryTerm:
+    """A word or phrase of a query; `prefix` when its last word may go on (``dialog*``)."""
+
     text: str  # the words, unquoted
     prefix: bool = False
 
@@ -87,7 +89,7 @@ class _Node:
     negated: tuple[_Expr, ...] = ()
 
 
-_Expr = _Term | _Node
+_Expr = QueryTerm | _Node
 
 
 def _lex(text: str) -> list[str]:
@@ -172,7 +174,7 @@ def _conjunction(positive: list[_Expr], negative: list[_Expr]) -> _Expr | None:
     return _Node("AND", tuple(positive), tuple(negative))
 
 
-def _term(lexeme: str) -> _Term | None:
+def _term(lexeme: str) -> QueryTerm | None:
     prefix = lexeme.endswith("*")
     body = lexeme.rstrip("*")
     if body.startswith('"'):
@@ -181,7 +183,7 @@ def _term(lexeme: str) -> _Term | None:
     body = body.replace('"', " ").replace("*", " ").strip()
     if not _HAS_TOKEN.search(body):
         return None
-    return _Term(body, prefix)
+    return QueryTerm(body, prefix)
 
 
 def _combine(op: Literal["AND", "OR"], items: list[_Expr]) -> _Expr | None:
@@ -193,7 +195,7 @@ def _combine(op: Literal["AND", "OR"], items: list[_Expr]) -> _Expr | None:
 
 
 def _render(expr: _Expr) -> str:
-    if isinstance(expr, _Term):
+    if isinstance(expr, QueryTerm):
         quoted = '"' + expr.text.replace('"', '""') + '"'
         return quoted + " *" if expr.prefix else quoted
     joined = f" {expr.op} ".join(_render_operand(item) for item in expr.items)
@@ -206,7 +208,7 @@ def _render(expr: _Expr) -> str:
 
 
 def _render_operand(expr: _Expr) -> str:
-    return _render(expr) if isinstance(expr, _Term) else f"({_render(expr)})"
+    return _render(expr) if isinstance(expr, QueryTerm) else f"({_render(expr)})"
 
 
 def _clean(text: str) -> str:
@@ -228,3 +230,20 @@ def fallback_query(text: str) -> str:
     """Every word of `text` quoted and joined by AND: the last resort if FTS5 still objects."""
     words = [w for w in re.split(r"[\s\"()*]+", _clean(text)) if _HAS_TOKEN.search(w)]
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def search_terms(text: str) -> tuple[QueryTerm, ...]:
+    """The words and phrases a hit may contain (excluded ones left out), for marking hits."""
+    expr = _Parser(_lex(_clean(text))).parse()
+    found: list[QueryTerm] = []
+
+    def walk(node: _Expr) -> None:
+        if isinstance(node, QueryTerm):
+            found.append(node)
+        else:
+            for item in node.items:
+                walk(item)
+
+    if expr is not None:
+        walk(expr)
+    return tuple(dict.fromkeys(found))

@@ -8,6 +8,7 @@ from quotebook.anchoring import locate_quote
 from quotebook.domain import DocumentMeta, NewDocument
 from quotebook.search import MARK_CLOSE, MARK_OPEN, SearchFilters, SearchHit
 from quotebook.store import Library
+from quotebook.store.search import LONG_TEXT
 
 TEXT = (
     "Talks in Vienna\n\n"
@@ -51,8 +52,12 @@ def only(library: Library, query: str) -> SearchHit:
         ("owners -nowhere", "owners"),
     ],
 )
-def test_document_hit_offsets_cover_the_first_match(library: Library, query: str, matched: str):
-    doc_id = add(library)
+@pytest.mark.parametrize("long", [False, True], ids=["article", "long-text"])
+def test_document_hit_offsets_cover_the_first_match(
+    library: Library, query: str, matched: str, long: bool
+):
+    filler = "\n\nFiller words follow here, again and again." * (LONG_TEXT // 40 if long else 0)
+    doc_id = add(library, TEXT + filler)
     hit = only(library, query)
     assert (hit.kind, hit.document_id, hit.annotation_id) == ("document", doc_id, None)
     text = library.documents.get(doc_id).text

@@ -25,10 +25,14 @@ from quotebook.search import (
     SearchFilters,
     SearchHit,
     fallback_query,
+    search_terms,
     to_fts_query,
 )
+from quotebook.search_marks import TermMatcher
 
 SNIPPET_TOKENS = 16
+# Texts longer than this (in characters) get their snippet and offsets from `TermMatcher`.
+LONG_TEXT = 64_000
 DEFAULT_LIMIT = 100
 
 _FOLDER_TREE = """d.folder_id IN (
@@ -54,15 +58,16 @@ class SearchRepository:
         query = to_fts_query(text)
         if not query or limit <= 0:
             return []
+        matcher = TermMatcher(search_terms(text))
         try:
-            return self._search(query, filters, limit)
+            return self._search(query, matcher, filters, limit)
         except sqlite3.OperationalError as exc:
             if "fts5" not in str(exc).lower():
                 raise
             # The parser should never produce invalid syntax; if FTS5 disagrees anyway, the user
             # still gets the plain words searched rather than an error.
             query = fallback_query(text)
-            return self._search(query, filters, limit) if query else []
+            return self._search(query, matcher, filters, limit) if query else []
 
     def outlets(self) -> list[str]:
         """Every outlet named in the library, for the outlet filter."""
@@ -87,7 +92,9 @@ class SearchRepository:
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _search(self, query: str, filters: SearchFilters, limit: int) -> list[SearchHit]:
+    def _search(
+        self, query: str, matcher: TermMatcher, filters: SearchFilters, limit: int
+    ) -> list[SearchHit]:
         ranked: list[tuple[float, str, int]] = []
         if "document" in filters.kinds:
             ranked += [
@@ -98,7 +105,9 @@ class SearchRepository:
                 (rank, "annotation", i) for i, rank in self._rank_annotations(query, filters, limit)
             ]
         best = heapq.nsmallest(limit, ranked)
-        documents = self._document_hits(query, [i for _, kind, i in best if kind == "document"])
+        documents = self._document_hits(
+            query, matcher, [i for _, kind, i in best if kind == "document"]
+        )
         annotations = self._annotation_hits(
             query, [i for _, kind, i in best if kind == "annotation"]
         )
@@ -134,20 +143,42 @@ class SearchRepository:
         rows = self._db.execute(sql, {**params, "query": query, "limit": limit})
         return [(int(r[0]), float(r[1])) for r in rows]
 
-    def _document_hits(self, query: str, ids: list[int]) -> dict[int, SearchHit]:
+    def _document_hits(
+        self, query: str, matcher: TermMatcher, ids: list[int]
+    ) -> dict[int, SearchHit]:
+        """Snippets and offsets: from FTS5 for ordinary articles, from `matcher` for long texts.
+
+        (The CASEs keep SQLite from running `snippet`/`highlight` over a long text at all.)
+        """
         if not ids:
             return {}
-        marks = ",".join("?" * len(ids))
+        marks = ",".join(f":id{n}" for n in range(len(ids)))
         rows = self._db.execute(
-            f"""SELECT f.rowid, d.title, snippet(documents_fts, -1, ?, ?, '…', ?),
-                       highlight(documents_fts, 1, ?, ?)
+            f"""SELECT f.rowid, d.title, highlight(documents_fts, 0, :open, :close),
+                    CASE WHEN length(d.text) <= :long
+                         THEN snippet(documents_fts, -1, :open, :close, '…', :tokens) END,
+                    CASE WHEN length(d.text) <= :long
+                         THEN highlight(documents_fts, 1, :open, :close) ELSE d.text END
                 FROM documents_fts f JOIN documents d ON d.id = f.rowid
-                WHERE documents_fts MATCH ? AND f.rowid IN ({marks})""",
-            [MARK_OPEN, MARK_CLOSE, SNIPPET_TOKENS, MARK_OPEN, MARK_CLOSE, query, *ids],
+                WHERE documents_fts MATCH :query AND f.rowid IN ({marks})""",
+            {
+                "open": MARK_OPEN,
+                "close": MARK_CLOSE,
+                "tokens": SNIPPET_TOKENS,
+                "long": LONG_TEXT,
+                "query": query,
+                **{f"id{n}": i for n, i in enumerate(ids)},
+            },
         )
         hits = {}
-        for document_id, title, snippet, marked_text in rows:
-            start, end = _first_mark(marked_text)
+        for document_id, title, marked_title, snippet, text in rows:
+            if snippet is not None:
+                start, end = _first_mark(text)
+            elif (found := matcher.first(text)) is not None:
+                start, end = found
+                snippet = matcher.snippet(text, start, end)
+            else:  # only the title matched
+                start, end, snippet = 0, 0, marked_title
             hits[int(document_id)] = SearchHit(
                 kind="document",
                 document_id=int(document_id),
