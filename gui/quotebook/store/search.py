@@ -7,7 +7,9 @@ for a common word means every article in the library.
 
 A document hit's offsets come from FTS5's own `highlight()` over the text column: the position
 of the first mark is the code-point offset of the first match, so the offsets agree with the
-tokenizer (case, diacritics, prefixes, phrases) without any re-implementation here.
+tokenizer (case, diacritics, prefixes, phrases) exactly. Texts longer than `LONG_TEXT` are the
+exception: FTS5 would tokenize all of them again per hit, so `TermMatcher` finds the first match
+and builds the snippet in Python instead (see `quotebook.search_marks`).
 """
 
 from __future__ import annotations
