@@ -8,6 +8,7 @@ where pages break is only known after layout).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,10 @@ from pdf_probe import words
 from quotebook.anchoring import locate_quote, make_anchor
 from quotebook.domain import Annotation, DocumentMeta, NewDocument
 from quotebook.export import ExportOptions, collect_items, export
+from quotebook.seeding import seed_library
 from quotebook.store import Library
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 REPEATED = "dialogue remained the only way forward"
 PARAGRAPHS = [
@@ -168,4 +172,43 @@ def annotated(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixtur
     pdf = folder / "annotated.pdf"
     export(collect_items(library, [doc_id]), pdf, options)
     yield Fixture(library, doc_id, text, roles, pdf, options)
+    library.close()
+
+
+@dataclass
+class SeededExport:
+    library: Library
+    items: list
+    pdf: Path
+
+
+def seed_annotations(library: Library) -> None:
+    """A few annotations on the seed documents, quotes taken from the hand-labelled gold file."""
+    gold = json.loads((SEEDS / "quotes.gold.json").read_text(encoding="utf-8"))["documents"]
+    colours = ["yellow", "green", "blue", "pink", "orange"]
+    for n, summary in enumerate(library.documents.summaries()):
+        document = library.documents.get(summary.id)
+        quotes = gold.get(document.meta.source_path, {}).get("quotes", [])[:4]
+        for k, q in enumerate(quotes):
+            tags = [f"speaker/{q['speaker']}"] if q.get("speaker") else []
+            library.annotations.create(
+                document.id,
+                make_anchor(document.text, q["start"], q["end"]),
+                color=colours[(n + k) % 5],
+                note=f"{q['kind']} quote" if k % 2 == 0 else "",
+                tags=[*tags, q["kind"]],
+            )
+
+
+@pytest.fixture(scope="session")
+def seeded_export(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeededExport]:
+    """The seed library with a few annotations per document, exported whole to PDF."""
+    folder = tmp_path_factory.mktemp("seeded")
+    library = Library(folder / "library.sqlite")
+    seed_library(library)
+    seed_annotations(library)
+    items = collect_items(library)
+    pdf = folder / "library.pdf"
+    export(items, pdf, ExportOptions(quotes_section=True, author="Ada Reviewer"))
+    yield SeededExport(library, items, pdf)
     library.close()

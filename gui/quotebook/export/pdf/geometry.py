@@ -99,6 +99,7 @@ class Slice:
     top: float  # flow coordinates
     bottom: float
     page_y: float  # device y on the page where `top` is drawn
+    first_line: LineBox | None = None
 
     def to_page(self, x: float, y: float, left: float) -> tuple[float, float]:
         return left + x, self.page_y + (y - self.top)
@@ -113,11 +114,19 @@ class Page:
     slices: list[Slice] = field(default_factory=list)
 
 
-def line_boxes(doc: QTextDocument) -> list[tuple[float, float]]:
-    """(top, bottom) of every line of the flow, in order; where a page may break."""
+@dataclass(frozen=True)
+class LineBox:
+    top: float
+    bottom: float
+    block: int  # block number in the document
+    index: int  # line number inside its block
+
+
+def line_boxes(doc: QTextDocument) -> list[LineBox]:
+    """Every line of the flow, in order; a page may break before any of them."""
     # Qt lays long documents out lazily, in chunks; asking for the size finishes the layout.
     doc.size()
-    boxes: list[tuple[float, float]] = []
+    boxes: list[LineBox] = []
     block = doc.begin()
     while block.isValid():
         layout = block.layout()
@@ -125,7 +134,7 @@ def line_boxes(doc: QTextDocument) -> list[tuple[float, float]]:
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
             top = origin + line.y()
-            boxes.append((top, top + line.height()))
+            boxes.append(LineBox(top, top + line.height(), block.blockNumber(), i))
         block = block.next()
     return boxes
 
@@ -151,20 +160,22 @@ class Paginator:
         elif self._y > g.body_top:
             self._y += flow.space_before
         start = 0.0  # flow coordinate where the current slice begins
-        holds_lines = False  # whether the current slice has a line yet
-        for top, bottom in boxes:
-            overflows = self._y + (bottom - start) > g.body_bottom
-            if overflows and (holds_lines or self._y > g.body_top):
-                if holds_lines:
-                    self._close(flow, start, top)
+        first: LineBox | None = None  # the current slice's first line
+        for box in boxes:
+            overflows = self._y + (box.bottom - start) > g.body_bottom
+            if overflows and (first is not None or self._y > g.body_top):
+                if first is not None:
+                    self._close(flow, start, box.top, first)
                 self._new_page(flow, opens=False)
-                start = top  # space above the first line of a page is dropped
-            holds_lines = True
-        end = max(flow.doc.size().height(), boxes[-1][1] if boxes else 0.0)
-        self._close(flow, start, end)
+                start = box.top  # space above the first line of a page is dropped
+                first = None
+            if first is None:
+                first = box
+        end = max(flow.doc.size().height(), boxes[-1].bottom if boxes else 0.0)
+        self._close(flow, start, end, first)
 
-    def _close(self, flow: Flow, top: float, bottom: float) -> None:
-        piece = Slice(flow, len(self.pages) - 1, top, bottom, self._y)
+    def _close(self, flow: Flow, top: float, bottom: float, first: LineBox | None) -> None:
+        piece = Slice(flow, len(self.pages) - 1, top, bottom, self._y, first)
         flow.slices.append(piece)
         self.pages[-1].slices.append(piece)
         self._y += bottom - top

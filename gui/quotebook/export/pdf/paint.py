@@ -15,8 +15,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 
 from quotebook.export.fonts import Families, font
 from quotebook.export.pdf.compose import Composition, PageMarks
-from quotebook.export.pdf.geometry import UNIT, Page, PageGeometry
+from quotebook.export.pdf.geometry import UNIT, Page, PageGeometry, Slice
 
+TEXT = QColor("#000000")
 RULE = QColor("#b5b5b5")
 HEADER_INK = QColor("#6b6b6b")
 MARKER_SIZE = 5.6  # points
@@ -60,11 +61,39 @@ def _paint_text(painter: QPainter, g: PageGeometry, page: Page) -> None:
     for piece in page.slices:
         painter.save()
         painter.translate(g.left, piece.page_y - piece.top)
-        # A hair inside at both ends, or Qt also draws (clipped, yet extractable) the line that
-        # touches the slice: the next page's first line starts exactly where this one ends.
-        clip = QRectF(0, piece.top + 0.5, piece.flow.doc.textWidth(), piece.bottom - piece.top - 1)
-        piece.flow.doc.drawContents(painter, clip)
+        _draw_slice(painter, piece)
         painter.restore()
+
+
+def _draw_slice(painter: QPainter, piece: Slice) -> None:
+    """Draw exactly the lines of one slice, and nothing that a text extractor could find
+    outside it.
+
+    `drawContents` with a clip rectangle also draws (clipped, invisible, yet extractable) the
+    last line above the clip when that line belongs to the same paragraph. So a paragraph
+    that continues from the previous page has its lines on this page drawn one by one, and
+    `drawContents` starts below it.
+    """
+    doc = piece.flow.doc
+    width = doc.textWidth()
+    painter.setClipRect(QRectF(0, piece.top, width, piece.bottom - piece.top))
+    start = piece.top
+    first = piece.first_line
+    if first is not None and first.index > 0:
+        block = doc.findBlockByNumber(first.block)
+        layout = block.layout()
+        origin = layout.position()
+        painter.setPen(TEXT)  # what drawContents uses for text without a colour of its own
+        for i in range(first.index, layout.lineCount()):
+            line = layout.lineAt(i)
+            if origin.y() + line.y() >= piece.bottom:
+                break
+            line.draw(painter, origin)
+        start = doc.documentLayout().blockBoundingRect(block).bottom()
+    # A hair inside at both ends: lines that merely touch the edges must not be drawn.
+    top = start + 0.5
+    if top < piece.bottom - 0.5:
+        doc.drawContents(painter, QRectF(0, top, width, piece.bottom - 0.5 - top))
 
 
 def _paint_markers(painter: QPainter, marks: PageMarks, marker_font: QFont) -> None:
