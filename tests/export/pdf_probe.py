@@ -157,16 +157,15 @@ def quote_mismatch(found: list[tuple[Word, Box]], quote: str) -> str | None:
     if len(texts) != len(expected):
         return f"found {texts}, expected {expected}"
     for i, ((word, box), want) in enumerate(zip(found, expected, strict=True)):
-        if word.text == want:
-            continue
-        last, first = i == len(expected) - 1, i == 0
-        extra_after = word.text[len(want) :] if word.text.startswith(want) else None
-        extra_before = word.text[: -len(want)] if word.text.endswith(want) else None
-        if last and extra_after and _punctuation(extra_after) and word.x1 > box.x1 + 0.5:
-            continue
-        if first and extra_before and _punctuation(extra_before) and word.x0 < box.x0 - 0.5:
-            continue
-        return f"word {i}: found {word.text!r}, expected {want!r}"
+        at = word.text.find(want)
+        if at < 0:
+            return f"word {i}: found {word.text!r}, expected {want!r}"
+        before, after = word.text[:at], word.text[at + len(want) :]
+        if before and not (i == 0 and _punctuation(before) and word.x0 < box.x0 - 0.5):
+            return f"word {i}: {before!r} before {want!r} lies under the highlight"
+        last = i == len(expected) - 1
+        if after and not (last and _punctuation(after) and word.x1 > box.x1 + 0.5):
+            return f"word {i}: {after!r} after {want!r} lies under the highlight"
     return None
 
 

@@ -97,13 +97,14 @@ def _draw_slice(painter: QPainter, piece: Slice) -> None:
 
 
 def _paint_markers(painter: QPainter, marks: PageMarks, marker_font: QFont) -> None:
-    """Small numbers just before each highlight's first word, in the leading above the line."""
+    """Small numbers just before each highlight's first word, raised into the leading above the
+    line so they never touch a glyph (an opening quotation mark reaches almost that high)."""
     metrics = QFontMetricsF(marker_font)
     painter.setPen(Qt.PenStyle.NoPen)
     for x, top, text, colour in marks.markers:
         path = QPainterPath()
         width = metrics.horizontalAdvance(text)
-        path.addText(QPointF(x - width - 0.4 * UNIT, top + 1.6 * UNIT), marker_font, text)
+        path.addText(QPointF(x - width - 0.4 * UNIT, top + 0.3 * UNIT), marker_font, text)
         painter.fillPath(path, colour)
 
 
