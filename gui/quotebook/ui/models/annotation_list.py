@@ -1,0 +1,251 @@
+"""A flat list of annotations for the annotation panel and the tag view, plus a filter on top.
+
+The model holds frozen `Annotation` values handed to it by its owner; it does not read the store,
+so the same class lists one document's highlights or a tag's highlights across the library.
+Refreshes are applied as removals, insertions and `dataChanged` rather than a reset, so the
+selection, the scroll position and an open note editor survive a change elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from quotebook.domain import Annotation
+
+if TYPE_CHECKING:
+    from quotebook.ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AnnotationRole(IntEnum):
+    Id = Qt.ItemDataRole.UserRole + 1
+    DocumentId = Qt.ItemDataRole.UserRole + 2
+    Quote = Qt.ItemDataRole.UserRole + 3
+    Color = Qt.ItemDataRole.UserRole + 4
+    Tags = Qt.ItemDataRole.UserRole + 5
+    TagColors = Qt.ItemDataRole.UserRole + 6  # parallel to Tags: each tag's colour or ""
+    Note = Qt.ItemDataRole.UserRole + 7
+    Title = Qt.ItemDataRole.UserRole + 8  # the document's title, when the owner supplies titles
+    Annotation = Qt.ItemDataRole.UserRole + 9
+
+
+def tag_matches(tag: str, wanted: str) -> bool:
+    """Whether `tag` is `wanted` or lies below it, as the store's `with_tag` understands it."""
+    tag, wanted = tag.casefold(), wanted.casefold()
+    return tag == wanted or tag.startswith(wanted + "/")
+
+
+class AnnotationListModel(QAbstractListModel):
+    """Annotations in the order given; the note is editable when a session is supplied."""
+
+    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationListModel")
+        self._session = session
+        self._rows: list[Annotation] = []
+        self._tag_colors: dict[str, str] = {}
+        self._titles: dict[int, str] = {}
+
+    # -- filling -------------------------------------------------------------------------------
+
+    def set_annotations(
+        self,
+        annotations: Sequence[Annotation],
+        tag_colors: Mapping[str, str] | None = None,
+        titles: Mapping[int, str] | None = None,
+    ) -> None:
+        """Show these annotations, changing only the rows that differ."""
+        new = list(annotations)
+        colors = dict(tag_colors or {})
+        new_titles = dict(titles or {})
+        decoration_changed = colors != self._tag_colors or new_titles != self._titles
+        self._tag_colors, self._titles = colors, new_titles
+        if not self._apply_structure(new):
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+            return
+        for row, annotation in enumerate(new):
+            if decoration_changed or self._rows[row] != annotation:
+                self._rows[row] = annotation
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+
+    def clear(self) -> None:
+        self.set_annotations([])
+
+    def _apply_structure(self, new: list[Annotation]) -> bool:
+        """Remove and insert rows until the ids match `new`; False if a reset is needed."""
+        wanted = {a.id for a in new}
+        for row in range(len(self._rows) - 1, -1, -1):
+            if self._rows[row].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        kept = {a.id for a in self._rows}
+        if [a.id for a in new if a.id in kept] != [a.id for a in self._rows]:
+            return False  # something moved; rare enough that a reset is fine
+        for row, annotation in enumerate(new):
+            if row >= len(self._rows) or self._rows[row].id != annotation.id:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, annotation)
+                self.endInsertRows()
+        return True
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    def annotations(self) -> list[Annotation]:
+        return list(self._rows)
+
+    def annotation_at(self, row: int) -> Annotation:
+        return self._rows[row]
+
+    def row_of(self, annotation_id: int) -> int:
+        """The row showing this annotation, or -1."""
+        for row, annotation in enumerate(self._rows):
+            if annotation.id == annotation_id:
+                return row
+        return -1
+
+    def index_of(self, annotation_id: int) -> QModelIndex:
+        row = self.row_of(annotation_id)
+        return self.index(row, 0) if row >= 0 else QModelIndex()
+
+    def tags_in_use(self) -> list[str]:
+        """Every tag on these annotations with its ancestors, sorted, for a filter menu."""
+        names: dict[str, str] = {}
+        for annotation in self._rows:
+            for tag in annotation.tags:
+                parts = tag.split("/")
+                for depth in range(1, len(parts) + 1):
+                    path = "/".join(parts[:depth])
+                    names.setdefault(path.casefold(), path)
+        return sorted(names.values(), key=str.casefold)
+
+    # -- QAbstractItemModel ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        annotation = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, AnnotationRole.Quote):
+            return annotation.quote
+        if role == Qt.ItemDataRole.EditRole or role == AnnotationRole.Note:
+            return annotation.note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(annotation)
+        if role == AnnotationRole.Id:
+            return annotation.id
+        if role == AnnotationRole.DocumentId:
+            return annotation.document_id
+        if role == AnnotationRole.Color:
+            return annotation.color
+        if role == AnnotationRole.Tags:
+            return list(annotation.tags)
+        if role == AnnotationRole.TagColors:
+            return [self._tag_colors.get(tag, "") for tag in annotation.tags]
+        if role == AnnotationRole.Title:
+            return self._titles.get(annotation.document_id, "")
+        if role == AnnotationRole.Annotation:
+            return annotation
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._session is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Editing a row edits its note, through the session so that it can be undone."""
+        editable = role in (Qt.ItemDataRole.EditRole, AnnotationRole.Note)
+        if self._session is None or not editable or not index.isValid():
+            return False
+        annotation = self._rows[index.row()]
+        note = str(value).strip()
+        self._session.set_note(annotation.id, note)
+        # The owner normally refreshes from the session's signal; make sure the row is current.
+        row = self.row_of(annotation.id)
+        if row >= 0 and self._rows[row].note != note:
+            self._rows[row] = replace(self._rows[row], note=note)
+            changed = self.index(row, 0)
+            self.dataChanged.emit(changed, changed)
+        return True
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = dict(super().roleNames())
+        names.update({role.value: role.name.lower().encode() for role in AnnotationRole})
+        return names
+
+
+def _tooltip(annotation: Annotation) -> str:
+    parts = [f"“{annotation.quote}”"]
+    if annotation.tags:
+        parts.append("Tags: " + ", ".join(annotation.tags))
+    if annotation.note:
+        parts.append("Note: " + annotation.note)
+    return "\n".join(parts)
+
+
+class AnnotationFilterProxy(QSortFilterProxyModel):
+    """Narrows the list to one tag (with the tags below it) and/or one palette colour."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationFilterProxy")
+        self.setDynamicSortFilter(True)
+        self._tag: str | None = None
+        self._color: str | None = None
+
+    @property
+    def tag_filter(self) -> str | None:
+        return self._tag
+
+    @property
+    def color_filter(self) -> str | None:
+        return self._color
+
+    def set_tag_filter(self, tag: str | None) -> None:
+        if tag != self._tag:
+            self.beginFilterChange()
+            self._tag = tag or None
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_color_filter(self, color: str | None) -> None:
+        if color != self._color:
+            self.beginFilterChange()
+            self._color = color or None
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def is_filtering(self) -> bool:
+        return self._tag is not None or self._color is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if model is None:
+            return False
+        index = model.index(source_row, 0, source_parent)
+        if self._color is not None and model.data(index, AnnotationRole.Color) != self._color:
+            return False
+        if self._tag is not None:
+            tags = model.data(index, AnnotationRole.Tags) or []
+            return any(tag_matches(tag, self._tag) for tag in tags)
+        return True
