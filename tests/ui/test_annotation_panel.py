@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QImage
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from quotebook.domain import Annotation
@@ -217,3 +220,15 @@ def test_renders_cards_without_clipping(panel, session, doc_id, three, tmp_path:
         index = panel.proxy.mapFromSource(panel.model.index_of(annotation.id))
         assert rect.height() == panel.view.sizeHintForIndex(index).height()
         assert rect.right() <= panel.view.viewport().width()
+
+
+@given(st.lists(st.sets(st.integers(min_value=1, max_value=12)), min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_refreshes_arrive_as_row_changes_that_keep_the_model_consistent(qapp, steps):
+    model = AnnotationListModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    for ids in steps:
+        wanted = [Annotation(i, 1, i * 10, i * 10 + 5, f"q{i}") for i in sorted(ids)]
+        model.set_annotations(wanted)
+        assert [model.annotation_at(r).id for r in range(model.rowCount())] == sorted(ids)
+    del tester

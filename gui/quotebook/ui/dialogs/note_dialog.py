@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,8 +54,9 @@ class NoteDialog(QDialog):
         buttons.rejected.connect(self.reject)
         # Enter belongs to the text; nothing should steal it as a default button.
         for button in buttons.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
 
         self._editor.installEventFilter(self)
 

@@ -248,7 +248,9 @@ class TagPickerDialog(QDialog):
     def _add_typed(self, text: str) -> bool:
         added = self.add_tag(text)
         if added:
-            self._completer.popup().hide()
+            popup = self._completer.popup()
+            if popup is not None:
+                popup.hide()
             self._input.clear()
             self._show_hint()
         return added

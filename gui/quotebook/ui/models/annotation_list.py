@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -88,21 +89,37 @@ class AnnotationListModel(QAbstractListModel):
         self.set_annotations([])
 
     def _apply_structure(self, new: list[Annotation]) -> bool:
-        """Remove and insert rows until the ids match `new`; False if a reset is needed."""
+        """Remove and insert rows until the ids match `new`; False if a reset is needed.
+
+        Neighbouring rows go and come in one block, so opening a document is one insertion.
+        """
         wanted = {a.id for a in new}
-        for row in range(len(self._rows) - 1, -1, -1):
-            if self._rows[row].id not in wanted:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                self.endRemoveRows()
+        row = len(self._rows) - 1
+        while row >= 0:
+            if self._rows[row].id in wanted:
+                row -= 1
+                continue
+            last = row
+            while row >= 0 and self._rows[row].id not in wanted:
+                row -= 1
+            self.beginRemoveRows(QModelIndex(), row + 1, last)
+            del self._rows[row + 1 : last + 1]
+            self.endRemoveRows()
         kept = {a.id for a in self._rows}
         if [a.id for a in new if a.id in kept] != [a.id for a in self._rows]:
             return False  # something moved; rare enough that a reset is fine
-        for row, annotation in enumerate(new):
-            if row >= len(self._rows) or self._rows[row].id != annotation.id:
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._rows.insert(row, annotation)
-                self.endInsertRows()
+        row = 0
+        while row < len(new):
+            if row < len(self._rows) and self._rows[row].id == new[row].id:
+                row += 1
+                continue
+            end = row
+            while end < len(new) and new[end].id not in kept:
+                end += 1
+            self.beginInsertRows(QModelIndex(), row, end - 1)
+            self._rows[row:row] = new[row:end]
+            self.endInsertRows()
+            row = end
         return True
 
     # -- lookups -------------------------------------------------------------------------------
@@ -190,9 +207,11 @@ class AnnotationListModel(QAbstractListModel):
             self.dataChanged.emit(changed, changed)
         return True
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({role.value: role.name.lower().encode() for role in AnnotationRole})
+        names.update(
+            {role.value: QByteArray(role.name.lower().encode()) for role in AnnotationRole}
+        )
         return names
 
 

@@ -83,6 +83,14 @@ def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
     return lines
 
 
+def _plain(index: Index) -> QModelIndex:
+    """A `QModelIndex` for signals that want one, from either kind of index."""
+    if isinstance(index, QModelIndex):
+        return index
+    model = index.model()
+    return model.index(index.row(), index.column(), index.parent()) if model else QModelIndex()
+
+
 def note_font(base: QFont) -> QFont:
     """Notes are set in italics so that they read as the user's voice, apart from the quote."""
     font = QFont(base)
@@ -105,7 +113,13 @@ class AnnotationDelegate(QStyledItemDelegate):
         widget = option.widget
         width = option.rect.width()
         if isinstance(widget, QAbstractItemView):
+            # Measure as if the scroll bar were always there, so that its coming and going
+            # does not change every card's height and lay out the whole list twice.
             width = widget.viewport().width()
+            scroll_bar = widget.verticalScrollBar()
+            if scroll_bar is not None and not scroll_bar.isVisible():
+                style = widget.style()
+                width -= style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, widget)
         return max(width - (MARGIN + BAR_WIDTH + MARGIN) - MARGIN, 40)
 
     def _card(self, option: QStyleOptionViewItem, index: Index) -> _Card:
@@ -255,7 +269,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         editor.setTabChangesFocus(True)
         editor.setFont(option.font)
         self._editing = QPersistentModelIndex(index)
-        self.sizeHintChanged.emit(QModelIndex(index))
+        self.sizeHintChanged.emit(_plain(index))
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -283,7 +297,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         was_editing = self._editing
         self._editing = None
         if was_editing is not None and was_editing.isValid():
-            self.sizeHintChanged.emit(QModelIndex(was_editing))
+            self.sizeHintChanged.emit(_plain(was_editing))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Enter commits the note; a plain Enter is a new line inside it."""

@@ -50,6 +50,10 @@ class AnnotationListView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
+        # Long documents carry hundreds of highlights: lay the cards out in batches so the first
+        # screen shows at once and the rest follows while the event loop idles.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(40)
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
         self.setMouseTracking(True)
