@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QImage
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
-from quotebook.domain import Annotation
+from quotebook.domain import Annotation, color_hex
 from quotebook.ui.models.annotation_list import AnnotationListModel, AnnotationRole
 from quotebook.ui.session import Session
 from quotebook.ui.widgets.annotation_delegate import wrap_lines
@@ -232,3 +232,17 @@ def test_refreshes_arrive_as_row_changes_that_keep_the_model_consistent(qapp, st
         model.set_annotations(wanted)
         assert [model.annotation_at(r).id for r in range(model.rowCount())] == sorted(ids)
     del tester
+
+
+def test_colour_swatches_follow_a_dark_palette(panel):
+    from quotebook.ui.theme import dark_palette
+
+    combo = panel.findChild(QComboBox, "annotationColorFilter")
+
+    def swatch_centre() -> str:
+        image = combo.itemIcon(combo.findData("green")).pixmap(14, 14).toImage()
+        return image.pixelColor(7, 7).name()
+
+    assert swatch_centre() == color_hex("green")
+    panel.setPalette(dark_palette())
+    assert swatch_centre() == color_hex("green", dark=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -303,20 +303,29 @@ class AnnotationPanel(QWidget):
 
     # -- filters -------------------------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Swatches follow a switch between the light and the dark palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for row, name in enumerate(PALETTE, start=1):
+                icon = chips.swatch_icon(chips.annotation_color(name, self.palette()))
+                self._color_filter.setItemIcon(row, icon)
+            self._rebuild_tag_filter(force=True)
+
     def _fill_color_filter(self) -> None:
         self._color_filter.addItem("All colours", None)
         for name in PALETTE:
             icon = chips.swatch_icon(chips.annotation_color(name, self.palette()))
             self._color_filter.addItem(icon, name.capitalize(), name)
 
-    def _rebuild_tag_filter(self) -> None:
+    def _rebuild_tag_filter(self, *, force: bool = False) -> None:
         current = self._proxy.tag_filter
         names = self._model.tags_in_use()
         if current and current not in names:
             names.append(current)  # keep a chosen filter even when its last use goes
         wanted = [None, *names]
         present = [self._tag_filter.itemData(i) for i in range(self._tag_filter.count())]
-        if present == wanted:
+        if present == wanted and not force:
             return
         self._tag_filter.blockSignals(True)
         self._tag_filter.clear()
@@ -346,6 +355,7 @@ class AnnotationPanel(QWidget):
             filtered = self._proxy.is_filtering()
             self._count.setText(f"{shown} of {total} {noun}" if filtered else f"{total} {noun}")
             message = "No highlights match these filters."
+        self._count.setVisible(bool(self._count.text()))
         self._view.set_empty_message(message)
 
     # -- selection and requests ----------------------------------------------------------------
