@@ -7,13 +7,23 @@ here ever rewrites it. `sha256` of the text lets an import detect a file it alre
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import sqlite_utils
 
-from quotebook.domain import Annotation, Document, DocumentMeta, DocumentSummary, NewDocument
-from quotebook.errors import NotFoundError
+from quotebook.domain import (
+    Anchor,
+    Annotation,
+    Document,
+    DocumentMeta,
+    DocumentSummary,
+    NewDocument,
+)
+from quotebook.errors import LibraryError, NotFoundError
 from quotebook.store._rows import meta_from_row, now
 from quotebook.store.annotations import AnnotationRepository
 
@@ -27,6 +37,19 @@ class DeletedDocument:
     document: Document
     position: int
     annotations: tuple[Annotation, ...]
+
+
+@dataclass(frozen=True)
+class ReplacedDocument:
+    """A document before its text was replaced, with its annotations as they were then."""
+
+    before: Document
+    annotations: tuple[Annotation, ...]
+    orphaned: int  # annotations whose quote the new text no longer holds
+
+
+# Given an annotation and the new text, where it now sits; None when its quote is gone.
+Relocate = Callable[[Annotation], Anchor | None]
 
 
 def text_sha256(text: str) -> str:
@@ -49,6 +72,24 @@ class DocumentRepository:
     def exists(self, document_id: int) -> bool:
         row = self._db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone()
         return row is not None
+
+    def find_id_by_sha256(self, sha256: str) -> tuple[int, str] | None:
+        """(id, title) of a document with this text, read through the index alone."""
+        row = self._db.execute(
+            "SELECT id, title FROM documents WHERE sha256 = ? ORDER BY id LIMIT 1", [sha256]
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def ids_by_source_path(self) -> dict[str, int]:
+        """The newest document imported from each source path.
+
+        One pass over columns stored before the text, so it stays cheap on a large library
+        where a lookup per file without an index on the path would not.
+        """
+        rows = self._db.execute(
+            "SELECT source_path, id FROM documents WHERE source_path != '' ORDER BY id"
+        )
+        return {str(path): int(doc_id) for path, doc_id in rows}
 
     def find_by_sha256(self, sha256: str) -> Document | None:
         rows = list(self._db.query("SELECT * FROM documents WHERE sha256 = ? LIMIT 1", [sha256]))
@@ -94,6 +135,76 @@ class DocumentRepository:
                 ],
             )
         return self.get(int(cursor.lastrowid or 0))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several calls of this repository into one transaction (nested calls nest)."""
+        with self._db.atomic():
+            yield
+
+    @contextmanager
+    def batch(self) -> Iterator[DocumentBatch]:
+        """Add many documents in one transaction, which is what makes a large import fast.
+
+        A document that cannot be inserted raises `LibraryError` from `DocumentBatch.add`
+        without undoing the others (SQLite rolls back only the failed statement); an error
+        escaping the block rolls the whole batch back.
+        """
+        with self._db.atomic():
+            yield DocumentBatch(self)
+
+    def replace_text(
+        self, document_id: int, new: NewDocument, relocate: Relocate
+    ) -> ReplacedDocument:
+        """Give a document a new version of its text, moving its annotations along.
+
+        The user's metadata is kept; fields it left empty are filled from `new`. Annotations
+        that `relocate` cannot place are kept with their quote and marked orphaned (at an empty
+        range where they used to start), never dropped. All of it is one transaction.
+        """
+        with self._db.atomic():
+            before = self.get(document_id)
+            annotations = tuple(self._annotations.for_document(document_id))
+            filled = {
+                name: getattr(new.meta, name)
+                for name in _META_COLUMNS
+                if not getattr(before.meta, name) and getattr(new.meta, name)
+            }
+            filled["original_format"] = new.meta.original_format
+            meta = replace(before.meta, **filled)
+            self._write_text(document_id, meta, new.text, text_sha256(new.text), now())
+            orphaned = 0
+            for annotation in annotations:
+                anchor = relocate(annotation)
+                lost = anchor is None
+                if anchor is None:
+                    orphaned += 1
+                    at = min(annotation.start, len(new.text))
+                    anchor = replace(annotation.anchor, start=at, end=at)
+                self._annotations.set_anchor(annotation.id, anchor, orphaned=lost)
+        return ReplacedDocument(before, annotations, orphaned)
+
+    def restore_replaced(self, replaced: ReplacedDocument) -> Document:
+        """Undo `replace_text`: the old text, metadata and annotation places come back."""
+        doc = replaced.before
+        with self._db.atomic():
+            self._write_text(doc.id, doc.meta, doc.text, doc.sha256, doc.imported_at)
+            for annotation in replaced.annotations:
+                self._annotations.set_anchor(
+                    annotation.id, annotation.anchor, orphaned=annotation.orphaned
+                )
+        return self.get(doc.id)
+
+    def _write_text(
+        self, document_id: int, meta: DocumentMeta, text: str, sha256: str, imported_at: str
+    ) -> None:
+        columns = ", ".join(f"{c} = ?" for c in _META_COLUMNS)
+        cursor = self._db.execute(
+            f"UPDATE documents SET {columns}, text = ?, sha256 = ?, imported_at = ? WHERE id = ?",
+            [*(getattr(meta, c) for c in _META_COLUMNS), text, sha256, imported_at, document_id],
+        )
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"There is no document with id {document_id}.")
 
     def update_meta(self, document_id: int, **changes: Any) -> Document:
         """Change metadata fields (title, outlet, author, …); the text never changes here."""
@@ -167,6 +278,43 @@ class DocumentRepository:
             [folder_id],
         ).fetchone()
         return int(row[0])
+
+
+class DocumentBatch:
+    """Inserts documents inside `DocumentRepository.batch`'s transaction.
+
+    Tree positions are computed once per folder and then counted up, instead of asking the
+    database for the largest position before every insert.
+    """
+
+    def __init__(self, repository: DocumentRepository) -> None:
+        self._repository = repository
+        self._db = repository._db
+        self._positions: dict[int | None, int] = {}
+
+    def add(self, new: NewDocument, *, folder_id: int | None = None, sha256: str = "") -> int:
+        """Insert one document and return its id (the row is not read back)."""
+        if folder_id not in self._positions:
+            self._positions[folder_id] = self._repository._next_position(folder_id)
+        position = self._positions[folder_id]
+        try:
+            cursor = self._db.execute(_INSERT, [
+                folder_id,
+                position,
+                *(getattr(new.meta, c) for c in _META_COLUMNS),
+                new.text,
+                sha256 or text_sha256(new.text),
+                now(),
+            ])  # fmt: skip
+        except sqlite3.IntegrityError as exc:
+            raise LibraryError(f"“{new.meta.title}” cannot be stored.", detail=str(exc)) from exc
+        self._positions[folder_id] = position + 1
+        return int(cursor.lastrowid or 0)
+
+
+_INSERT = f"""INSERT INTO documents (folder_id, position, {", ".join(_META_COLUMNS)},
+        text, sha256, imported_at)
+    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?)"""
 
 
 def _document_from_row(row: dict[str, Any]) -> Document:
