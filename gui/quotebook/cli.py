@@ -21,7 +21,9 @@ from quotebook.cli_export import configure_export, run_export
 from quotebook.cli_search import configure_search, run_search
 from quotebook.domain import PALETTE, Annotation
 from quotebook.errors import UserError
-from quotebook.importing import import_files
+from quotebook.importers import DEFAULT_LIMITS, ImportLimits
+from quotebook.importers.source import MB
+from quotebook.importing import ImportOptions, import_files
 from quotebook.paths import resolve_library_path
 from quotebook.store import Library
 
@@ -66,11 +68,44 @@ def _print_annotation(a: Annotation) -> None:
 
 
 def _configure_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="a changed version of a file imported before replaces that document "
+        "(annotations move to their quotes; lost ones are kept, marked orphaned)",
+    )
+    p.add_argument("--folder", metavar="NAME", help="put the documents into this library folder")
+    p.add_argument(
+        "--mirror", action="store_true", help="recreate the folders' structure in the library"
+    )
+    p.add_argument(
+        "--no-recursive", action="store_true", help="do not look into sub-folders of a folder"
+    )
+    p.add_argument(
+        "--max-size",
+        type=float,
+        metavar="MB",
+        default=DEFAULT_LIMITS.max_bytes / MB,
+        help="refuse files larger than this (default %(default).0f MB)",
+    )
 
 
 def _run_import(library: Library, args: argparse.Namespace) -> int:
-    results = import_files(library, args.files)
+    if args.max_size <= 0:
+        raise UserError("--max-size must be a positive number of megabytes.")
+    folder_id = None
+    if args.folder:
+        folder = library.folders.find(args.folder) or library.folders.create(args.folder)
+        folder_id = folder.id
+    options = ImportOptions(
+        folder_id=folder_id,
+        on_changed="replace" if args.replace else "new",
+        limits=ImportLimits(max_bytes=int(args.max_size * MB)),
+        recursive=not args.no_recursive,
+        mirror_folders=args.mirror,
+    )
+    results = import_files(library, args.files, options=options)
     if args.json:
         emit_json(
             [
@@ -82,10 +117,15 @@ def _run_import(library: Library, args: argparse.Namespace) -> int:
         for r in results:
             if r.status == "imported":
                 print(f"imported   {r.path} → document {r.id}")
+            elif r.status == "replaced":
+                note = f" ({r.error})" if r.error else ""
+                print(f"replaced   {r.path} → document {r.id}{note}")
             elif r.status == "duplicate":
                 print(f"duplicate  {r.path} ({r.error}, id {r.id})")
             else:
                 print(f"failed     {r.path}: {r.error}", file=sys.stderr)
+        if not results:
+            print("No files of a supported type were found.", file=sys.stderr)
     return 1 if any(r.status == "failed" for r in results) else 0
 
 
@@ -165,7 +205,7 @@ def _run_annotations(library: Library, args: argparse.Namespace) -> int:
 
 
 COMMANDS: list[Command] = [
-    Command("import", "import text files into the library", _configure_import, _run_import),
+    Command("import", "import files or folders into the library", _configure_import, _run_import),
     Command("list", "list the documents", lambda p: None, _run_list),
     Command("annotate", "highlight a quote in a document", _configure_annotate, _run_annotate),
     Command("annotations", "list annotations", _configure_annotations, _run_annotations),
