@@ -62,7 +62,11 @@ uninstall() {
         rm -f "$icon_root/${size}x${size}/apps/quotebook.png"
     done
     refresh_caches
-    echo "Quotebook removed. Your library in ${XDG_DATA_HOME:-$HOME/.local/share}/Quotebook is kept."
+    echo "Quotebook removed."
+    local library_dir="${XDG_DATA_HOME:-$HOME/.local/share}/Quotebook"
+    if [ -d "$library_dir" ]; then
+        echo "Your library in $library_dir is kept; delete that folder to remove it too."
+    fi
 }
 
 # A value for the desktop entry's Exec key: the path in double quotes, with the characters the
