@@ -187,6 +187,7 @@ def _steps(state: _State) -> Iterator[tuple[str, Callable[[], None]]]:
     yield "annotation", state.annotate
     yield "about", state.check_about
     yield "pdf export", state.export_pdf
+    yield "importers", state.read_formats
     yield "close", state.close
 
 
@@ -376,6 +377,25 @@ class _State:
             f"{target.stat().st_size / 1024:.0f} kB"
         )
 
+    def read_formats(self) -> None:
+        """Read a small file of every importable kind: their parsers load lazily, so this is
+        where a bundle missing a parser module or its data files would show."""
+        from quotebook.importers import IMPORTERS, read_document
+
+        assert self.library is not None and self.document_id is not None
+        folder = self.home / "import"
+        folder.mkdir()
+        title_word = self.library.documents.get(self.document_id).title.split()[0]
+        samples = _write_samples(folder, self.home / "export" / "self-test.pdf", title_word)
+        untried = {
+            s for s, f in IMPORTERS.items() if f not in {IMPORTERS[p.suffix] for p in samples}
+        }
+        _check(not untried, f"no sample file for {', '.join(sorted(untried))}")
+        for path, expected in samples.items():
+            text = read_document(path).text
+            _check(expected in text, f"importing {path.name} did not give {expected!r}")
+        self.report.ok(f"importers read {', '.join(sorted(p.suffix for p in samples))}")
+
     # -- end ----------------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -416,6 +436,82 @@ def _phrase(text: str) -> tuple[int, int]:
     _check(match is not None, "the seed document has no words")
     assert match is not None
     return match.start(), match.end()
+
+
+SAMPLE_SENTENCE = "The minister said the talks would resume on Monday."
+
+
+def _write_samples(folder: Path, exported_pdf: Path, pdf_word: str) -> dict[Path, str]:
+    """One small file per format, each holding `SAMPLE_SENTENCE`; returns path → text to find.
+
+    The Word file is assembled by hand from its XML parts, so writing it needs nothing that
+    reading it does not.
+    """
+    import zipfile
+
+    sentence = SAMPLE_SENTENCE
+    filler = " ".join(["Officials gave no further details about the meeting."] * 6)
+    samples: dict[Path, str] = {}
+
+    text = folder / "sample.txt"
+    text.write_text(f"Talks\n\n{sentence}\n", encoding="utf-8")
+    samples[text] = sentence
+
+    markdown = folder / "sample.md"
+    markdown.write_text(f"# Talks\n\n*{sentence}*\n\n{filler}\n", encoding="utf-8")
+    samples[markdown] = sentence
+
+    html = folder / "sample.html"
+    html.write_text(
+        "<!doctype html><html><head><meta charset='utf-8'><title>Talks</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>Talks to resume</h1>"
+        f"<p>{sentence} {filler}</p><p>{filler}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    samples[html] = sentence
+
+    docx = folder / "sample.docx"
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{r}/officeDocument" Target="word/document.xml"/>'
+            "</Relationships>",
+        )
+        z.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>'
+            f"<w:p><w:r><w:t>{sentence}</w:t></w:r></w:p></w:body></w:document>",
+        )
+    samples[docx] = sentence
+
+    mail = folder / "sample.eml"
+    mail.write_text(
+        "From: Press Office <press@example.org>\nTo: desk@example.org\nSubject: Talks\n"
+        "Date: Mon, 2 Mar 2026 09:00:00 +0000\nContent-Type: text/plain; charset=utf-8\n\n"
+        f"{sentence}\n",
+        encoding="utf-8",
+    )
+    samples[mail] = sentence
+
+    # The PDF the export step wrote, read back: the title's first word must come out.
+    pdf = folder / "sample.pdf"
+    pdf.write_bytes(exported_pdf.read_bytes())
+    samples[pdf] = pdf_word
+    return samples
 
 
 def check_pdf(path: Path) -> tuple[int, int]:

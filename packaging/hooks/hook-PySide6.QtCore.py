@@ -1,4 +1,4 @@
-"""PySide6.QtCore as PyInstaller's own hook collects it, minus what `qt_trim` leaves out."""
+"""PySide6.QtCore as PyInstaller's own hook collects it, minus what `bundle_trim` leaves out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from qt_trim import trim
+from bundle_trim import trim
 
 hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
 binaries = trim(binaries)

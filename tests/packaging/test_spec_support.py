@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import bundle_trim
 import pytest
-import qt_trim
 import spec_support
 from packaging_helpers import PACKAGING, REPO
 
@@ -97,12 +97,18 @@ P = "PySide6/Qt/plugins"
         (f"{P}/tls/libqopensslbackend.so", False),
         (f"{P}/xcbglintegrations/libqxcb-glx-integration.so", True),
         (f"{P}/wayland-shell-integration/libxdg-shell.so", True),
+        ("babel/locale-data/root.dat", True),
+        ("babel/locale-data/en.dat", True),
+        ("babel/locale-data/en_GB.dat", True),
+        ("babel/locale-data/de.dat", False),
+        ("babel/locale-data/ru_RU.dat", False),
+        ("babel/global.dat", True),
         (f"{P}/wayland-graphics-integration-server/libqt-wayland-compositor-xcomposite-egl.so",
          False),
     ],
 )  # fmt: skip
-def test_qt_trim_keeps_what_the_app_needs(dest: str, kept: bool) -> None:
-    assert qt_trim.wanted(dest) is kept
+def test_trim_keeps_what_the_app_needs(dest: str, kept: bool) -> None:
+    assert bundle_trim.wanted(dest) is kept
 
 
 def test_trim_reads_hook_pairs_and_toc_triples() -> None:
@@ -110,9 +116,9 @@ def test_trim_reads_hook_pairs_and_toc_triples() -> None:
         ("/site/PySide6/Qt/plugins/platforms/libqvnc.so", f"{P}/platforms"),
         ("/site/PySide6/Qt/plugins/platforms/libqxcb.so", f"{P}/platforms"),
     ]
-    assert qt_trim.trim(hook) == hook[1:]
+    assert bundle_trim.trim(hook) == hook[1:]
     toc = [
         (f"{P}/platforms/libqvnc.so", "/site/x", "BINARY"),
         (f"{P}/platforms/libqxcb.so", "/site/y", "BINARY"),
     ]
-    assert qt_trim.trim(toc) == toc[1:]
+    assert bundle_trim.trim(toc) == toc[1:]

@@ -1,11 +1,14 @@
-"""Which of PySide6's files the bundle leaves out, by their path inside the bundle.
+"""Which collected files the bundle leaves out, by their path inside the bundle.
 
-PySide6's PyInstaller hooks collect every plugin a Qt module *might* load. Several of them drag
-whole libraries along as link dependencies: the GTK platform theme brings a private copy of the
-GTK/cairo/pango stack (which then fights the desktop's own GTK), the TUIO touch plugin brings
-QtNetwork and Kerberos, and the embedded-screen platforms bring EGLFS. The app needs none of
-these; leaving them out here, before PyInstaller resolves link dependencies, is what keeps the
-one-folder bundle small. The rule is a pure function so it can be tested without a build.
+Mostly Qt: PySide6's PyInstaller hooks collect every plugin a Qt module *might* load. Several of
+them drag whole libraries along as link dependencies: the GTK platform theme brings a private
+copy of the GTK/cairo/pango stack (which then fights the desktop's own GTK), the TUIO touch
+plugin brings QtNetwork and Kerberos, and the embedded-screen platforms bring EGLFS. The app
+needs none of these; leaving them out here, before PyInstaller resolves link dependencies, is
+what keeps the one-folder bundle small. Besides Qt, Babel's locale data (29 MB) goes: Babel
+comes in through the web-page importer's URL filter, which only consults it to score language
+codes in crawled URLs, never for anything the app asks of it, and treats an unknown locale as no
+evidence. The rule is a pure function so it can be tested without a build.
 """
 
 from __future__ import annotations
@@ -52,9 +55,16 @@ UNUSED_PLUGINS = frozenset(
 UNUSED_IMAGE_FORMATS = ("qtiff", "qwebp", "qtga", "qwbmp", "qicns")
 
 
+# Babel locales kept: the root every locale inherits from, and English.
+KEPT_BABEL_LOCALES = ("root", "en")
+
+
 def wanted(dest: str | PurePath) -> bool:
     """Whether a file collected for the bundle (given by its path inside it) should stay."""
     parts = PurePath(dest).parts
+    if parts[:2] == ("babel", "locale-data") and len(parts) == 3:
+        locale = parts[2].split(".")[0]
+        return locale.split("_")[0] in KEPT_BABEL_LOCALES
     if "PySide6" not in parts:
         return True
     inside = parts[parts.index("PySide6") + 1 :]
