@@ -139,3 +139,10 @@ def test_annotation_at_uses_code_points(layer):
     assert layer.annotation_at(start + 3) is None
     assert layer.annotation_at(TEXT.index("end")) == 2
     assert layer.utf16.to_utf16(TEXT.index("end")) == Utf16Map(TEXT).to_utf16(TEXT.index("end"))
+
+
+def test_orphaned_and_out_of_range_annotations_are_not_painted(layer):
+    orphan = Annotation(1, 1, 0, 1, "A", orphaned=True)
+    beyond = Annotation(2, 1, len(TEXT) - 1, len(TEXT) + 5, "")
+    assert layer.paint([orphan, beyond], dark=False) == 0
+    assert layer.painted_ranges() == []

@@ -244,6 +244,26 @@ def test_find_counts_navigates_and_closes(qtbot, viewer):
     assert viewer.extraSelections() == []
 
 
+def test_typing_in_the_find_field_does_not_fire_viewer_shortcuts(qtbot, viewer):
+    # The main window gives the viewer single-key shortcuts (H, 1…5) that reach its children.
+    fired: list[bool] = []
+    highlight = QAction("Highlight", viewer)
+    highlight.setShortcut("H")
+    highlight.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    highlight.triggered.connect(lambda: fired.append(True))
+    viewer.addAction(highlight)
+    viewer.show_document(DOCUMENT, [])
+    viewer.activateWindow()
+    qtbot.waitActive(viewer)
+    viewer.open_find_bar()
+    qtbot.keyClicks(viewer.find_bar.field, "hello")
+    assert viewer.find_bar.query() == "hello"
+    assert fired == []
+    viewer.close_find_bar()
+    qtbot.keyClick(viewer, Qt.Key.Key_H)  # in the text itself the shortcut works
+    assert fired == [True]
+
+
 def test_find_matches_nbsp_with_a_space_and_reports_none(viewer):
     viewer.show_document(DOCUMENT, [])
     assert viewer.find("привет, мир") == 1

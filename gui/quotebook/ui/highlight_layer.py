@@ -134,8 +134,10 @@ class HighlightLayer:
 
     def paint(self, annotations: Iterable[Annotation], *, dark: bool) -> int:
         """Bring the document's formats in line with `annotations`; returns ranges re-formatted."""
+        # An orphaned annotation's offsets no longer point at its quote: painting them would
+        # mark the wrong words.
         limit = len(self._text)
-        inside = [a for a in annotations if 0 <= a.start < a.end <= limit]
+        inside = [a for a in annotations if 0 <= a.start < a.end <= limit and not a.orphaned]
         self._segments = split_segments(inside)
         self._starts = [s.start for s in self._segments]
         to_u16 = self._map.to_utf16
