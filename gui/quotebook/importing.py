@@ -129,6 +129,7 @@ class Importer:
         path = item.path
         try:
             new = read_document(path.absolute(), self.options.limits)
+            sha256 = text_sha256(new.text)
         except UserError as exc:
             return ImportResult(str(path), "failed", error=exc.message)
         except Exception as exc:  # a bug in a parser must not end the whole import
@@ -137,7 +138,7 @@ class Importer:
                 str(path), "failed", error=f"{path.name} could not be read ({exc})."
             )
         new = replace(new, meta=replace(new.meta, source_path=_source_path(path)))
-        return _Read(item, new, text_sha256(new.text))
+        return _Read(item, new, sha256)
 
     # -- writing (one transaction per batch) --------------------------------------------------
 

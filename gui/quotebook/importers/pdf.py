@@ -50,7 +50,9 @@ def _page_texts(reader: Any, name: str) -> list[str]:
     texts = []
     try:
         for page in reader.pages:
-            text = normalise_newlines(page.extract_text() or "")
+            # PDFs hold positioned glyphs, not tabs: a tab in extracted text is a gap between
+            # words placed one by one (as Qt and many other writers do), so it reads as a space.
+            text = normalise_newlines(page.extract_text() or "").replace("\t", " ")
             texts.append("\n".join(line.rstrip() for line in text.split("\n")).strip("\n"))
     except Exception as exc:
         raise ImportFailed(f"{name}: the text of a page cannot be read (damaged PDF).") from exc

@@ -95,6 +95,7 @@ def read_bytes(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> bytes:
 # did not decode). A regular expression counts them at C speed, which matters on bulk imports.
 _NOISE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
 _SAMPLE_CHARS = 65_536
+_SURROGATE = re.compile("[\ud800-\udfff]")  # cannot even be stored as UTF-8
 
 
 def noise_ratio(text: str) -> float:
@@ -113,7 +114,7 @@ def check_text(
     `noise` replaces the message for text full of control characters, for formats where that
     means something else than "this is a binary file".
     """
-    if "\x00" in text or noise_ratio(text) > 0.02:
+    if "\x00" in text or _SURROGATE.search(text) or noise_ratio(text) > 0.02:
         raise ImportFailed(noise or f"{name} looks like a binary file, not text.")
     if not text.strip():
         raise ImportFailed(f"{name} is empty.")

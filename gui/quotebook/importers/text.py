@@ -42,9 +42,12 @@ def decode(data: bytes, name: str) -> str:
             return _strict(data[len(bom) :], encoding, name)
     if b"\x00" in data[:_SAMPLE]:
         encoding = _wide_encoding(data)
-        if encoding is None:
-            raise ImportFailed(f"{name} looks like a binary file, not text.")
-        return _strict(data, encoding, name)
+        try:
+            if encoding is not None:
+                return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+        raise ImportFailed(f"{name} looks like a binary file, not text.")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -71,7 +71,8 @@ def _extract_article(html: str) -> Any:
             include_images=False,
             include_tables=True,
             include_links=False,
-            include_formatting=False,
+            include_formatting=True,  # keeps inline markup inline; without it, short pages
+            # come back with every bold word on a line of its own
             deduplicate=False,
         )
     except Exception:  # hostile markup must end in the fallback, never in a crash
