@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from pdf_probe import words
+from pdf_probe import BODY_RIGHT, FOOTER_TOP, HEADER_BOTTOM, words
 
 from quotebook.anchoring import locate_quote, make_anchor
 from quotebook.domain import Annotation, DocumentMeta, NewDocument
@@ -137,10 +137,13 @@ def page_break_span(pdf: Path, text: str) -> tuple[int, int]:
     text by counting how often it already occurs on page 1.
     """
     pages = words(pdf)
-    body_right = 54 + 351  # the text column of an A4 page with margin notes
 
     def body(page: int) -> list[str]:
-        return [w.text for w in pages[page] if w.x1 <= body_right + 1 and 60 < w.y0 < 780]
+        return [
+            w.text
+            for w in pages[page]
+            if w.x1 <= BODY_RIGHT + 1 and HEADER_BOTTOM < w.y0 < FOOTER_TOP
+        ]
 
     def pattern(ws: list[str]) -> str:
         return r"\s+".join(re.escape(w) for w in ws)

@@ -15,7 +15,19 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from quotebook.export.pdf.geometry import UNIT, PageGeometry
+
 XHTML = "{http://www.w3.org/1999/xhtml}"
+
+# Where an A4 page with margin notes puts things, in points from the top left; the tests use
+# these to tell the text column from the notes, the running header and the footer.
+_A4 = PageGeometry.create("a4", "margin")
+BODY_LEFT = _A4.left / UNIT
+BODY_RIGHT = (_A4.left + _A4.body_width) / UNIT
+BODY_TOP = _A4.body_top / UNIT
+BODY_BOTTOM = _A4.body_bottom / UNIT
+HEADER_BOTTOM = _A4.header_y / UNIT + 6
+FOOTER_TOP = _A4.footer_y / UNIT - 10
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,

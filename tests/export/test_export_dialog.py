@@ -161,7 +161,7 @@ def test_tag_scope(qtbot, session, settings, doc_ids, answered, tmp_path):
     out = tmp_path / "tag.csv"
     dialog.path_edit.setText(str(out))
     dialog.accept()
-    header, *rows = out.read_text(encoding="utf-8").splitlines()
+    _header, *rows = out.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 and ",Russian Diplomats,n,speaker," in rows[0]
 
 

@@ -7,7 +7,15 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from pdf_probe import Box, annotation_id, highlights, needs_poppler, render
+from pdf_probe import (
+    BODY_LEFT,
+    BODY_RIGHT,
+    Box,
+    annotation_id,
+    highlights,
+    needs_poppler,
+    render,
+)
 from pixels import count, load, near, share, tinted
 
 from quotebook.domain import color_hex
@@ -15,7 +23,6 @@ from quotebook.export.highlights import half_layer, hex_of, multiply, rgb
 
 pytestmark = needs_poppler
 DPI = 60
-BODY = (54.0, 54.0 + 351.0)  # the text column of an A4 page with margin notes
 OVERLAPPING = {"overlap_a", "overlap_b"}
 
 
@@ -63,7 +70,7 @@ def test_no_highlight_colour_elsewhere_on_the_line(annotated, rendered):
         image = load(rendered[(page, False)])
         for box in boxes:
             # The lower part of the line: the number markers sit at its very top.
-            strip = Box(BODY[0], box.y0 + 3.5, BODY[1], box.y1 - 1)
+            strip = Box(BODY_LEFT, box.y0 + 3.5, BODY_RIGHT, box.y1 - 1)
             assert count(image, strip, DPI, tinted(), skip=boxes) == 0, (page, box)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from pdf_probe import (
+    BODY_RIGHT,
+    FOOTER_TOP,
+    HEADER_BOTTOM,
     annotation_id,
     highlights,
     needs_poppler,
@@ -70,9 +73,13 @@ def test_body_text_comes_back_once_and_in_order(annotated):
     for index in sorted(pages):
         if pages[index] and pages[index][0].text == "Quotes":
             break  # the closing section starts on its own page
-        # Everything between the running header (y < 45) and the footer (y > 795): a line
-        # drawn invisibly above or below the text column would show up here.
-        body_words += [w.text for w in pages[index] if w.x1 <= 54 + 351 + 1 and 45 < w.y0 < 795]
+        # Everything between the running header and the footer: a line drawn invisibly above
+        # or below the text column would show up here.
+        body_words += [
+            w.text
+            for w in pages[index]
+            if w.x1 <= BODY_RIGHT + 1 and HEADER_BOTTOM < w.y0 < FOOTER_TOP
+        ]
     extracted = " ".join(body_words)
     expected = normalise("".join(c for c in annotated.text if ord(c) <= 0xFFFF))
     # The header (title, details, summary) precedes the body, and notes may follow it.

@@ -9,6 +9,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from pdf_probe import (
+    BODY_BOTTOM,
+    BODY_LEFT,
+    BODY_RIGHT,
     Box,
     annotation_id,
     highlights,
@@ -99,7 +102,7 @@ def test_seed_document_exports_with_only_bundled_fonts(tmp_path):
     # Readable pixels: glyphs, not boxes. Text covers a modest share of the column, and the
     # highlights show their colours.
     image = load(render(pdf, 0, tmp_path))
-    column = Box(54, 200, 54 + 351, 760)
+    column = Box(BODY_LEFT, 200, BODY_RIGHT, BODY_BOTTOM - 20)
     dark = share(image, column, 60, lambda c: c.lightness() < 90, inset=0)
     assert 0.01 < dark < 0.12, dark
     first = next(h for h in highlights(pdf) if h.page == 0)

@@ -1,32 +1,20 @@
 """The pypdf pass: native annotations, links, bookmarks and metadata on Qt's PDF.
 
 Qt paints the pages; PDF viewers' annotation sidebars, however, only list real annotations, and
-Qt cannot write those. So the painted PDF is read back and every highlight part becomes a
-`/Highlight` annotation whose QuadPoints are the very line boxes that were painted, with an
-appearance stream (multiply blend) for viewers that do not draw highlights themselves.
+Qt cannot write those. So an incremental update is appended to the painted PDF: every highlight
+part becomes a `/Highlight` annotation whose QuadPoints are the very line boxes that were
+painted, with an appearance stream (multiply blend) for viewers that do not draw highlights
+themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from io import BytesIO
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pypdf
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    Fit,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-    NullObject,
-    NumberObject,
-    TextStringObject,
-)
+from pypdf.generic import IndirectObject, NameObject
 from PySide6.QtCore import qVersion
 
 from quotebook import __version__
@@ -34,6 +22,8 @@ from quotebook.export.highlights import RGB, half_layer
 from quotebook.export.options import ExportItem, ExportOptions
 from quotebook.export.pdf.compose import Composition, HighlightPart, Link, OutlineEntry
 from quotebook.export.pdf.geometry import UNIT
+from quotebook.export.pdf.increment import IncrementalUpdate
+from quotebook.export.pdf.serialize import Name, Stream, number
 
 CREATOR = f"Quotebook {__version__}"
 PRINT_FLAG = 4
@@ -46,17 +36,19 @@ def finish_pdf(
     options: ExportOptions,
     out: BinaryIO,
 ) -> None:
-    writer = PdfWriter(clone_from=PdfReader(BytesIO(painted)))
-    tops = [float(page.mediabox.top) for page in writer.pages]
+    update = IncrementalUpdate(painted)
+    tops = [update.page_height(i) for i in range(update.page_count)]
     if options.pdf_annotations:
         for part in composition.highlights:
-            _add_highlight(writer, part, tops[part.page], options)
+            _add_highlight(update, part, tops[part.page], options)
     for link in composition.links:
-        _add_link(writer, link, tops)
-    _add_outline(writer, composition.outline, tops, None)
-    writer.page_mode = "/UseOutlines"
-    writer.add_metadata(metadata(items, options, composition.tags))
-    writer.write(out)
+        _add_link(update, link, tops)
+    _add_outline(update, composition.outline, tops)
+    update.set_info(
+        metadata(items, options, composition.tags)
+        | {"/ModDate": pdf_date(datetime.now(UTC).isoformat())}
+    )
+    update.write(out)
 
 
 def pdf_title(items: Sequence[ExportItem], options: ExportOptions) -> str:
@@ -113,44 +105,31 @@ def _quads(part: HighlightPart, top: float) -> list[float]:
     return quads
 
 
-def _numbers(values: Sequence[float]) -> ArrayObject:
-    return ArrayObject(FloatObject(round(v, 3)) for v in values)
+def _rounded(values: Sequence[float]) -> list[float]:
+    return [round(v, 3) for v in values]
 
 
-def _appearance(quads: Sequence[float], bbox: Sequence[float], colour: RGB) -> DecodedStreamObject:
+def _appearance(quads: Sequence[float], bbox: Sequence[float], colour: RGB) -> Stream:
     """A form drawing the quads with multiply blend, so the words stay readable underneath."""
-    ops = ["/GS0 gs", "{:.4f} {:.4f} {:.4f} rg".format(*colour)]
+    ops = ["/GS0 gs", " ".join(number(c) for c in colour) + " rg"]
     for i in range(0, len(quads), 8):
-        q = quads[i : i + 8]
-        ops.append(
-            f"{q[0]:.3f} {q[1]:.3f} m {q[2]:.3f} {q[3]:.3f} l "
-            f"{q[6]:.3f} {q[7]:.3f} l {q[4]:.3f} {q[5]:.3f} l h f"
-        )
-    stream = DecodedStreamObject()
-    stream.set_data("\n".join(ops).encode("ascii"))
-    blend = DictionaryObject(
+        q = [number(v) for v in quads[i : i + 8]]
+        ops.append(f"{q[0]} {q[1]} m {q[2]} {q[3]} l {q[6]} {q[7]} l {q[4]} {q[5]} l h f")
+    return Stream(
         {
-            NameObject("/Type"): NameObject("/ExtGState"),
-            NameObject("/BM"): NameObject("/Multiply"),
-        }
+            "/Type": Name("/XObject"),
+            "/Subtype": Name("/Form"),
+            "/BBox": _rounded(bbox),
+            "/Resources": {
+                "/ExtGState": {"/GS0": {"/Type": Name("/ExtGState"), "/BM": Name("/Multiply")}}
+            },
+        },
+        "\n".join(ops).encode("ascii"),
     )
-    stream.update(
-        {
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): _numbers(bbox),
-            NameObject("/Resources"): DictionaryObject(
-                {
-                    NameObject("/ExtGState"): DictionaryObject({NameObject("/GS0"): blend}),
-                }
-            ),
-        }
-    )
-    return stream
 
 
 def _add_highlight(
-    writer: PdfWriter, part: HighlightPart, top: float, options: ExportOptions
+    update: IncrementalUpdate, part: HighlightPart, top: float, options: ExportOptions
 ) -> None:
     a = part.annotation
     quads = _quads(part, top)
@@ -158,81 +137,92 @@ def _add_highlight(
     bbox = [min(xs), min(ys), max(xs), max(ys)]
     name = f"quotebook-{a.id}" if part.part == 1 else f"quotebook-{a.id}-{part.part}"
     # The page already carries half of the colour; the appearance adds the other half.
-    ap = _appearance(quads, bbox, half_layer(part.colour))
-    annotation = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Highlight"),
-            NameObject("/Rect"): _numbers(bbox),
-            NameObject("/QuadPoints"): _numbers(quads),
-            NameObject("/C"): _numbers(part.colour),
-            NameObject("/Contents"): TextStringObject(contents(a.note, a.tags)),
-            NameObject("/NM"): TextStringObject(name),
-            NameObject("/M"): TextStringObject(pdf_date(a.updated_at or a.created_at)),
-            NameObject("/CreationDate"): TextStringObject(pdf_date(a.created_at)),
-            NameObject("/F"): NumberObject(PRINT_FLAG),
-            NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(ap)}),
-        }
-    )
+    appearance = update.add(_appearance(quads, bbox, half_layer(part.colour)))
+    annotation: dict[str, Any] = {
+        "/Type": Name("/Annot"),
+        "/Subtype": Name("/Highlight"),
+        "/Rect": _rounded(bbox),
+        "/QuadPoints": _rounded(quads),
+        "/C": _rounded(part.colour),
+        "/Contents": contents(a.note, a.tags),
+        "/NM": name,
+        "/M": pdf_date(a.updated_at or a.created_at),
+        "/CreationDate": pdf_date(a.created_at),
+        "/F": PRINT_FLAG,
+        "/AP": {"/N": appearance},
+    }
     if options.author:
-        annotation[NameObject("/T")] = TextStringObject(options.author)
-    added = writer.add_annotation(part.page, annotation)
+        annotation["/T"] = options.author
+    added = update.append_annotation(part.page, annotation)
     if options.popups:
-        width = float(writer.pages[part.page].mediabox.right)
-        popup = DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Annot"),
-                NameObject("/Subtype"): NameObject("/Popup"),
-                NameObject("/Rect"): _numbers([width - 200, bbox[3] - 120, width - 20, bbox[3]]),
-                NameObject("/Open"): pypdf.generic.BooleanObject(False),
-                NameObject("/Parent"): added.indirect_reference,
-            }
-        )
-        writer.add_annotation(part.page, popup)
+        right = float(update.pages[part.page].mediabox.right)
+        popup = {
+            "/Type": Name("/Annot"),
+            "/Subtype": Name("/Popup"),
+            "/Rect": _rounded([right - 200, bbox[3] - 120, right - 20, bbox[3]]),
+            "/Open": False,
+            "/Parent": added,
+        }
+        annotation["/Popup"] = update.append_annotation(part.page, popup)
 
 
-def _destination(writer: PdfWriter, page: int, y_pt: float) -> ArrayObject:
-    return ArrayObject(
-        [
-            writer.pages[page].indirect_reference,
-            NameObject("/XYZ"),
-            NullObject(),
-            FloatObject(round(y_pt, 2)),
-            NullObject(),
-        ]
-    )
+def _destination(update: IncrementalUpdate, page: int, y_pt: float) -> list[Any]:
+    return [update.page_ref(page), Name("/XYZ"), None, round(y_pt, 2), None]
 
 
-def _add_link(writer: PdfWriter, link: Link, tops: Sequence[float]) -> None:
+def _add_link(update: IncrementalUpdate, link: Link, tops: Sequence[float]) -> None:
     top = tops[link.page]
     r = link.rect
     rect = [r.left() / UNIT, top - r.bottom() / UNIT, r.right() / UNIT, top - r.top() / UNIT]
     target_y = tops[link.target.page] - link.target.y / UNIT + 14
-    annotation = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Link"),
-            NameObject("/Rect"): _numbers(rect),
-            NameObject("/Border"): _numbers([0, 0, 0]),
-            NameObject("/Dest"): _destination(writer, link.target.page, target_y),
-        }
-    )
-    writer.add_annotation(link.page, annotation)
+    annotation = {
+        "/Type": Name("/Annot"),
+        "/Subtype": Name("/Link"),
+        "/Rect": _rounded(rect),
+        "/Border": [0, 0, 0],
+        "/Dest": _destination(update, link.target.page, target_y),
+    }
+    update.append_annotation(link.page, annotation)
 
 
 def _add_outline(
-    writer: PdfWriter,
-    entries: Sequence[OutlineEntry],
-    tops: Sequence[float],
-    parent: IndirectObject | None,
+    update: IncrementalUpdate, entries: Sequence[OutlineEntry], tops: Sequence[float]
 ) -> None:
-    for entry in entries:
+    """Bookmarks, open by default, and a catalogue that shows them when the file opens."""
+    if not entries:
+        return
+    root = update.reserve()
+    first, last, count = _outline_level(update, entries, root, tops)
+    update.set(root, {"/Type": Name("/Outlines"), "/First": first, "/Last": last, "/Count": count})
+    catalog = update.catalog()
+    catalog[NameObject("/Outlines")] = root
+    catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
+
+
+def _outline_level(
+    update: IncrementalUpdate,
+    entries: Sequence[OutlineEntry],
+    parent: IndirectObject,
+    tops: Sequence[float],
+) -> tuple[IndirectObject, IndirectObject, int]:
+    """Write one level of bookmarks; returns its first and last item and how many show."""
+    refs = [update.reserve() for _ in entries]
+    shown = 0
+    for i, (entry, ref) in enumerate(zip(entries, refs, strict=True)):
         y = tops[entry.target.page] - entry.target.y / UNIT + 6
-        ref = writer.add_outline_item(
-            title=entry.title,
-            page_number=entry.target.page,
-            parent=parent,
-            fit=Fit.xyz(top=round(y, 2)),
-            is_open=True,
-        )
-        _add_outline(writer, entry.children, tops, ref)
+        item: dict[str, Any] = {
+            "/Title": entry.title,
+            "/Parent": parent,
+            "/Dest": _destination(update, entry.target.page, y),
+        }
+        if i > 0:
+            item["/Prev"] = refs[i - 1]
+        if i < len(refs) - 1:
+            item["/Next"] = refs[i + 1]
+        if entry.children:
+            first, last, count = _outline_level(update, entry.children, ref, tops)
+            item.update({"/First": first, "/Last": last, "/Count": count})
+            shown += count
+        update.set(ref, item)
+        shown += 1
+    return refs[0], refs[-1], shown

@@ -14,20 +14,12 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QTextDocument
 
-from quotebook.anchoring import Utf16Map
 from quotebook.domain import Annotation, color_hex
 from quotebook.export.fonts import Families
-from quotebook.export.highlights import (
-    RGB,
-    half_layer,
-    hex_of,
-    is_placed,
-    rgb,
-    segment_colour,
-    segments,
-)
+from quotebook.export.highlights import RGB, is_placed
 from quotebook.export.options import ExportItem, ExportOptions
 from quotebook.export.pdf.geometry import UNIT, Flow, Page, PageGeometry, Paginator, range_pieces
+from quotebook.export.pdf.marks import TextPositions, lay_out_highlights
 from quotebook.export.pdf.typeset import NoteEntry, QuoteEntry, QuoteGroup, Typesetter, excerpt
 
 UNTAGGED = "Untagged"
@@ -155,33 +147,26 @@ class Composer:
             Flow(self.typeset.body(doc.text, g.body_width), "body", index, space_before=16 * UNIT)
         )
 
-        u16 = Utf16Map(doc.text)
-        text = doc.text
-
-        def blank(pos: int) -> bool:
-            cp = u16.to_codepoint(pos)
-            return cp >= len(text) or text[cp].isspace()
-
-        def page_rects(start: int, end: int) -> dict[int, list[QRectF]]:
-            by_page: dict[int, list[QRectF]] = {}
-            for piece in range_pieces(body.doc, u16.to_utf16(start), u16.to_utf16(end), blank):
-                where = body.locate(piece.top)
-                x, y = where.to_page(piece.x0, piece.top, g.left)
-                rect = QRectF(x, y, piece.x1 - piece.x0, piece.bottom - piece.top)
-                by_page.setdefault(where.page, []).append(rect)
-            return by_page
-
-        placed = [a for a in annotations if is_placed(a, text)]
+        placed = [a for a in annotations if is_placed(a, doc.text)]
         numbers = {a.id: n for n, a in enumerate(annotations, 1)}
-        colours = {a.id: rgb(a.color) for a in placed}
+        layout = lay_out_highlights(
+            body,
+            TextPositions(doc.text),
+            placed,
+            g.left,
+            half=self.options.pdf_annotations,
+        )
+        for page, fills in layout.fills.items():
+            self._page_marks(page).fills.extend(fills)
         for a in placed:
-            by_page = page_rects(a.start, a.end)
+            by_page = layout.rects.get(a.id)
             if not by_page:
                 continue
             pages = sorted(by_page)
+            colour = layout.colours[a.id]
             for part, page in enumerate(pages, 1):
                 self.highlights.append(
-                    HighlightPart(a, page, part, len(pages), tuple(by_page[page]), colours[a.id])
+                    HighlightPart(a, page, part, len(pages), tuple(by_page[page]), colour)
                 )
             first = by_page[pages[0]][0]
             ink = QColor(color_hex(a.color, dark=True))
@@ -189,13 +174,6 @@ class Composer:
             self._page_marks(pages[0]).markers.append(
                 (first.left(), first.top(), str(numbers[a.id]), ink)
             )
-        for segment in segments(placed):
-            colour = segment_colour(segment, colours)
-            if self.options.pdf_annotations:
-                colour = half_layer(colour)
-            fill = QColor(hex_of(colour))
-            for page, rects in page_rects(segment.start, segment.end).items():
-                self._page_marks(page).fills.extend((r, fill) for r in rects)
 
         pending = self._margin_notes(annotations, numbers)
         if pending:
@@ -260,7 +238,7 @@ class Composer:
                 quote = QuoteEntry(
                     number=where[2] if where else 0,
                     colour=QColor(color_hex(a.color, dark=True)),
-                    text=excerpt(a.quote, 600),
+                    text=excerpt(a.quote, 320),
                     note=a.note,
                     source=item.title,
                     page=where[0].page + 1 if where else None,

@@ -46,10 +46,10 @@ class PageGeometry:
         w_pt, h_pt = PAPER_POINTS[page_size]
         if notes == "margin":
             # A narrower text column leaves room for notes on the right of every line.
-            left, notes_width, gap, right = 54, 138, 16, 34
+            left, notes_width, gap, right = 50, 124, 12, 28
             body = w_pt - left - gap - notes_width - right
         else:
-            left = right = 72
+            left = right = 66
             notes_width, gap = 0, 0
             body = w_pt - left - right
         return cls(
@@ -60,10 +60,10 @@ class PageGeometry:
             body_width=body * UNIT,
             notes_x=(left + body + gap) * UNIT,
             notes_width=notes_width * UNIT,
-            body_top=66 * UNIT,
-            body_bottom=(h_pt - 62) * UNIT,
-            header_y=40 * UNIT,
-            footer_y=(h_pt - 34) * UNIT,
+            body_top=58 * UNIT,
+            body_bottom=(h_pt - 54) * UNIT,
+            header_y=36 * UNIT,
+            footer_y=(h_pt - 30) * UNIT,
         )
 
     @property
@@ -85,11 +85,13 @@ class Flow:
     new_page: bool = False
     space_before: float = 0.0
     slices: list[Slice] = field(default_factory=list)
+    _tops: list[float] = field(default_factory=list, repr=False)
 
     def locate(self, y: float) -> Slice:
         """The slice holding flow coordinate `y` (the last one for anything past the end)."""
-        tops = [s.top for s in self.slices]
-        return self.slices[max(0, bisect.bisect_right(tops, y) - 1)]
+        if len(self._tops) != len(self.slices):
+            self._tops = [s.top for s in self.slices]
+        return self.slices[max(0, bisect.bisect_right(self._tops, y) - 1)]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from quotebook.export.pdf.geometry import UNIT, Page, PageGeometry, Slice
 TEXT = QColor("#000000")
 RULE = QColor("#b5b5b5")
 HEADER_INK = QColor("#6b6b6b")
-MARKER_SIZE = 5.6  # points
+MARKER_SIZE = 5.2  # points
 
 
 def paint_pages(

@@ -28,7 +28,7 @@ INK = QColor("#111111")
 GREY = QColor("#5b5b5b")
 LINK = QColor("#1a4f9c")
 BODY_SIZE = 10.5
-BODY_LINE_HEIGHT = 145  # percent: leaves room above each line for the number markers
+BODY_LINE_HEIGHT = 135  # percent: leaves room above each line for the number markers
 # Qt scales a block's top and bottom margins from 96 dpi "pixels" to the device, but takes its
 # left margin and indent in device units as they are; so points convert differently for each.
 VERTICAL = 96 / 72
@@ -47,6 +47,7 @@ class Typesetter:
     def __init__(self, device: QPagedPaintDevice, families: Families) -> None:
         self.device = device
         self.families = families
+        self._formats: dict[tuple[float, bool, bool, bool, int], QTextCharFormat] = {}
 
     # -- formats ---------------------------------------------------------------------------------
 
@@ -59,14 +60,19 @@ class Typesetter:
         italic: bool = False,
         colour: QColor = INK,
     ) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        family = self.families.sans if sans else self.families.serif
-        fmt.setFont(font(family, size, bold=bold, italic=italic))
-        fmt.setForeground(colour)
-        return fmt
+        key = (size, sans, bold, italic, colour.rgba())
+        cached = self._formats.get(key)
+        if cached is None:
+            # Thousands of notes share a handful of formats; Qt copies them on insert.
+            cached = QTextCharFormat()
+            family = self.families.sans if sans else self.families.serif
+            cached.setFont(font(family, size, bold=bold, italic=italic))
+            cached.setForeground(colour)
+            self._formats[key] = cached
+        return cached
 
     def link(self, href: str, size: float) -> QTextCharFormat:
-        fmt = self.chars(size, colour=LINK)
+        fmt = QTextCharFormat(self.chars(size, colour=LINK))
         fmt.setAnchor(True)
         fmt.setAnchorHref(href)
         fmt.setFontUnderline(True)
@@ -87,28 +93,34 @@ class Typesetter:
             fmt.setLineHeight(line_height, proportional)
         return fmt
 
-    def new_document(self, width: float, *, size: float = BODY_SIZE) -> QTextDocument:
+    def new_document(self, *, size: float = BODY_SIZE) -> QTextDocument:
+        """An empty document for the PDF writer. Builders give it its width only once the
+        text is in: with a width set, Qt lays the document out again after every insert."""
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(self.device)
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font(self.families.serif, size))
-        doc.setTextWidth(width)
+        doc.setUndoRedoEnabled(False)
         return doc
+
+    @staticmethod
+    def cursor(doc: QTextDocument) -> QTextCursor:
+        """A cursor inside an edit block: Qt lays out once at its end, not after every insert."""
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        return cursor
 
     # -- builders --------------------------------------------------------------------------------
 
     def body(self, text: str, width: float) -> QTextDocument:
         """The document text as Qt lays it out; positions equal UTF-16 offsets into `text`."""
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(self.device)
-        doc.setUseDesignMetrics(True)
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(font(self.families.serif, BODY_SIZE))
-        cursor = QTextCursor(doc)
+        doc = self.new_document()
+        cursor = self.cursor(doc)
         # Set before inserting: new blocks inherit it, far cheaper than formatting afterwards.
         cursor.setBlockFormat(self.block(line_height=BODY_LINE_HEIGHT))
         cursor.insertText(text)
+        cursor.endEditBlock()
         doc.setTextWidth(width)
         return doc
 
@@ -121,8 +133,8 @@ class Typesetter:
         summary: str,
         width: float,
     ) -> QTextDocument:
-        doc = self.new_document(width)
-        cursor = QTextCursor(doc)
+        doc = self.new_document()
+        cursor = self.cursor(doc)
         cursor.setBlockFormat(self.block(after=6, line_height=115))
         cursor.insertText(title, self.chars(17, bold=True))
         small = self.block(after=2, line_height=120)
@@ -142,11 +154,13 @@ class Typesetter:
         ruled.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 0.6 * UNIT)
         cursor.insertBlock(ruled, self.chars(9))
         cursor.insertText(summary, self.chars(9))
+        cursor.endEditBlock()
+        doc.setTextWidth(width)
         return doc
 
     def notes(self, heading: str, entries: Iterable[NoteEntry], width: float) -> QTextDocument:
-        doc = self.new_document(width)
-        cursor = QTextCursor(doc)
+        doc = self.new_document()
+        cursor = self.cursor(doc)
         cursor.setBlockFormat(self.block(after=6))
         cursor.insertText(heading, self.chars(12, bold=True))
         serif = self.chars(9.5, sans=False)
@@ -160,12 +174,13 @@ class Typesetter:
                 cursor.insertText(f"  {entry.note}", self.chars(9.5, sans=False))
             if entry.tags:
                 cursor.insertText(f"  Tags: {', '.join(entry.tags)}", self.chars(8.5, colour=GREY))
+        cursor.endEditBlock()
         doc.setTextWidth(width)
         return doc
 
     def margin_note(self, entry: NoteEntry, width: float) -> QTextDocument:
-        doc = self.new_document(width, size=7.5)
-        cursor = QTextCursor(doc)
+        doc = self.new_document(size=7.5)
+        cursor = self.cursor(doc)
         cursor.setBlockFormat(self.block(line_height=112))
         cursor.insertText(f"{entry.number} ", self.chars(7.5, bold=True, colour=entry.colour))
         if entry.note:
@@ -174,12 +189,14 @@ class Typesetter:
             if entry.note:
                 cursor.insertBlock(self.block(line_height=112), self.chars(7))
             cursor.insertText(", ".join(entry.tags), self.chars(7, colour=GREY))
+        cursor.endEditBlock()
+        doc.setTextWidth(width)
         return doc
 
     def quotes(self, groups: Iterable[QuoteGroup], width: float) -> Marked:
-        doc = self.new_document(width)
+        doc = self.new_document()
         marked = Marked(doc)
-        cursor = QTextCursor(doc)
+        cursor = self.cursor(doc)
         cursor.setBlockFormat(self.block(after=10))
         cursor.insertText("Quotes", self.chars(17, bold=True))
         for group in groups:
@@ -202,10 +219,12 @@ class Typesetter:
                 if quote.page:
                     cursor.insertText(", ", self.chars(8.5, colour=GREY))
                     start = cursor.position()
-                    link = self.chars(8.5, colour=LINK)
+                    link = QTextCharFormat(self.chars(8.5, colour=LINK))
                     link.setFontUnderline(True)
                     cursor.insertText(f"p. {quote.page}", link)
                     marked.ranges.append((start, cursor.position(), quote.target))
+        cursor.endEditBlock()
+        doc.setTextWidth(width)
         return marked
 
 

@@ -1,0 +1,152 @@
+"""Appending an incremental update to a finished PDF: new objects, replaced objects, a new
+cross-reference section and trailer after the original bytes.
+
+This is how PDF tools add annotations without rewriting a file. It is used here because it is
+cheap whatever the page count: the painted pages are copied through as bytes and only the
+objects that change (pages' annotation arrays, the catalogue) or are new (annotations, their
+appearance streams, bookmarks, metadata) are parsed or written. pypdf reads the original and
+serialises our objects; the file structure around them is written here.
+"""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from typing import Any, BinaryIO
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+from quotebook.export.pdf.serialize import dumps
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+
+
+class IncrementalUpdate:
+    def __init__(self, original: bytes) -> None:
+        match = _STARTXREF.search(original[-64:])
+        if match is None:
+            raise ValueError("the PDF does not end with a startxref section")
+        self.original = original
+        self.previous_xref = int(match.group(1))
+        self.reader = PdfReader(BytesIO(original))
+        self.pages = list(self.reader.pages)  # pypdf counts the pages on every index otherwise
+        self._size = int(self.reader.trailer["/Size"])
+        # New objects are plain values (see `serialize`); replaced ones are pypdf's objects.
+        self._objects: dict[int, Any] = {}
+        self.info: dict[str, Any] | None = None
+
+    # -- objects --------------------------------------------------------------------------------
+
+    def add(self, obj: Any) -> IndirectObject:
+        """A new object; returns the reference to put wherever it is used."""
+        ref = self.reserve()
+        self._objects[ref.idnum] = obj
+        return ref
+
+    def reserve(self) -> IndirectObject:
+        """A number for an object filled in later with `set` (for objects that point at
+        each other, like bookmarks and their parent)."""
+        ref = IndirectObject(self._size, 0, self.reader)
+        self._size += 1
+        return ref
+
+    def set(self, ref: IndirectObject, obj: Any) -> None:
+        """Fill a reserved number, or replace an existing object with a new version."""
+        self._objects[ref.idnum] = obj
+
+    def page_ref(self, index: int) -> IndirectObject:
+        ref = self.pages[index].indirect_reference
+        assert ref is not None
+        return ref
+
+    def page_height(self, index: int) -> float:
+        return float(self.pages[index].mediabox.top)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def append_annotation(self, page: int, annotation: dict[str, Any]) -> IndirectObject:
+        """Add an annotation to a page's /Annots, wherever that array lives."""
+        page_obj = self.pages[page]
+        annotation["/P"] = self.page_ref(page)
+        ref = self.add(annotation)
+        raw = page_obj.raw_get("/Annots") if "/Annots" in page_obj else None
+        if isinstance(raw, IndirectObject):
+            array = self._objects.get(raw.idnum)
+            if not isinstance(array, ArrayObject):
+                array = ArrayObject(raw.get_object())
+                self._objects[raw.idnum] = array
+        else:
+            page_ref = self.page_ref(page)
+            if page_ref.idnum not in self._objects:
+                page_obj[NameObject("/Annots")] = ArrayObject(raw or [])
+                self._objects[page_ref.idnum] = page_obj
+            array = page_obj["/Annots"]
+        array.append(ref)
+        return ref
+
+    def catalog(self) -> DictionaryObject:
+        """The document catalogue, to be changed in place (it is written out again)."""
+        root = self.reader.trailer.raw_get("/Root")
+        catalog = root.get_object()
+        self._objects[root.idnum] = catalog
+        return catalog
+
+    def set_info(self, entries: dict[str, str]) -> None:
+        """New document information: the old text entries with `entries` on top."""
+        info: dict[str, Any] = {}
+        old = self.reader.trailer.get("/Info")
+        if old is not None:
+            info.update({k: v for k, v in old.get_object().items() if isinstance(v, str)})
+        info.update(entries)
+        self.info = info
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def write(self, out: BinaryIO) -> None:
+        info_ref = self.add(self.info) if self.info is not None else None
+        body = BytesIO()
+        base = len(self.original)
+        separator = b"" if self.original.endswith(b"\n") else b"\n"
+        body.write(separator)
+        offsets: dict[int, int] = {}
+        for number in sorted(self._objects):
+            offsets[number] = base + body.tell()
+            body.write(f"{number} 0 obj\n".encode())
+            body.write(dumps(self._objects[number]))
+            body.write(b"\nendobj\n")
+        xref_at = base + body.tell()
+        body.write(b"xref\n")
+        for first, numbers in _runs(sorted(offsets)):
+            body.write(f"{first} {len(numbers)}\n".encode())
+            for number in numbers:
+                body.write(f"{offsets[number]:010d} 00000 n \n".encode())
+        trailer: dict[str, Any] = {
+            "/Size": self._size,
+            "/Root": self.reader.trailer.raw_get("/Root"),
+            "/Prev": self.previous_xref,
+        }
+        if info_ref is not None:
+            trailer["/Info"] = info_ref
+        elif "/Info" in self.reader.trailer:
+            trailer["/Info"] = self.reader.trailer.raw_get("/Info")
+        if "/ID" in self.reader.trailer:
+            trailer["/ID"] = self.reader.trailer.raw_get("/ID")
+        body.write(b"trailer\n")
+        body.write(dumps(trailer))
+        body.write(f"\nstartxref\n{xref_at}\n%%EOF\n".encode())
+        out.write(self.original)
+        out.write(body.getvalue())
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, list[int]]]:
+    """Consecutive object numbers grouped into xref subsections."""
+    runs: list[tuple[int, list[int]]] = []
+    for number in numbers:
+        if runs and runs[-1][1][-1] + 1 == number:
+            runs[-1][1].append(number)
+        else:
+            runs.append((number, [number]))
+    return runs

@@ -1,0 +1,115 @@
+"""Writing the objects we add to a PDF (annotations, bookmarks, metadata) as PDF syntax.
+
+pypdf reads the painted file; for the thousands of small objects a long export adds, its
+generic writer spends most of the annotation pass formatting them, so they are written here
+from plain Python values instead:
+
+- `Name("/Highlight")` is a name, a `str` a text string, `int`/`float` numbers, `bool`,
+  `None` (null), `list` an array, `dict` (keys are names such as ``"/Type"``) a dictionary;
+- `Stream(entries, data)` a stream (always an indirect object);
+- pypdf's `IndirectObject` a reference, and any other pypdf object is written by pypdf.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+
+from pypdf.generic import IndirectObject, PdfObject
+
+
+class Name(str):
+    """A PDF name, written with its leading slash, e.g. ``Name("/Annot")``."""
+
+
+@dataclass
+class Stream:
+    entries: dict[str, Any] = field(default_factory=dict)
+    data: bytes = b""
+
+
+_LITERAL_SAFE = {c for c in range(32, 127)} - {ord("("), ord(")"), ord("\\")}
+
+
+def dumps(value: Any) -> bytes:
+    out: list[bytes] = []
+    _write(value, out)
+    return b"".join(out)
+
+
+def _write(value: Any, out: list[bytes]) -> None:
+    kind = type(value)
+    # The common cases first, by exact type: a long export writes hundreds of thousands.
+    if kind is float:
+        out.append(number(value).encode())
+    elif kind is Name:
+        out.append(_name(value))
+    elif kind is list:
+        out.append(b"[")
+        for i, item in enumerate(value):
+            if i:
+                out.append(b" ")
+            _write(item, out)
+        out.append(b"]")
+    elif kind is dict:
+        out.append(b"<<")
+        for key, item in value.items():
+            out.append(_name(key))
+            out.append(b" ")
+            _write(item, out)
+            out.append(b"\n")
+        out.append(b">>")
+    elif kind is int:
+        out.append(str(value).encode())
+    elif kind is bool:
+        out.append(b"true" if value else b"false")
+    elif value is None:
+        out.append(b"null")
+    elif isinstance(value, IndirectObject):
+        out.append(f"{value.idnum} {value.generation} R".encode())
+    elif isinstance(value, PdfObject):
+        buffer = BytesIO()
+        value.write_to_stream(buffer)
+        out.append(buffer.getvalue())
+    elif isinstance(value, str):
+        out.append(_text(value))
+    elif isinstance(value, tuple):
+        _write(list(value), out)
+    elif isinstance(value, Stream):
+        _write({**value.entries, "/Length": len(value.data)}, out)
+        out.append(b"\nstream\n")
+        out.append(value.data)
+        out.append(b"\nendstream")
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} into a PDF")
+
+
+def number(value: float) -> str:
+    """A real number as PDF wants it: plain decimal notation, never an exponent."""
+    if -0.0005 < value < 0.0005:
+        return "0"
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+@functools.lru_cache(maxsize=512)
+def _name(name: str) -> bytes:
+    body = name[1:] if name.startswith("/") else name
+    escaped = "".join(
+        c if 33 <= ord(c) <= 126 and c not in "#()<>[]{}/%" else f"#{ord(c):02X}" for c in body
+    )
+    return ("/" + escaped).encode("ascii")
+
+
+def _text(text: str) -> bytes:
+    """A text string: plain ASCII as a literal, anything else as UTF-16 with a byte order mark."""
+    raw = text.encode("utf-8")
+    if all(b in _LITERAL_SAFE for b in raw):
+        return b"(" + raw + b")"
+    if text.isascii():
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+        if all(32 <= ord(c) < 127 for c in escaped):
+            return b"(" + escaped.encode("ascii") + b")"
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"

@@ -1,0 +1,197 @@
+"""Export speed: a 1 MB document with 1,000 annotations, and the whole seed library.
+
+Targets: exporting the 1 MB document to PDF with the dialog's defaults (typesetting,
+highlights, number markers, margin notes, native annotations, bookmarks) takes at most 2 x
+what Qt needs to print the same plain text to PDF (`QTextDocument.setPlainText` + `print_` on
+a `QPdfWriter`, same font, same run; medians of three alternating runs after a warm-up); the
+seed library with its hand-labelled quotes as annotations exports in under 2 s in every
+format. The other PDF options are timed too and printed for information.
+
+    python tests/benchmarks/bench_export.py
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+
+from quotebook.anchoring import make_anchor
+from quotebook.domain import PALETTE, DocumentMeta, NewDocument
+from quotebook.export import FORMATS, ExportOptions, collect_items, export
+from quotebook.export.fonts import register_fonts
+from quotebook.seeding import seed_library
+from quotebook.store import Library
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+TARGET_CHARS = 1_000_000
+ANNOTATIONS = 1_000
+RUNS = 3
+RATIO_TARGET = 2.0
+LIBRARY_TARGET_S = 2.0
+CYRILLIC = (
+    "Постоянный представитель России при ОБСЕ Александр Лукашевич заявил, что диалог "
+    "возможен только на равных условиях, а давление лишь отдаляет договорённость."
+)
+
+
+def big_text(rng: random.Random) -> str:
+    """About 1 MB of the seeds' own paragraphs, shuffled, with some Cyrillic among them."""
+    paragraphs = [
+        p.strip()
+        for path in sorted(SEEDS.glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if len(p.strip()) > 80
+    ] + [CYRILLIC]
+    out: list[str] = []
+    size = 0
+    while size < TARGET_CHARS:
+        paragraph = rng.choice(paragraphs)
+        out.append(paragraph)
+        size += len(paragraph) + 2
+    return "\n\n".join(out)
+
+
+def annotate(library: Library, doc_id: int, text: str, rng: random.Random) -> None:
+    """1,000 word-aligned highlights, about one in ten overlapping its neighbour."""
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    step = len(words) // ANNOTATIONS
+    colours = list(PALETTE)
+    for n in range(ANNOTATIONS):
+        first = n * step + rng.randint(0, step // 2)
+        length = rng.randint(3, 30)
+        if n % 10 == 0:
+            length = step + 5  # runs into the next one
+        last = min(len(words) - 1, first + length)
+        start, end = words[first][0], words[last][1]
+        library.annotations.create(
+            doc_id,
+            make_anchor(text, start, end),
+            color=colours[n % len(colours)],
+            note=f"Note {n}: why this matters." if n % 3 == 0 else "",
+            tags=[f"topic/{n % 7}"] + (["claim"] if n % 5 == 0 else []),
+        )
+
+
+def gold_annotations(library: Library) -> int:
+    gold = json.loads((SEEDS / "quotes.gold.json").read_text(encoding="utf-8"))["documents"]
+    count = 0
+    for summary in library.documents.summaries():
+        document = library.documents.get(summary.id)
+        for k, q in enumerate(gold.get(document.meta.source_path, {}).get("quotes", [])):
+            library.annotations.create(
+                document.id,
+                make_anchor(document.text, q["start"], q["end"]),
+                color=list(PALETTE)[k % 5],
+                note=q["kind"],
+                tags=[q["kind"]] + ([f"speaker/{q['speaker']}"] if q.get("speaker") else []),
+            )
+            count += 1
+    return count
+
+
+def plain_print(text: str, path: Path, serif: str) -> None:
+    """The floor: what Qt itself needs to put this text into a PDF."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    doc = QTextDocument()
+    font = QFont(serif)
+    font.setPointSizeF(10.5)
+    doc.setDefaultFont(font)
+    doc.setPlainText(text)
+    doc.print_(writer)
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    app = QGuiApplication(sys.argv[:1])
+    families = register_fonts()
+    rng = random.Random(7)
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        library = Library(folder / "library.sqlite")
+        text = big_text(rng)
+        doc = library.documents.add(NewDocument(DocumentMeta(title="One megabyte"), text))
+        annotate(library, doc.id, text, rng)
+        items = collect_items(library, [doc.id])
+        print(f"document: {len(text):,} characters, {len(items[0].annotations):,} annotations")
+
+        floor_runs, export_runs = [], []
+        # The dialog's defaults: notes in the margin, native annotations, no quotes section.
+        options = ExportOptions(author="Benchmark")
+        # A warm-up of each, then alternate, so that neither side pays for first-use costs.
+        plain_print(text, folder / "warm.pdf", families.serif)
+        export(items, folder / "warm-export.pdf", options)
+        for run in range(RUNS):
+            floor_runs.append(
+                timed(lambda: plain_print(text, folder / "plain.pdf", families.serif))
+            )
+            result = None
+
+            def run_export(r: int = run) -> None:
+                nonlocal result
+                result = export(items, folder / f"export{r}.pdf", options)
+
+            export_runs.append(timed(run_export))
+        floor, ours = statistics.median(floor_runs), statistics.median(export_runs)
+        ratio = ours / floor
+        plain_size = (folder / "plain.pdf").stat().st_size
+        export_size = (folder / "export0.pdf").stat().st_size
+        print(f"Qt plain print to PDF:  {floor:6.2f} s   ({plain_size / 1e6:.1f} MB)")
+        print(
+            f"annotated PDF export:   {ours:6.2f} s   ({export_size / 1e6:.1f} MB, "
+            f"{result.pages if result else 0} pages)"
+        )
+        print(f"ratio:                  {ratio:6.2f} x   (target <= {RATIO_TARGET:.1f} x)")
+        failures += ratio > RATIO_TARGET
+        variants = {
+            "notes at the end": ExportOptions(notes="end"),
+            "with the quotes section": ExportOptions(quotes_section=True),
+            "painted highlights only": ExportOptions(pdf_annotations=False),
+        }
+        for name, variant in variants.items():
+            seconds = statistics.median(
+                timed(lambda v=variant: export(items, folder / "v.pdf", v)) for _ in range(RUNS)
+            )
+            print(f"  variant, {name + ':':26} {seconds:5.2f} s  ({seconds / floor:.2f} x)")
+        library.close()
+
+        seeded = Library(folder / "seeded.sqlite")
+        seed_library(seeded)
+        n = gold_annotations(seeded)
+        print(f"\nseed library: {seeded.documents.count()} documents, {n} annotations")
+        for fmt in FORMATS:
+            seconds = timed(
+                lambda f=fmt: export(
+                    collect_items(seeded), folder / f"library.{f}", ExportOptions(format=f)
+                )
+            )
+            ok = seconds < LIBRARY_TARGET_S
+            failures += not ok
+            print(f"  {fmt:5} {seconds:6.3f} s   (target < {LIBRARY_TARGET_S:.0f} s)")
+        seeded.close()
+    print("\nPASS" if not failures else f"\nFAIL ({failures} over target)")
+    del app
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
