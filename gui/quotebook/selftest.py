@@ -163,7 +163,7 @@ def run_self_test(argv: list[str] | None = None) -> int:
         _check(not home.exists(), f"temporary folder {home} was not removed")
         report.ok("temporary home removed, nothing left behind")
     except Exception as exc:
-        message = str(exc) if isinstance(exc, SelfTestFailure) else f"{type(exc).__name__}: {exc}"
+        message = str(exc) if isinstance(exc, SelfTestFailure) else _describe(exc)
         if os.environ.get(TRACEBACK_ENV):
             traceback.print_exc()
         sys.stderr.write(f"self-test failed at {step}: {message}\n")
@@ -174,6 +174,18 @@ def run_self_test(argv: list[str] | None = None) -> int:
     since_start = f", {age:.2f} s since process start" if age is not None else ""
     _say(f"self-test passed in {elapsed:.2f} s{since_start}")
     return 0
+
+
+def _describe(exc: BaseException) -> str:
+    """An unexpected error in one line, with the error underneath it when it wraps one: in a
+    bundle the wrapped one usually names the missing file or module."""
+    text = f"{type(exc).__name__}: {exc}"
+    cause = exc.__cause__
+    if cause is None and not exc.__suppress_context__:
+        cause = exc.__context__
+    if cause is not None:
+        text += f" (from {type(cause).__name__}: {cause})"
+    return text
 
 
 def _steps(state: _State) -> Iterator[tuple[str, Callable[[], None]]]:
@@ -394,6 +406,7 @@ class _State:
         for path, expected in samples.items():
             text = read_document(path).text
             _check(expected in text, f"importing {path.name} did not give {expected!r}")
+        _check_article_extractor(next(p for p in samples if p.suffix == ".html"))
         self.report.ok(f"importers read {', '.join(sorted(p.suffix for p in samples))}")
 
     # -- end ----------------------------------------------------------------------------------
@@ -436,6 +449,18 @@ def _phrase(text: str) -> tuple[int, int]:
     _check(match is not None, "the seed document has no words")
     assert match is not None
     return match.start(), match.end()
+
+
+def _check_article_extractor(page: Path) -> None:
+    """The web-page importer quietly falls back to a plain parser when the article extractor
+    fails, which a bundle missing the extractor's data files would make it do for every page;
+    so ask the extractor itself."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(page.read_text(encoding="utf-8"), with_metadata=True)
+    _check(found is not None, "the article extractor found nothing in the sample page")
+    text = found.text if hasattr(found, "text") else found.get("text", "")
+    _check(SAMPLE_SENTENCE in text, "the article extractor lost the sample sentence")
 
 
 SAMPLE_SENTENCE = "The minister said the talks would resume on Monday."

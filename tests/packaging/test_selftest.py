@@ -110,3 +110,15 @@ def test_process_age_prefers_the_launch_time(monkeypatch: pytest.MonkeyPatch) ->
     age = selftest.process_age()
     if sys.platform.startswith("linux"):
         assert age is not None and 0 <= age < 3600
+
+
+def test_a_wrapped_error_names_its_cause() -> None:
+    try:
+        try:
+            open("/nonexistent/templates/default-styles.xml")  # noqa: SIM115
+        except OSError as exc:
+            raise ValueError("damaged document") from exc
+    except ValueError as outer:
+        line = selftest._describe(outer)
+    assert line.startswith("ValueError: damaged document (from FileNotFoundError: ")
+    assert "\n" not in line
