@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextOption,
 )
 
 from quotebook.export.fonts import Families, font
@@ -29,9 +30,10 @@ GREY = QColor("#5b5b5b")
 LINK = QColor("#1a4f9c")
 BODY_SIZE = 10.5
 BODY_LINE_HEIGHT = 135  # percent: leaves room above each line for the number markers
-# Qt scales a block's top and bottom margins from 96 dpi "pixels" to the device, but takes its
-# left margin and indent in device units as they are; so points convert differently for each.
-VERTICAL = 96 / 72
+# Qt scales a block's top and bottom margins and its tab positions from 96 dpi "pixels" to the
+# device, but takes its left margin and indent in device units as they are; so points convert
+# differently for each.
+LOGICAL = 96 / 72
 
 
 @dataclass
@@ -83,11 +85,13 @@ class Typesetter:
         *, before: float = 0, after: float = 0, indent: float = 0, line_height: int = 0
     ) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
-        fmt.setTopMargin(before * VERTICAL)
-        fmt.setBottomMargin(after * VERTICAL)
+        fmt.setTopMargin(before * LOGICAL)
+        fmt.setBottomMargin(after * LOGICAL)
         if indent:
+            # A hanging indent: the first line starts at the margin, a tab reaches the text.
             fmt.setLeftMargin(indent * UNIT)
             fmt.setTextIndent(-indent * UNIT)
+            fmt.setTabPositions([QTextOption.Tab(indent * LOGICAL, QTextOption.TabType.LeftTab)])
         if line_height:
             proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
             fmt.setLineHeight(line_height, proportional)
