@@ -11,11 +11,18 @@ path is that of a document already imported but whose text differs is a changed 
 caller decides whether it becomes a new document, replaces the old one (annotations move to
 their quote in the new text; those whose quote is gone are kept and marked orphaned) or is left
 for later.
+
+Folders are searched recursively for files of a supported type (hidden files and folders
+skipped, links to folders not followed, so a link loop cannot trap the walk); a file named
+explicitly is always taken, so that asking for an unsupported one gets a reason instead of
+silence. Each file carries the folder names between the picked folder and itself, so that an
+import can mirror the source folder in the library.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,8 +32,7 @@ from typing import Literal
 from quotebook.anchoring import reanchor
 from quotebook.domain import Anchor, Annotation, NewDocument
 from quotebook.errors import NotFoundError, UserError
-from quotebook.importers import DEFAULT_LIMITS, ImportLimits, read_document
-from quotebook.importers.collect import ImportItem, collect_files
+from quotebook.importers import DEFAULT_LIMITS, ImportLimits, is_supported, read_document
 from quotebook.store import Library, text_sha256
 from quotebook.store.documents import DocumentBatch, ReplacedDocument
 
@@ -72,6 +78,58 @@ class ImportLog:
 
     def __bool__(self) -> bool:
         return bool(self.added or self.replaced or self.folders)
+
+
+# -- which files an import covers ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """One file to import; `folders` are the names from the picked folder down to its folder."""
+
+    path: Path
+    folders: tuple[str, ...] = ()
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~$"))
+
+
+def _walk(root: Path, recursive: bool) -> list[ImportItem]:
+    items: list[ImportItem] = []
+    base = root.name or str(root)
+    for directory, subdirs, files in os.walk(root, followlinks=False):
+        here = Path(directory)
+        relative = here.relative_to(root).parts
+        subdirs[:] = sorted((d for d in subdirs if not _hidden(d)), key=lambda n: (n.casefold(), n))
+        if not recursive:
+            subdirs.clear()
+        for name in sorted(files, key=lambda n: (n.casefold(), n)):
+            path = here / name
+            if not _hidden(name) and is_supported(path):
+                items.append(ImportItem(path, (base, *relative)))
+    return items
+
+
+def collect_files(paths: Iterable[Path], *, recursive: bool = True) -> list[ImportItem]:
+    """The files to import for the paths a user gave, in a stable order, each once."""
+    items: list[ImportItem] = []
+    seen: set[Path] = set()
+    for path in paths:
+        found = _walk(path, recursive) if path.is_dir() else [ImportItem(path)]
+        for item in found:
+            key = _identity(item.path)
+            if key not in seen:
+                seen.add(key)
+                items.append(item)
+    return items
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a broken link or a loop: the path itself will fail later
+        return path.absolute()
 
 
 Progress = Callable[[int, ImportResult], None]

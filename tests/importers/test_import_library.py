@@ -10,8 +10,14 @@ from import_samples import ARTICLE, PAGE, RUSSIAN, make_docx, write
 from quotebook import importing
 from quotebook.anchoring import locate_quote
 from quotebook.importers import ImportLimits
-from quotebook.importers.collect import ImportItem, collect_files
-from quotebook.importing import ImportOptions, import_file, import_files, import_items
+from quotebook.importing import (
+    ImportItem,
+    ImportOptions,
+    collect_files,
+    import_file,
+    import_files,
+    import_items,
+)
 from quotebook.store import Library
 
 NEW_VERSION = (

@@ -20,8 +20,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from quotebook.errors import UserError
-from quotebook.importers.collect import ImportItem, collect_files
-from quotebook.importing import ImportLog, ImportOptions, ImportResult, import_items
+from quotebook.importing import (
+    ImportItem,
+    ImportLog,
+    ImportOptions,
+    ImportResult,
+    collect_files,
+    import_items,
+)
 from quotebook.store import DeletedDocument, DeletedFolder, Library
 from quotebook.store.documents import ReplacedDocument
 from quotebook.ui.commands import StoreCommand

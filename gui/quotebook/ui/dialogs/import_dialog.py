@@ -20,8 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from quotebook.importers.collect import ImportItem
-from quotebook.importing import ImportLog, ImportOptions, ImportResult, OnChanged
+from quotebook.importing import ImportItem, ImportLog, ImportOptions, ImportResult, OnChanged
 from quotebook.ui.import_worker import ImportWorker, UndoImport
 from quotebook.ui.session import Session
 
