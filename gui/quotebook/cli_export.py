@@ -68,6 +68,8 @@ def run_export(library: Library, args: argparse.Namespace) -> int:
         pdf_annotations=args.pdf_annotations,
     )
     result = export(items, args.output, options)
+    for warning in result.warnings:
+        print(f"quotebook: {warning}", file=sys.stderr)
     if args.json:
         report = {
             "path": str(result.path),

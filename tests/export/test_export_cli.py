@@ -99,3 +99,15 @@ def test_format_follows_the_suffix(lib_path, tmp_path):
     out = tmp_path / "notes.markdown"
     assert _run(lib_path, "export", "1", "-o", str(out)) == 0
     assert out.read_text(encoding="utf-8").startswith("## ")
+
+
+def test_annotations_off_their_text_are_reported(qapp, lib_path, tmp_path, capsys):
+    assert _run(lib_path, "annotate", "1", "--quote", "Moscow") == 0
+    with Library(lib_path) as library:
+        (annotation,) = library.annotations.for_document(1)
+        library.annotations.set_anchor(annotation.id, annotation.anchor, orphaned=True)
+    capsys.readouterr()
+    assert _run(lib_path, "export", "1", "-o", str(tmp_path / "x.pdf")) == 0
+    assert "1 annotation no longer matches the text" in capsys.readouterr().err
+    assert _run(lib_path, "export", "1", "-o", str(tmp_path / "x.csv")) == 0
+    assert capsys.readouterr().err == ""

@@ -13,7 +13,7 @@ import pytest
 from quotebook.domain import color_hex
 from quotebook.export import ExportOptions, collect_items, export
 from quotebook.export.highlights import hex_of, multiply, rgb
-from quotebook.export.records import COLUMNS
+from quotebook.export.text_formats import COLUMNS
 
 
 @pytest.fixture

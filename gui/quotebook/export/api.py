@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quotebook.errors import ExportFailed
-from quotebook.export.atomic import atomic_output, check_target
+from quotebook.export.atomic import Ticker, atomic_output, check_target
+from quotebook.export.highlights import is_placed
 from quotebook.export.html_export import write_html
 from quotebook.export.options import (
     FORMATS,
@@ -22,7 +23,6 @@ from quotebook.export.options import (
     Progress,
     annotation_count,
 )
-from quotebook.export.progress import Ticker
 from quotebook.export.text_formats import write_csv, write_json, write_markdown
 
 TextWriter = Callable[[Sequence[ExportItem], ExportOptions, BinaryIO, Ticker], None]
@@ -71,4 +71,16 @@ def export(
         documents=n,
         annotations=annotation_count(items),
         pages=pages,
+        warnings=_warnings(items, options),
     )
+
+
+def _warnings(items: Sequence[ExportItem], options: ExportOptions) -> tuple[str, ...]:
+    """What the user should know about a finished export: quotes that could not be marked."""
+    if options.format not in ("pdf", "html"):
+        return ()
+    lost = sum(1 for i in items for a in i.annotations if not is_placed(a, i.document.text))
+    if not lost:
+        return ()
+    which = "annotation no longer matches" if lost == 1 else "annotations no longer match"
+    return (f"{lost} {which} the text; listed with the notes but not highlighted.",)

@@ -1,9 +1,13 @@
-"""Writing an export so that a failure never leaves a partial file behind.
+"""Writing an export so that a failure or a cancel never leaves a partial file behind.
 
 Everything is written to a temporary file in the target's own folder (so the final rename stays
 on one file system and is atomic), flushed to disk, then moved over the target with
 `os.replace`. Any error or a cancel removes the temporary file, and operating-system errors are
 turned into `ExportFailed` with a sentence that says what to do.
+
+Exporters call `Ticker.advance` between units of work; when the caller's progress callback
+answers False the ticker raises `ExportCancelled`, which unwinds through the atomic writer and
+removes the temporary file, so a cancel needs no special paths in the exporters themselves.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quotebook.errors import ExportFailed
+from quotebook.export.options import Progress
 
 
 class ExportCancelled(ExportFailed):
@@ -92,3 +97,20 @@ def _default_mode(target: Path) -> int:
 def _remove(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()
+
+
+class Ticker:
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self._progress = progress
+        self.total = max(1, total)
+        self.done = 0
+
+    def advance(self, done: int | None = None) -> None:
+        """Move to `done` (or one step on) and ask the callback whether to go on."""
+        self.done = min(self.total, self.done + 1 if done is None else max(self.done, done))
+        if self._progress is not None and self._progress(self.done, self.total) is False:
+            raise ExportCancelled()
+
+    def start(self) -> None:
+        if self._progress is not None and self._progress(0, self.total) is False:
+            raise ExportCancelled()

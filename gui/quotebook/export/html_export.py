@@ -12,9 +12,9 @@ from html import escape
 from typing import BinaryIO
 
 from quotebook.domain import Annotation, color_hex
+from quotebook.export.atomic import Ticker
 from quotebook.export.highlights import hex_of, is_placed, rgb, segment_colour, segments
 from quotebook.export.options import ExportItem, ExportOptions
-from quotebook.export.progress import Ticker
 
 STYLE = """
 body { font: 17px/1.6 "DejaVu Serif", Georgia, serif; color: #111; max-width: 46em;

@@ -2,6 +2,9 @@
 
 Each writer takes the items and a binary file (the atomic writer's temporary file) and writes
 UTF-8. The ticker advances once per document so a long export can still be cancelled.
+
+CSV and JSON share one flat record per annotation (`records`), so a spreadsheet made from the
+CSV and a script reading the JSON see the same names, and a new column appears in both at once.
 """
 
 from __future__ import annotations
@@ -10,14 +13,58 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
-from typing import BinaryIO
+from collections.abc import Iterator, Sequence
+from typing import Any, BinaryIO
 
+from quotebook.domain import color_hex
+from quotebook.export.atomic import Ticker
 from quotebook.export.options import ExportItem, ExportOptions
-from quotebook.export.progress import Ticker
-from quotebook.export.records import COLUMNS, records
 
 TAG_JOIN = "; "
+
+COLUMNS: tuple[str, ...] = (
+    "document_id",
+    "document_title",
+    "outlet",
+    "author",
+    "published",
+    "source_url",
+    "annotation_id",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "tags",
+    "color",
+    "color_hex",
+    "created_at",
+    "updated_at",
+)
+
+
+def records(items: Sequence[ExportItem]) -> Iterator[dict[str, Any]]:
+    """Rows in export order; `start`/`end` are code-point offsets into the document text."""
+    for item in items:
+        meta = item.document.meta
+        for a in item.annotations:
+            yield {
+                "document_id": item.document.id,
+                "document_title": item.title,
+                "outlet": meta.outlet,
+                "author": meta.author,
+                "published": meta.published,
+                "source_url": meta.source_url,
+                "annotation_id": a.id,
+                "start": a.start,
+                "end": a.end,
+                "quote": a.quote,
+                "note": a.note,
+                "tags": list(a.tags),
+                "color": a.color,
+                "color_hex": color_hex(a.color),
+                "created_at": a.created_at,
+                "updated_at": a.updated_at,
+            }
 
 
 def write_csv(

@@ -8,13 +8,13 @@ from typing import BinaryIO
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
+from quotebook.export.atomic import Ticker
 from quotebook.export.fonts import register_fonts
 from quotebook.export.options import ExportItem, ExportOptions, PageSizeName
 from quotebook.export.pdf.annotate import CREATOR, finish_pdf, pdf_title
 from quotebook.export.pdf.compose import Composer
 from quotebook.export.pdf.geometry import RESOLUTION
 from quotebook.export.pdf.paint import paint_pages
-from quotebook.export.progress import Ticker
 
 _PAGE_SIZES: dict[PageSizeName, QPageSize.PageSizeId] = {
     "a4": QPageSize.PageSizeId.A4,

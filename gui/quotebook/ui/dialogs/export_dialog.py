@@ -338,7 +338,7 @@ class ExportDialog(QDialog):
             f"Exported {result.documents} document{'s' if result.documents != 1 else ''} "
             f"with {result.annotations} annotations{pages} to {result.path.name}."
         )
-        box.setInformativeText(str(result.path.parent))
+        box.setInformativeText("\n".join([str(result.path.parent), *result.warnings]))
         open_button = box.addButton("Open", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
