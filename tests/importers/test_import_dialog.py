@@ -22,8 +22,9 @@ def answers(monkeypatch):
     monkeypatch.setattr(import_dialog, "ask_mirror", lambda parent, folders: state["mirror"])
     monkeypatch.setattr(import_dialog, "ask_changed", lambda parent, changed: state["changed"])
 
-    def summary(parent, results, *, cancelled=False):
-        state["summaries"].append((summary_text(results, cancelled=cancelled), cancelled))
+    def summary(parent, results, *, cancelled=False, not_reached=0):
+        text = summary_text(results, cancelled=cancelled, not_reached=not_reached)
+        state["summaries"].append((text, cancelled))
 
     monkeypatch.setattr(import_dialog, "show_summary", summary)
     return state
@@ -167,8 +168,8 @@ def test_the_summary_box_lists_reasons(qtbot, monkeypatch):
         ImportResult("/x/a.txt", "imported", 1, title="A"),
         ImportResult("/x/b.pdf", "failed", error="b.pdf has no text layer"),
     ]
-    import_dialog.show_summary(None, results, cancelled=True)
+    import_dialog.show_summary(None, results, cancelled=True, not_reached=3)
     (box,) = shown
-    assert box.text() == "Import stopped. 1 imported; 1 failed."
+    assert box.text() == "Import stopped. 1 imported; 1 failed. 3 files were not reached."
     assert "b.pdf: b.pdf has no text layer" in box.detailedText()
     assert box.icon() == QMessageBox.Icon.Warning

@@ -160,7 +160,9 @@ def ask_changed(parent: QWidget | None, changed: Sequence[ImportResult]) -> OnCh
     return "new" if clicked is new_button else "keep"
 
 
-def summary_text(results: Sequence[ImportResult], *, cancelled: bool = False) -> tuple[str, str]:
+def summary_text(
+    results: Sequence[ImportResult], *, cancelled: bool = False, not_reached: int = 0
+) -> tuple[str, str]:
     """(headline, details) of an import: counts, then each file that was not simply imported."""
     groups: dict[str, list[ImportResult]] = {}
     for result in results:
@@ -176,6 +178,8 @@ def summary_text(results: Sequence[ImportResult], *, cancelled: bool = False) ->
     headline = ("Import stopped. " if cancelled else "") + (
         "; ".join(counts) + "." if counts else "No files were imported."
     )
+    if not_reached:
+        headline += f" {not_reached} file{'s were' if not_reached != 1 else ' was'} not reached."
     details: list[str] = []
     for key, label in labels:
         members = groups.get(key, [])
@@ -190,9 +194,13 @@ def summary_text(results: Sequence[ImportResult], *, cancelled: bool = False) ->
 
 
 def show_summary(
-    parent: QWidget | None, results: Sequence[ImportResult], *, cancelled: bool = False
+    parent: QWidget | None,
+    results: Sequence[ImportResult],
+    *,
+    cancelled: bool = False,
+    not_reached: int = 0,
 ) -> None:
-    headline, details = summary_text(results, cancelled=cancelled)
+    headline, details = summary_text(results, cancelled=cancelled, not_reached=not_reached)
     box = QMessageBox(parent)
     box.setObjectName("importSummary")
     failed = any(r.status == "failed" for r in results)
@@ -249,7 +257,9 @@ def run_import(
         session.documents_changed()
         if log.replaced:
             session.annotations_changed(None, None)
-    show_summary(parent, results, cancelled=cancelled)
+    show_summary(
+        parent, results, cancelled=cancelled, not_reached=max(0, first.total - len(results))
+    )
     return results
 
 
