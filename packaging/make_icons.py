@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 stale.append(target.name)
             continue
         args.out.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target), "PNG"):
+        if not image.save(str(target), b"PNG"):
             raise SystemExit(f"could not write {target}")
         print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
     del app

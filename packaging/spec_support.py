@@ -50,7 +50,7 @@ def windows_version_resource(version: str) -> Any:
 
     Only importable where PyInstaller can write Windows executables (it needs `pefile`).
     """
-    from PyInstaller.utils.win32 import versioninfo as vi
+    from PyInstaller.utils.win32 import versioninfo as vi  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
     numbers = version_numbers(version)
     strings = {
