@@ -26,7 +26,13 @@ from quotebook.store import Library
 
 
 def configure_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("document_ids", type=int, nargs="*", metavar="DOC_ID", help="documents")
+    p.add_argument(
+        "document_ids",
+        type=int,
+        nargs="*",
+        metavar="DOC_ID",
+        help="documents to export (none: the whole library)",
+    )
     p.add_argument("--folder", metavar="NAME", help="every document in this folder")
     p.add_argument("--tag", metavar="TAG", help="only annotations with this tag (or below it)")
     p.add_argument(
