@@ -40,10 +40,59 @@ def seeded_library(library: Library) -> Library:
 
 
 @pytest.fixture
-def session(qapp, seeded_library: Library):  # noqa: ANN001, ANN201
+def session(qapp, seeded_library: Library):
     from quotebook.ui.session import Session
 
     s = Session(seeded_library)
     yield s
     s.undo_stack.clear()
     s.deleteLater()
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, library_path: Path, settings_path: Path, monkeypatch):
+    """Builds real main windows on one library file, as successive app starts would.
+
+    Each call opens the library anew (seeding it the first time, like the app). Modal dialogs
+    the window would open are answered through `answers`: set ``answers["tags"]`` or
+    ``answers["note"]`` before triggering the action.
+    """
+    from quotebook.app import make_settings, open_library, prepare_appearance
+    from quotebook.ui import main_window as main_window_module
+    from quotebook.ui.main_window import MainWindow
+    from quotebook.ui.session import Session
+
+    answers: dict[str, object] = {}
+    monkeypatch.setattr(main_window_module, "ask_tags", lambda *a: answers.get("tags"))
+    monkeypatch.setattr(main_window_module, "ask_note", lambda *a: answers.get("note"))
+    prepare_appearance(qtbot_app())
+    opened: list[Library] = []
+
+    def make():
+        library = open_library(library_path)
+        opened.append(library)
+        window = MainWindow(Session(library), make_settings(str(settings_path)))
+        window.answers = answers
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        return window
+
+    yield make
+    for library in opened:
+        library.close()
+
+
+def qtbot_app():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

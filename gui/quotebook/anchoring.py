@@ -23,6 +23,7 @@ CONTEXT_CHARS = 32
 # or hyphens inside a word (Russia’s, ex-minister).
 _WORD_CHAR = re.compile(r"[\w\u0300-\u036f]")
 _INNER_JOINERS = "'’‐-"
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
@@ -33,7 +34,7 @@ class Utf16Map:
     """
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 offset at which each astral character starts.
         self._astral_u16 = [cp + n for n, cp in enumerate(self._astral)]
         self._length = len(text)

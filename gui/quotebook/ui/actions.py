@@ -37,6 +37,10 @@ class ActionId(Enum):
     ZOOM_IN = auto()
     ZOOM_OUT = auto()
     ZOOM_RESET = auto()
+    READER_VIEW = auto()
+    MANAGE_TAGS = auto()
+    DOCUMENT_PROPERTIES = auto()
+    FIND_QUOTES = auto()
     ABOUT = auto()
 
 
@@ -93,6 +97,16 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out"),
     ActionId.ZOOM_RESET: ActionSpec("&Actual Size", ("Ctrl+0",)),
+    ActionId.READER_VIEW: ActionSpec(
+        "&Reader View", ("Ctrl+Shift+R",), "", "Hide site menus and other page chrome"
+    ),
+    ActionId.MANAGE_TAGS: ActionSpec("&Manage Tags…", ("Ctrl+Shift+T",), "tag"),
+    ActionId.DOCUMENT_PROPERTIES: ActionSpec(
+        "Document &Properties…", ("Alt+Return",), "document", "Title, outlet, date and notes"
+    ),
+    ActionId.FIND_QUOTES: ActionSpec(
+        "Find Quotes in &All Documents…", ("Ctrl+Shift+Q",), "quotes", "Detect quotations"
+    ),
     ActionId.ABOUT: ActionSpec("&About Quotebook"),
 }
 

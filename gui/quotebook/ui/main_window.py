@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -23,14 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from quotebook import APP_NAME, __version__
-from quotebook.domain import DEFAULT_COLOR, Document
+from quotebook.domain import DEFAULT_COLOR, Annotation, Document
 from quotebook.errors import UserError
+from quotebook.importers import supported_suffixes
+from quotebook.reader_view import boilerplate_ranges
 from quotebook.ui.actions import COLOR_ACTIONS, COLOR_NAMES, ActionId, build_actions
+from quotebook.ui.dialogs.document_properties import DocumentPropertiesDialog
+from quotebook.ui.dialogs.export_dialog import run_export_dialog
+from quotebook.ui.dialogs.import_dialog import run_import
 from quotebook.ui.dialogs.note_dialog import ask_note
+from quotebook.ui.dialogs.tag_manager import TagManagerDialog
 from quotebook.ui.dialogs.tag_picker import ask_tags
+from quotebook.ui.reader_layer import set_hidden_lines
 from quotebook.ui.session import Session
 from quotebook.ui.widgets.annotation_panel import AnnotationPanel
 from quotebook.ui.widgets.document_tree import DocumentTree
+from quotebook.ui.widgets.search_panel import SearchPanel
 from quotebook.ui.widgets.tag_view import TagView
 from quotebook.ui.widgets.viewer import Viewer
 
@@ -40,6 +50,8 @@ SETTINGS_LAST_DOCUMENT = "reader/lastDocument"
 SETTINGS_SCROLL = "reader/scroll"
 SETTINGS_ZOOM = "reader/zoom"
 SETTINGS_COLOR = "reader/lastColor"
+SETTINGS_READER_VIEW = "reader/readerView"
+SETTINGS_IMPORT_FOLDER = "import/lastFolder"
 STATE_VERSION = 1
 
 
@@ -56,6 +68,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.document: Document | None = None
+        self._hidden_ranges: list[tuple[int, int]] | None = None
+        self.hidden_line_count = 0
         self.current_annotation_id: int | None = None
         self._last_color = str(settings.value(SETTINGS_COLOR, DEFAULT_COLOR))
         if self._last_color not in COLOR_NAMES:
@@ -87,6 +101,12 @@ class MainWindow(QMainWindow):
         self.tags_dock = self._dock("Tags", "tagsDock", self.tag_view)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tags_dock)
         self.splitDockWidget(self.tree_dock, self.tags_dock, Qt.Orientation.Vertical)
+
+        self.search_panel = SearchPanel(self.session, self)
+        self.search_dock = self._dock("Search", "searchDock", self.search_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.annotations_dock, self.search_dock)
+        self.annotations_dock.raise_()
         self.resizeDocks(
             [self.tree_dock, self.annotations_dock], [280, 340], Qt.Orientation.Horizontal
         )
@@ -127,20 +147,17 @@ class MainWindow(QMainWindow):
         # The undo actions follow the stack: enabled state and "Undo <what>" text.
         undo_stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
         undo_stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
-        undo_stack.undoTextChanged.connect(
-            lambda t: a[ActionId.UNDO].setText(f"&Undo {t}" if t else "&Undo")
-        )
-        undo_stack.redoTextChanged.connect(
-            lambda t: a[ActionId.REDO].setText(f"&Redo {t}" if t else "&Redo")
-        )
-        a[ActionId.UNDO].setEnabled(False)
-        a[ActionId.REDO].setEnabled(False)
+        undo_stack.undoTextChanged.connect(self._on_undo_text)
+        undo_stack.redoTextChanged.connect(self._on_redo_text)
+        a[ActionId.UNDO].setEnabled(undo_stack.canUndo())
+        a[ActionId.REDO].setEnabled(undo_stack.canRedo())
 
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
         file_menu.addActions([a[ActionId.IMPORT], a[ActionId.NEW_FOLDER]])
         file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.DOCUMENT_PROPERTIES])
         file_menu.addAction(a[ActionId.EXPORT])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
@@ -160,12 +177,22 @@ class MainWindow(QMainWindow):
         annotate_menu.addActions([a[ActionId.TAG], a[ActionId.NOTE]])
         annotate_menu.addSeparator()
         annotate_menu.addAction(a[ActionId.DELETE_ANNOTATION])
+        annotate_menu.addSeparator()
+        annotate_menu.addActions([a[ActionId.FIND_QUOTES], a[ActionId.MANAGE_TAGS]])
+        self.annotate_menu = annotate_menu
 
         view_menu = menu_bar.addMenu("&View")
         view_menu.setObjectName("viewMenu")
         view_menu.addActions([a[ActionId.ZOOM_IN], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_RESET]])
         view_menu.addSeparator()
-        for dock in (self.tree_dock, self.annotations_dock, self.tags_dock):
+        a[ActionId.READER_VIEW].setCheckable(True)
+        a[ActionId.READER_VIEW].setChecked(
+            str(self.settings.value(SETTINGS_READER_VIEW, "true")).lower() == "true"
+        )
+        view_menu.addAction(a[ActionId.READER_VIEW])
+        view_menu.addSeparator()
+        self.view_menu = view_menu
+        for dock in (self.tree_dock, self.annotations_dock, self.tags_dock, self.search_dock):
             view_menu.addAction(dock.toggleViewAction())
 
         help_menu = menu_bar.addMenu("&Help")
@@ -189,7 +216,9 @@ class MainWindow(QMainWindow):
             ]
         )
         toolbar.addSeparator()
-        toolbar.addActions([a[ActionId.FIND], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_IN]])
+        toolbar.addActions([a[ActionId.FIND], a[ActionId.SEARCH]])
+        toolbar.addSeparator()
+        toolbar.addActions([a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_IN]])
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -224,6 +253,18 @@ class MainWindow(QMainWindow):
         a[ActionId.ZOOM_RESET].triggered.connect(self.viewer.reset_zoom)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         a[ActionId.NEW_FOLDER].triggered.connect(self.document_tree.new_folder)
+        a[ActionId.IMPORT].triggered.connect(self._guard(lambda: self.import_files()))
+        a[ActionId.EXPORT].triggered.connect(self._guard(self.export))
+        a[ActionId.SEARCH].triggered.connect(self.show_search)
+        a[ActionId.MANAGE_TAGS].triggered.connect(self._guard(self.manage_tags))
+        a[ActionId.DOCUMENT_PROPERTIES].triggered.connect(self._guard(self.edit_properties))
+        a[ActionId.READER_VIEW].toggled.connect(self._on_reader_view_toggled)
+
+        self.document_tree.importRequested.connect(
+            self._guard(lambda folder_id: self.import_files(folder_id=folder_id))
+        )
+        self.document_tree.filesDropped.connect(self._guard(self.import_paths))
+        self.search_panel.resultOpenRequested.connect(self._guard(self.open_search_result))
 
         self.document_tree.documentActivated.connect(self._guard(self.open_document))
         self.viewer.annotationClicked.connect(self._guard(self.select_annotation))
@@ -267,6 +308,8 @@ class MainWindow(QMainWindow):
         self.current_annotation_id = None
         annotations = self.session.library.annotations.for_document(document_id)
         self.viewer.show_document(self.document, annotations)
+        self._hidden_ranges: list[tuple[int, int]] | None = None
+        self._apply_reader_view(annotations)
         self.annotation_panel.set_document(document_id)
         self.document_tree.select_document(document_id)
         self._update_status(len(annotations))
@@ -286,6 +329,7 @@ class MainWindow(QMainWindow):
         annotations = self.session.library.annotations.for_document(self.document.id)
         ids = {x.id for x in annotations}
         self.viewer.set_annotations(annotations)
+        self._apply_reader_view(annotations)
         if annotation_id is not None and annotation_id in ids:
             self.select_annotation(annotation_id)
         elif self.current_annotation_id not in ids:
@@ -380,6 +424,99 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a highlight to delete.", 4000)
             return
         self.session.delete_annotation(annotation_id)
+
+    # -- reader view --------------------------------------------------------------------------
+
+    def _apply_reader_view(self, annotations: list[Annotation]) -> None:
+        """Hide detected page chrome (menus, teasers, cookie notes) when Reader View is on."""
+        if self.document is None:
+            return
+        ranges: list[tuple[int, int]] = []
+        if self.actions[ActionId.READER_VIEW].isChecked():
+            if self._hidden_ranges is None:
+                self._hidden_ranges = boilerplate_ranges(self.document.text)
+            ranges = self._hidden_ranges
+        layer = self.viewer.highlight_layer
+        self.hidden_line_count = set_hidden_lines(
+            self.viewer.document(), layer.utf16, ranges, annotations
+        )
+
+    def _on_reader_view_toggled(self, on: bool) -> None:
+        self.settings.setValue(SETTINGS_READER_VIEW, "true" if on else "false")
+        if self.document is not None:
+            self._apply_reader_view(self.viewer.annotations())
+
+    # -- import, export, search, tags, properties ---------------------------------------------
+
+    def import_files(self, folder_id: int | None = None) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in supported_suffixes())
+        start = str(self.settings.value(SETTINGS_IMPORT_FOLDER, str(Path.home())))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import Files", start, f"Documents ({patterns});;All files (*)"
+        )
+        if paths:
+            self.settings.setValue(SETTINGS_IMPORT_FOLDER, str(Path(paths[0]).parent))
+            self.import_paths([Path(p) for p in paths], folder_id)
+
+    def import_paths(self, paths: list[Path], folder_id: int | None = None) -> None:
+        if folder_id is None:
+            node = self.document_tree.current_node()
+            folder_id = node.folder_id if node is not None else None
+        results = run_import(self, self.session, paths, folder_id)
+        first_new = next((r.id for r in results if r.status == "imported" and r.id), None)
+        if first_new is not None:
+            self.open_document(first_new)
+
+    def export(self) -> None:
+        node = self.document_tree.current_node()
+        folder_id = node.id if node is not None and node.kind.value == "folder" else None
+        path = run_export_dialog(
+            self,
+            self.session,
+            self.document.id if self.document is not None else None,
+            self.settings,
+            folder_id=folder_id,
+        )
+        if path is not None:
+            self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_search()
+
+    def open_search_result(
+        self, document_id: int, start: int, end: int, annotation_id: int | None
+    ) -> None:
+        self.open_document(document_id)
+        if annotation_id is not None:
+            self.select_annotation(annotation_id, flash=True)
+        elif end > start:
+            self.viewer.select_range(start, end, exact=True)
+            self.viewer.ensureCursorVisible()
+
+    def manage_tags(self) -> None:
+        dialog = TagManagerDialog(self.session, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def edit_properties(self, document_id: int | None = None) -> None:
+        if document_id is None:
+            document_id = self.document_tree.current_document_id() or (
+                self.document.id if self.document is not None else None
+            )
+        if document_id is None:
+            self.statusBar().showMessage("Open a document first.", 4000)
+            return
+        dialog = DocumentPropertiesDialog(self.session, document_id, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_undo_text(self, text: str) -> None:
+        self.actions[ActionId.UNDO].setText(f"&Undo {text}" if text else "&Undo")
+
+    def _on_redo_text(self, text: str) -> None:
+        self.actions[ActionId.REDO].setText(f"&Redo {text}" if text else "&Redo")
 
     # -- about --------------------------------------------------------------------------------
 

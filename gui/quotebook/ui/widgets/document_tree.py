@@ -9,9 +9,11 @@ signal like every other view.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import (
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -20,7 +22,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QDropEvent, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -40,6 +51,7 @@ from quotebook.ui.models.document_tree import (
     ANNOTATION_COUNT_ROLE,
     COUNT_COLUMN,
     TITLE_COLUMN,
+    TREE_MIME_TYPE,
     DocumentTreeModel,
     Node,
     NodeKind,
@@ -113,6 +125,8 @@ class DocumentTree(QTreeView):
     """The reader clicked a document or pressed Enter on it: open it."""
     importRequested = Signal(object)
     """"Import Files…" from the context menu; carries the folder id to import into, or None."""
+    filesDropped = Signal(list, object)
+    """Files or folders dragged in from a file manager: (paths, folder id or None)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -276,7 +290,28 @@ class DocumentTree(QTreeView):
             return
         super().keyPressEvent(event)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData())
+        if paths:
+            index = self.indexAt(event.position().toPoint())
+            node = self.tree_model.node(index) if index.isValid() else None
+            event.acceptProposedAction()
+            # Importing shows dialogs; let the drag finish first.
+            folder_id = node.folder_id if node is not None else None
+            QTimer.singleShot(0, partial(self.filesDropped.emit, paths, folder_id))
+            return
         super().dropEvent(event)
         # Show where the dragged item went, even inside a folder that was closed.
         if self.currentIndex().isValid():
@@ -315,6 +350,13 @@ class DocumentTree(QTreeView):
     def _report_error(self, message: str) -> None:
         # Shown after the current event (an edit being committed, a drop) has finished.
         QTimer.singleShot(0, partial(QMessageBox.warning, self, "Quotebook", message))
+
+
+def _local_paths(mime: QMimeData) -> list[Path]:
+    """Local files and folders in a drag from outside the app (not our own tree nodes)."""
+    if not mime.hasUrls() or mime.hasFormat(TREE_MIME_TYPE):
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def _unique_name(base: str, taken: set[str]) -> str:

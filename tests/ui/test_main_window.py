@@ -1,0 +1,168 @@
+"""End to end on the real main window: open → highlight → tag → note → restart → undo → filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QWidget
+
+from quotebook.anchoring import Utf16Map
+from quotebook.domain import DocumentMeta, NewDocument
+from quotebook.ui.actions import ActionId
+
+
+def select(window, start: int, end: int) -> None:
+    """Select code-point offsets [start, end) of the open document in the viewer."""
+    mapping = Utf16Map(window.document.text)
+    cursor = window.viewer.textCursor()
+    cursor.setPosition(mapping.to_utf16(start))
+    cursor.setPosition(mapping.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+    window.viewer.setTextCursor(cursor)
+
+
+def select_text(window, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence):
+        start = window.document.text.index(needle, start + 1)
+    select(window, start, start + len(needle))
+    return start, start + len(needle)
+
+
+def test_named_widgets_are_there(make_window):
+    window = make_window()
+    for name in ("documentTree", "viewer", "annotationPanel", "tagList"):
+        assert window.findChild(QWidget, name) is not None, name
+    assert window.document is not None  # opens on a seed document
+    assert window.status_title.text() == window.document.title
+    assert "words" in window.status_words.text()
+
+
+def test_highlight_tag_note_restart_undo(make_window):
+    window = make_window()
+    doc_id = window.document.id
+    start, end = select_text(window, "Alexander Lukashevich")
+    window.action(ActionId.COLOR_2).trigger()
+
+    library = window.session.library
+    [annotation] = library.annotations.for_document(doc_id)
+    assert (annotation.start, annotation.end, annotation.color) == (start, end, "green")
+    assert annotation.quote == "Alexander Lukashevich"
+    assert window.annotation_panel.findChild(QWidget) is not None
+    assert window.current_annotation_id == annotation.id
+    assert window.status_annotations.text() == "1 annotation"
+
+    window.answers["tags"] = ["speaker/Alexander Lukashevich", "quote"]
+    window.action(ActionId.TAG).trigger()
+    window.answers["note"] = "Head of the Russian mission"
+    window.action(ActionId.NOTE).trigger()
+    annotation = library.annotations.get(annotation.id)
+    assert annotation.tags == ("quote", "speaker/Alexander Lukashevich")
+    assert annotation.note == "Head of the Russian mission"
+    window.close()
+
+    again = make_window()
+    assert again.document is not None and again.document.id == doc_id  # last document restored
+    assert [a.id for a in again.viewer.annotations()] == [annotation.id]
+
+    stack = again.session.undo_stack
+    assert stack.count() == 0  # a new start has a fresh history
+    again.action(ActionId.DELETE_ANNOTATION).setEnabled(True)
+    again.select_annotation(annotation.id)
+    again.action(ActionId.DELETE_ANNOTATION).trigger()
+    assert again.session.library.annotations.count() == 0
+    again.action(ActionId.UNDO).trigger()
+    assert again.session.library.annotations.get(annotation.id).tags == annotation.tags
+    again.action(ActionId.REDO).trigger()
+    assert again.session.library.annotations.count() == 0
+
+
+def test_undo_history_survives_switching_documents(make_window):
+    window = make_window()
+    first = window.document.id
+    select_text(window, "OSCE")
+    window.action(ActionId.HIGHLIGHT).trigger()
+    other = next(d.id for d in window.session.library.documents.summaries() if d.id != first)
+    window.open_document(other)
+    select_text(window, "OSCE")
+    window.action(ActionId.HIGHLIGHT).trigger()
+    assert window.session.undo_stack.count() == 2
+    window.action(ActionId.UNDO).trigger()
+    window.action(ActionId.UNDO).trigger()
+    assert window.session.library.annotations.count() == 0
+    window.action(ActionId.REDO).trigger()
+    assert [a.document_id for a in window.session.library.annotations.all()] == [first]
+
+
+def test_selection_snaps_to_words_unless_alt(make_window, qtbot):
+    window = make_window()
+    start = window.document.text.index("Lukashevich")
+    select(window, start + 2, start + 5)  # "kas", inside the word
+    window.action(ActionId.HIGHLIGHT).trigger()
+    [annotation] = window.session.library.annotations.all()
+    assert annotation.quote == "Lukashevich"
+
+
+def test_offsets_after_emoji_cyrillic_nbsp_and_tab(make_window):
+    window = make_window()
+    text = "Intro 😀 line.\nПривет,\u00a0мир!\tTab then 👍🏽 the “target words” here.\n"
+    doc = window.session.library.documents.add(NewDocument(DocumentMeta(title="Tricky"), text))
+    window.session.documents_changed()
+    window.open_document(doc.id)
+    start, end = select_text(window, "target words")
+    window.action(ActionId.HIGHLIGHT).trigger()
+    [annotation] = window.session.library.annotations.for_document(doc.id)
+    assert (annotation.start, annotation.end) == (start, end)
+    assert text[annotation.start : annotation.end] == "target words"
+    cyr_start, cyr_end = select_text(window, "мир")
+    window.action(ActionId.HIGHLIGHT).trigger()
+    quotes = [a.quote for a in window.session.library.annotations.for_document(doc.id)]
+    assert quotes == ["мир", "target words"]
+    window.close()
+
+    again = make_window()
+    assert again.document.id == doc.id
+    painted = again.viewer.painted_ranges()
+    assert (start, end) in painted and (cyr_start, cyr_end) in painted
+
+
+def test_filter_panel_by_tag(make_window):
+    window = make_window()
+    select_text(window, "Alexander Lukashevich")
+    window.answers["tags"] = ["speaker/Lukashevich"]
+    window.action(ActionId.TAG).trigger()  # highlights the selection, then tags it
+    select_text(window, "RIA Novosti")
+    window.action(ActionId.HIGHLIGHT).trigger()
+    panel = window.annotation_panel
+    assert panel.visible_annotation_ids() == [
+        a.id for a in window.session.library.annotations.for_document(window.document.id)
+    ]
+    panel.set_tag_filter("speaker/Lukashevich")
+    [shown] = panel.visible_annotation_ids()
+    assert window.session.library.annotations.get(shown).quote == "Alexander Lukashevich"
+
+
+def test_highlight_without_selection_says_so(make_window):
+    window = make_window()
+    window.viewer.clear_selection()
+    window.action(ActionId.HIGHLIGHT).trigger()
+    assert window.session.library.annotations.count() == 0
+    assert "Select some text" in window.statusBar().currentMessage()
+
+
+def test_zoom_and_scroll_are_restored(make_window):
+    window = make_window()
+    window.action(ActionId.ZOOM_IN).trigger()
+    window.action(ActionId.ZOOM_IN).trigger()
+    steps = window.viewer.zoom_steps
+    assert steps == 2
+    window.close()
+    again = make_window()
+    assert again.viewer.zoom_steps == steps
+
+
+def test_keyboard_h_in_viewer_highlights(make_window, qtbot):
+    window = make_window()
+    window.viewer.setFocus()
+    select_text(window, "RIA Novosti")
+    qtbot.keyClick(window.viewer, Qt.Key.Key_H)
+    assert [a.quote for a in window.session.library.annotations.all()] == ["RIA Novosti"]
