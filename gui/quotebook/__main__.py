@@ -8,18 +8,22 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+# The CLI's command names, kept here so that starting the app does not import every command's
+# module (a test checks this list against the CLI's registry).
+CLI_COMMANDS = frozenset(
+    {"import", "list", "annotate", "annotations", "search", "export", "quotes"}
+)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from quotebook.cli import command_names
-
     words = [a for a in args if not a.startswith("-")]
     # `--library PATH` takes a value that is not a command.
     if "--library" in args:
         i = args.index("--library")
         if i + 1 < len(args) and args[i + 1] in words:
             words.remove(args[i + 1])
-    if (words and words[0] in command_names()) or any(
+    if (words and words[0] in CLI_COMMANDS) or any(
         a in ("-h", "--help", "--version") for a in args
     ):
         from quotebook.cli import main as cli_main

@@ -122,3 +122,10 @@ def test_corrupt_library_is_a_clear_error(tmp_path: Path):
     lib.write_bytes(b"garbage" * 1000)
     proc = run(lib, "list", expect=1)
     assert "not a Quotebook library" in proc.stderr
+
+
+def test_entry_point_knows_every_cli_command():
+    from quotebook.__main__ import CLI_COMMANDS
+    from quotebook.cli import command_names
+
+    assert command_names() == CLI_COMMANDS

@@ -21,20 +21,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
 from quotebook import APP_NAME, __version__
 from quotebook.domain import DEFAULT_COLOR, Annotation, Document
 from quotebook.errors import UserError
-from quotebook.importers import supported_suffixes
 from quotebook.reader_view import boilerplate_ranges
 from quotebook.ui.actions import COLOR_ACTIONS, COLOR_NAMES, ActionId, build_actions
-from quotebook.ui.dialogs.document_properties import DocumentPropertiesDialog
-from quotebook.ui.dialogs.export_dialog import run_export_dialog
-from quotebook.ui.dialogs.import_dialog import run_import
 from quotebook.ui.dialogs.note_dialog import ask_note
-from quotebook.ui.dialogs.tag_manager import TagManagerDialog
 from quotebook.ui.dialogs.tag_picker import ask_tags
 from quotebook.ui.reader_layer import set_hidden_lines
 from quotebook.ui.session import Session
@@ -219,6 +215,13 @@ class MainWindow(QMainWindow):
         toolbar.addActions([a[ActionId.FIND], a[ActionId.SEARCH]])
         toolbar.addSeparator()
         toolbar.addActions([a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_IN]])
+        # The toolbar keeps short labels; menus show the full "Undo <what>" text.
+        for action_id, label in ((ActionId.UNDO, "Undo"), (ActionId.REDO, "Redo")):
+            a[action_id].setIconText(label)
+        for action_id in (ActionId.ZOOM_OUT, ActionId.ZOOM_IN, ActionId.FIND, ActionId.SEARCH):
+            button = toolbar.widgetForAction(a[action_id])
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -448,7 +451,12 @@ class MainWindow(QMainWindow):
 
     # -- import, export, search, tags, properties ---------------------------------------------
 
+    # Dialogs are imported when first used: they pull in the importers and exporters, which
+    # start-up does not need.
+
     def import_files(self, folder_id: int | None = None) -> None:
+        from quotebook.importers import supported_suffixes
+
         patterns = " ".join(f"*{suffix}" for suffix in supported_suffixes())
         start = str(self.settings.value(SETTINGS_IMPORT_FOLDER, str(Path.home())))
         paths, _ = QFileDialog.getOpenFileNames(
@@ -462,12 +470,16 @@ class MainWindow(QMainWindow):
         if folder_id is None:
             node = self.document_tree.current_node()
             folder_id = node.folder_id if node is not None else None
+        from quotebook.ui.dialogs.import_dialog import run_import
+
         results = run_import(self, self.session, paths, folder_id)
         first_new = next((r.id for r in results if r.status == "imported" and r.id), None)
         if first_new is not None:
             self.open_document(first_new)
 
     def export(self) -> None:
+        from quotebook.ui.dialogs.export_dialog import run_export_dialog
+
         node = self.document_tree.current_node()
         folder_id = node.id if node is not None and node.kind.value == "folder" else None
         path = run_export_dialog(
@@ -496,6 +508,8 @@ class MainWindow(QMainWindow):
             self.viewer.ensureCursorVisible()
 
     def manage_tags(self) -> None:
+        from quotebook.ui.dialogs.tag_manager import TagManagerDialog
+
         dialog = TagManagerDialog(self.session, self)
         dialog.exec()
         dialog.deleteLater()
@@ -508,6 +522,8 @@ class MainWindow(QMainWindow):
         if document_id is None:
             self.statusBar().showMessage("Open a document first.", 4000)
             return
+        from quotebook.ui.dialogs.document_properties import DocumentPropertiesDialog
+
         dialog = DocumentPropertiesDialog(self.session, document_id, self)
         dialog.exec()
         dialog.deleteLater()
