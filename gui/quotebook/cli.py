@@ -18,6 +18,7 @@ from typing import Any
 from quotebook import __version__
 from quotebook.anchoring import locate_quote
 from quotebook.cli_export import configure_export, run_export
+from quotebook.cli_quotes import configure_quotes, run_quotes
 from quotebook.cli_search import configure_search, run_search
 from quotebook.domain import PALETTE, Annotation
 from quotebook.errors import UserError
@@ -211,6 +212,7 @@ COMMANDS: list[Command] = [
     Command("annotations", "list annotations", _configure_annotations, _run_annotations),
     Command("search", "search documents and annotations", configure_search, run_search),
     Command("export", "export documents with their annotations", configure_export, run_export),
+    Command("quotes", "find quotations and their speakers", configure_quotes, run_quotes),
 ]
 
 

@@ -1,0 +1,393 @@
+"""The Quotes panel: the open document's quotations as the finder sees them, one key to accept.
+
+Each quote is listed with its kind, speaker and the finder's confidence; quotes a highlight
+already covers are marked and muted. Enter accepts the current quote as a highlight tagged
+`quote` and `speaker/<Name>` (see `quotebook.quote_acceptance`), Delete, Backspace or R
+rejects it for the rest of the session, F2 edits the speaker first. After either key the next
+quote still to do becomes current, so a document is reviewed with one key per quote.
+"Accept all direct" highlights every direct quote not yet highlighted as one undo step.
+
+Selecting a row only asks the viewer to show the quote (`quoteSelected`); creating highlights
+goes through the session, so undo and every other view follow by themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quotebook.domain import Annotation
+from quotebook.quote_acceptance import (
+    Found,
+    color_for,
+    is_annotated,
+    known_speakers,
+    scan_document,
+    tags_for,
+)
+from quotebook.quotes import DIRECT, QuoteScan
+from quotebook.ui.models.quote_list import (
+    QuoteDelegate,
+    QuoteListModel,
+    QuoteListView,
+    QuoteRole,
+    QuoteRow,
+)
+from quotebook.ui.session import Session
+
+QUOTES, TURNS = 0, 1  # the sections of the tab bar
+
+
+class QuotesPanel(QWidget):
+    quoteSelected = Signal(int, int)  # start, end of the quote without its marks
+    annotationCreated = Signal(int)  # after one quote was accepted
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quotesPanel")
+        self._session = session
+        self._document_id: int | None = None
+        self._scan = QuoteScan(())
+        self._text = ""
+        self._annotations: list[Annotation] = []
+        # Per document, for as long as the app runs: rejected spans and corrected speakers.
+        self._rejected: dict[int, set[tuple[int, int]]] = {}
+        self._speakers: dict[int, dict[tuple[int, int], str]] = {}
+        self._quiet = 0
+
+        self._tabs = QTabBar(self)
+        self._tabs.setObjectName("quoteSections")
+        self._tabs.addTab("Quotes")
+        self._tabs.addTab("Speaker turns")
+        self._tabs.setExpanding(False)
+        self._tabs.setDrawBase(False)
+        self._count = QLabel(self)
+        self._count.setObjectName("quoteCount")
+        self._count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._model = QuoteListModel(self)
+        self._view = QuoteListView(self)
+        self._view.setModel(self._model)
+        self._view.setItemDelegate(QuoteDelegate(self._view))
+
+        self._speaker = QLineEdit(self)
+        self._speaker.setObjectName("quoteSpeakerEdit")
+        self._speaker.setPlaceholderText("none")
+        self._speaker.setToolTip("Who said it; Enter accepts the quote with this speaker (F2)")
+        self._speaker.setClearButtonEnabled(True)
+        self._completion = QStringListModel(self)
+        completer = QCompleter(self._completion, self._speaker)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._speaker.setCompleter(completer)
+        self._accept = QPushButton("Accept", self)
+        self._accept.setObjectName("quoteAcceptButton")
+        self._accept.setToolTip("Highlight this quote, tagged quote and speaker/… (Enter)")
+        self._reject = QPushButton("Reject", self)
+        self._reject.setObjectName("quoteRejectButton")
+        self._reject.setToolTip("Hide this quote until the app is restarted (Delete or R)")
+        self._accept_all = QPushButton("Accept all direct", self)
+        self._accept_all.setObjectName("quoteAcceptAllButton")
+        self._accept_all.setToolTip("Highlight every direct quote not yet highlighted, as one step")
+
+        speaker_row = QHBoxLayout()
+        speaker_row.setContentsMargins(0, 0, 0, 0)
+        speaker_label = QLabel("&Speaker:", self)
+        speaker_label.setBuddy(self._speaker)
+        speaker_row.addWidget(speaker_label)
+        speaker_row.addWidget(self._speaker, 1)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self._accept)
+        buttons.addWidget(self._reject)
+        buttons.addStretch(1)
+        buttons.addWidget(self._accept_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self._tabs)
+        layout.addWidget(self._count)
+        layout.addWidget(self._view, 1)
+        layout.addLayout(speaker_row)
+        layout.addLayout(buttons)
+        self._connect()
+        self._refresh()
+
+    def _connect(self) -> None:
+        self._tabs.currentChanged.connect(lambda _i: self._refresh(keep=False))
+        self._view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self._view.reclicked.connect(self._announce)
+        self._view.acceptPressed.connect(self.accept_current)
+        self._view.rejectPressed.connect(self.reject_current)
+        self._view.speakerEditPressed.connect(self.edit_speaker)
+        self._speaker.textEdited.connect(self._on_speaker_edited)
+        self._speaker.returnPressed.connect(self._accept_from_speaker)
+        self._accept.clicked.connect(self.accept_current)
+        self._reject.clicked.connect(self.reject_current)
+        self._accept_all.clicked.connect(self.accept_all_direct)
+        self._session.annotationsChanged.connect(self._on_annotations_changed)
+        self._session.documentsChanged.connect(self._on_documents_changed)
+        self._session.documentRemoved.connect(self._on_document_removed)
+
+    # -- public API ----------------------------------------------------------------------------
+
+    @property
+    def document_id(self) -> int | None:
+        return self._document_id
+
+    @property
+    def model(self) -> QuoteListModel:
+        return self._model
+
+    @property
+    def view(self) -> QuoteListView:
+        return self._view
+
+    @property
+    def scan(self) -> QuoteScan:
+        return self._scan
+
+    def set_document(self, document_id: int | None) -> None:
+        """Scan this document (None: show nothing) and list what was found."""
+        if document_id == self._document_id:
+            return
+        self._document_id = document_id
+        self._rescan()
+        self._view.scrollToTop()
+
+    def show_turns(self, turns: bool) -> None:
+        """Switch between the quotes and the transcript's speaker turns."""
+        self._tabs.setCurrentIndex(TURNS if turns else QUOTES)
+
+    def current_key(self) -> tuple[int, int] | None:
+        index = self._view.currentIndex()
+        if not index.isValid():
+            return None
+        return (int(index.data(QuoteRole.Start)), int(index.data(QuoteRole.End)))
+
+    def select_quote(self, start: int, end: int) -> None:
+        """Make the row of this span current, without announcing it."""
+        with self._silenced():
+            self._set_current(self._model.row_of((start, end)))
+
+    def set_speaker(self, speaker: str) -> None:
+        """Correct the current row's speaker ("" for none) before accepting it."""
+        key = self.current_key()
+        if key is None or self._document_id is None:
+            return
+        self._speakers.setdefault(self._document_id, {})[key] = speaker.strip()
+        if self._speaker.text() != speaker:
+            self._speaker.setText(speaker)
+        self._refresh()
+
+    def edit_speaker(self) -> None:
+        self._speaker.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._speaker.selectAll()
+
+    def accept_current(self) -> int | None:
+        """Highlight the current row; its id, or None when there was nothing to accept."""
+        row = self._current_row()
+        if row is None or row.annotated or self._document_id is None:
+            return None
+        annotation = self._session.create_annotation(
+            self._document_id,
+            row.item.start,
+            row.item.end,
+            color=color_for(row.item),
+            tags=tags_for(row.item, row.speaker),
+        )
+        # Announced before moving on, so that a viewer selecting the new highlight is then
+        # taken on to the next quote to review.
+        self.annotationCreated.emit(annotation.id)
+        self._advance(row.key)
+        return annotation.id
+
+    def reject_current(self) -> None:
+        row = self._current_row()
+        if row is None or self._document_id is None:
+            return
+        self._rejected.setdefault(self._document_id, set()).add(row.key)
+        self._advance(row.key)
+
+    def accept_all_direct(self) -> list[int]:
+        """Highlight every direct quote still to do, as one undo step; the new ids."""
+        if self._document_id is None:
+            return []
+        rows = [r for r in self._rows(QUOTES) if r.kind == DIRECT and not r.annotated]
+        if not rows:
+            return []
+        ids: list[int] = []
+        self._session.begin_macro(f"Highlight {len(rows)} direct quotes")
+        try:
+            for row in rows:
+                annotation = self._session.create_annotation(
+                    self._document_id,
+                    row.item.start,
+                    row.item.end,
+                    color=color_for(row.item),
+                    tags=tags_for(row.item, row.speaker),
+                )
+                ids.append(annotation.id)
+        finally:
+            self._session.end_macro()
+        return ids
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _silenced(self) -> Iterator[None]:
+        """Current-row changes inside this block are the program's: the viewer is not moved."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def _rescan(self) -> None:
+        library = self._session.library
+        if self._document_id is None:
+            self._scan, self._text, self._annotations = QuoteScan(()), "", []
+        else:
+            self._text = library.documents.get(self._document_id).text
+            self._scan = scan_document(library, self._document_id)
+            self._annotations = library.annotations.for_document(self._document_id)
+        names = {*known_speakers(library), *self._scan.speakers()}
+        self._completion.setStringList(sorted(names, key=str.lower))
+        self._tabs.setTabEnabled(TURNS, bool(self._scan.turns))
+        self._tabs.setTabText(QUOTES, f"Quotes ({len(self._scan.quotes)})")
+        self._tabs.setTabText(TURNS, f"Speaker turns ({len(self._scan.turns)})")
+        if not self._scan.turns and self._tabs.currentIndex() == TURNS:
+            self._tabs.setCurrentIndex(QUOTES)  # refreshes through currentChanged
+        self._refresh(keep=False)
+
+    def _rejected_here(self) -> set[tuple[int, int]]:
+        if self._document_id is None:
+            return set()
+        return self._rejected.get(self._document_id, set())
+
+    def _rows(self, section: int) -> list[QuoteRow]:
+        items: tuple[Found, ...] = self._scan.turns if section == TURNS else self._scan.quotes
+        rejected = self._rejected_here()
+        corrected = {} if self._document_id is None else self._speakers.get(self._document_id, {})
+        rows = []
+        for item in items:
+            key = (item.start, item.end)
+            if key in rejected:
+                continue
+            speaker = corrected.get(key, item.speaker or "")
+            annotated = is_annotated(item, self._annotations)
+            rows.append(QuoteRow(item, speaker, annotated, key in corrected))
+        return rows
+
+    def _refresh(self, *, keep: bool = True) -> None:
+        key = self.current_key() if keep else None
+        with self._silenced():
+            self._model.set_rows(self._rows(self._tabs.currentIndex()), self._text)
+            self._set_current(self._model.row_of(key))
+        self._update_status()
+
+    def _set_current(self, row: int) -> None:
+        if row < 0:
+            self._view.selectionModel().clearSelection()
+            self._view.setCurrentIndex(QModelIndex())
+        else:
+            index = self._model.index(row)
+            self._view.setCurrentIndex(index)
+            self._view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._show_current()
+
+    def _advance(self, done: tuple[int, int]) -> None:
+        """After accepting or rejecting `done`, make the next row still to do current."""
+        self._refresh()
+        rows = self._model.rows()
+        after = [i for i, r in enumerate(rows) if r.key > done and not r.annotated]
+        before = [i for i, r in enumerate(rows) if not r.annotated]
+        target = (after or before or [-1])[0]
+        with self._silenced():
+            self._set_current(target)
+        if target >= 0:
+            self._announce(self._model.index(target))
+
+    def _update_status(self) -> None:
+        rows = self._model.rows()
+        done = sum(r.annotated for r in rows)
+        rejected = len(self._rejected_here())
+        if self._document_id is None:
+            text = "Open a document to find its quotes."
+        elif not rows:
+            text = "No quotes found." if not rejected else "Every quote here was rejected."
+        else:
+            text = f"{len(rows)} found, {done} highlighted"
+            if rejected:
+                text += f", {rejected} rejected"
+        self._count.setText(text)
+        self._accept_all.setEnabled(
+            any(r.kind == DIRECT and not r.annotated for r in self._rows(QUOTES))
+        )
+
+    def _on_annotations_changed(self, document_id: object, _annotation_id: object) -> None:
+        if self._document_id is not None and document_id in (None, self._document_id):
+            self._annotations = self._session.library.annotations.for_document(self._document_id)
+            self._refresh()
+
+    def _on_documents_changed(self) -> None:
+        """A document's text can be replaced by a newer import: scan again if it changed."""
+        if self._document_id is None:
+            return
+        library = self._session.library
+        if not library.documents.exists(self._document_id):
+            return
+        if library.documents.get(self._document_id).text != self._text:
+            self._rescan()
+
+    def _on_document_removed(self, document_id: int) -> None:
+        if document_id == self._document_id:
+            self.set_document(None)
+
+    # -- the current row -----------------------------------------------------------------------
+
+    def _current_row(self) -> QuoteRow | None:
+        index = self._view.currentIndex()
+        return self._model.rows()[index.row()] if index.isValid() else None
+
+    def _show_current(self) -> None:
+        row = self._current_row()
+        self._speaker.setEnabled(row is not None)
+        if row is not None and self._speaker.text() != row.speaker:
+            self._speaker.setText(row.speaker)
+        elif row is None:
+            self._speaker.clear()
+        self._accept.setEnabled(row is not None and not row.annotated)
+        self._reject.setEnabled(row is not None)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_current()
+        if not self._quiet and current.isValid():
+            self._announce(current)
+
+    def _announce(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        self.quoteSelected.emit(int(index.data(QuoteRole.Start)), int(index.data(QuoteRole.End)))
+
+    def _on_speaker_edited(self, text: str) -> None:
+        key = self.current_key()
+        if key is not None and self._document_id is not None:
+            self._speakers.setdefault(self._document_id, {})[key] = text.strip()
+            with self._silenced():
+                self._model.set_rows(self._rows(self._tabs.currentIndex()), self._text)
+
+    def _accept_from_speaker(self) -> None:
+        self.accept_current()
+        self._view.setFocus(Qt.FocusReason.OtherFocusReason)
