@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from quotebook.anchoring import Utf16Map
 from quotebook.domain import DocumentMeta, NewDocument
+from quotebook.quotes import find_quotes
 from quotebook.ui.actions import ActionId
 
 
@@ -166,3 +167,34 @@ def test_keyboard_h_in_viewer_highlights(make_window, qtbot):
     select_text(window, "RIA Novosti")
     qtbot.keyClick(window.viewer, Qt.Key.Key_H)
     assert [a.quote for a in window.session.library.annotations.all()] == ["RIA Novosti"]
+
+
+def test_quotes_panel_accepts_into_the_open_document(make_window):
+    window = make_window()
+    doc = next(
+        d.id for d in window.session.library.documents.summaries() if d.title.startswith("'No")
+    )
+    window.open_document(doc)
+    panel = window.findChild(QWidget, "quotesPanel")
+    assert panel is not None
+    first = find_quotes(window.document.text).quotes[0]
+    panel.select_quote(first.start, first.end)
+    annotation_id = panel.accept_current()
+    assert annotation_id is not None
+    annotation = window.session.library.annotations.get(annotation_id)
+    assert (annotation.start, annotation.end) == (first.start, first.end)
+    assert "quote" in annotation.tags
+    assert window.viewer.annotations()[0].id == annotation_id
+
+
+def test_reader_view_hides_page_chrome_but_keeps_offsets(make_window):
+    window = make_window()
+    doc = window.session.library.documents.summaries()[0].id
+    window.open_document(doc)
+    assert window.hidden_line_count > 0
+    block = window.viewer.document().findBlock(window.document.text.index("No time to read?"))
+    assert not block.isVisible()
+    window.action(ActionId.READER_VIEW).setChecked(False)
+    assert window.hidden_line_count == 0
+    assert block.isVisible()
+    assert window.viewer.document().characterCount() == len(window.document.text) + 1

@@ -36,6 +36,7 @@ from quotebook.ui.reader_layer import set_hidden_lines
 from quotebook.ui.session import Session
 from quotebook.ui.widgets.annotation_panel import AnnotationPanel
 from quotebook.ui.widgets.document_tree import DocumentTree
+from quotebook.ui.widgets.quotes_panel import QuotesPanel
 from quotebook.ui.widgets.search_panel import SearchPanel
 from quotebook.ui.widgets.tag_view import TagView
 from quotebook.ui.widgets.viewer import Viewer
@@ -102,6 +103,11 @@ class MainWindow(QMainWindow):
         self.search_dock = self._dock("Search", "searchDock", self.search_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
+
+        self.quotes_panel = QuotesPanel(self.session, self)
+        self.quotes_dock = self._dock("Quotes", "quotesDock", self.quotes_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
+        self.tabifyDockWidget(self.annotations_dock, self.quotes_dock)
         self.annotations_dock.raise_()
         self.resizeDocks(
             [self.tree_dock, self.annotations_dock], [280, 340], Qt.Orientation.Horizontal
@@ -188,7 +194,13 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a[ActionId.READER_VIEW])
         view_menu.addSeparator()
         self.view_menu = view_menu
-        for dock in (self.tree_dock, self.annotations_dock, self.tags_dock, self.search_dock):
+        for dock in (
+            self.tree_dock,
+            self.annotations_dock,
+            self.tags_dock,
+            self.search_dock,
+            self.quotes_dock,
+        ):
             view_menu.addAction(dock.toggleViewAction())
 
         help_menu = menu_bar.addMenu("&Help")
@@ -268,6 +280,9 @@ class MainWindow(QMainWindow):
         )
         self.document_tree.filesDropped.connect(self._guard(self.import_paths))
         self.search_panel.resultOpenRequested.connect(self._guard(self.open_search_result))
+        a[ActionId.FIND_QUOTES].triggered.connect(self._guard(self.find_quotes_everywhere))
+        self.quotes_panel.quoteSelected.connect(self._show_found_quote)
+        self.quotes_panel.annotationCreated.connect(self._guard(self.select_annotation))
 
         self.document_tree.documentActivated.connect(self._guard(self.open_document))
         self.viewer.annotationClicked.connect(self._guard(self.select_annotation))
@@ -314,6 +329,7 @@ class MainWindow(QMainWindow):
         self._hidden_ranges: list[tuple[int, int]] | None = None
         self._apply_reader_view(annotations)
         self.annotation_panel.set_document(document_id)
+        self.quotes_panel.set_document(document_id)
         self.document_tree.select_document(document_id)
         self._update_status(len(annotations))
 
@@ -354,6 +370,7 @@ class MainWindow(QMainWindow):
             self.current_annotation_id = None
             self.viewer.clear_document()
             self.annotation_panel.set_document(None)
+            self.quotes_panel.set_document(None)
             self._update_status(0)
 
     def _update_status(self, annotation_count: int | None) -> None:
@@ -506,6 +523,15 @@ class MainWindow(QMainWindow):
         elif end > start:
             self.viewer.select_range(start, end, exact=True)
             self.viewer.ensureCursorVisible()
+
+    def _show_found_quote(self, start: int, end: int) -> None:
+        self.viewer.select_range(start, end, exact=True)
+        self.viewer.ensureCursorVisible()
+
+    def find_quotes_everywhere(self) -> None:
+        from quotebook.ui.dialogs.find_quotes_dialog import run_find_quotes
+
+        run_find_quotes(self, self.session)
 
     def manage_tags(self) -> None:
         from quotebook.ui.dialogs.tag_manager import TagManagerDialog
