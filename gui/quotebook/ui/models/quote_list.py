@@ -24,10 +24,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -38,6 +37,7 @@ from quotebook.quote_acceptance import Found, color_for
 from quotebook.quotes import Turn
 from quotebook.ui.widgets import chips
 from quotebook.ui.widgets.annotation_delegate import wrap_lines
+from quotebook.ui.widgets.card_list import CardListView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -222,37 +222,17 @@ class QuoteDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class QuoteListView(QListView):
+class QuoteListView(CardListView):
     """The list of found quotes; knows the review keys."""
 
     acceptPressed = Signal()
     rejectPressed = Signal()
     speakerEditPressed = Signal()
-    reclicked = Signal(QModelIndex)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quoteList")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(True)
-        self.setMouseTracking(True)
-        self._current_at_press = QPersistentModelIndex()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        # Clicking the row that is already current must still show it in the viewer again.
-        self._current_at_press = QPersistentModelIndex(self.currentIndex())
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        index = self.indexAt(event.position().toPoint())
-        super().mouseReleaseEvent(event)
-        if index.isValid() and QPersistentModelIndex(index) == self._current_at_press:
-            self.reclicked.emit(index)
-        self._current_at_press = QPersistentModelIndex()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,37 +33,30 @@ from quotebook.ui.models.annotation_list import (
 from quotebook.ui.session import Session
 from quotebook.ui.widgets import chips
 from quotebook.ui.widgets.annotation_delegate import AnnotationDelegate
+from quotebook.ui.widgets.card_list import CardListView
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AnnotationListView(QListView):
+class AnnotationListView(CardListView):
     """A list of cards that knows the panel's keys and can say why it is empty."""
 
     deletePressed = Signal(QModelIndex)
-    reclicked = Signal(QModelIndex)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationList")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
         # Long documents carry hundreds of highlights: lay the cards out in batches so the first
         # screen shows at once and the rest follows while the event loop idles.
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(40)
         self.setUniformItemSizes(False)
-        self.setWordWrap(True)
-        self.setMouseTracking(True)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._empty_message = ""
-        self._current_at_press = QPersistentModelIndex()
 
     def set_empty_message(self, message: str) -> None:
         self._empty_message = message
@@ -85,18 +78,6 @@ class AnnotationListView(QListView):
                 event.accept()
                 return
         super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        # Clicking the row that is already current must still take the viewer to it.
-        self._current_at_press = QPersistentModelIndex(self.currentIndex())
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        index = self.indexAt(event.position().toPoint())
-        super().mouseReleaseEvent(event)
-        if index.isValid() and QPersistentModelIndex(index) == self._current_at_press:
-            self.reclicked.emit(index)
-        self._current_at_press = QPersistentModelIndex()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
