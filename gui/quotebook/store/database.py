@@ -36,7 +36,9 @@ def connect(path: Path | str, *, target_version: int = SCHEMA_VERSION) -> sqlite
     except sqlite3.Error as exc:
         raise LibraryError(f"Cannot open the library {path}.", detail=str(exc)) from exc
     try:
-        db = sqlite_utils.Database(conn)
+        # No third-party sqlite-utils plugins: they could change our connection, and looking
+        # them up scans every installed package's metadata at each start.
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         _configure(conn)
         _migrate(db, target_version)
     except LibraryError:
