@@ -50,12 +50,34 @@ class DocumentMeta:
     notes: str = ""
 
 
+# Kinds of `FormatSpan`: how a rich source (Markdown) looked, over its plain canonical text.
+FORMAT_KINDS = frozenset(
+    {f"heading{n}" for n in range(1, 7)}
+    | {"emphasis", "strong", "strikethrough", "code", "link", "quote"}
+)
+
+
+@dataclass(frozen=True)
+class FormatSpan:
+    """Formatting over code points [start, end) of a document's text; `value` is a link target.
+
+    Formatting lives beside the text rather than in it, so annotation offsets into the plain
+    text stay valid whether or not a view shows the formatting.
+    """
+
+    start: int
+    end: int
+    kind: str  # one of FORMAT_KINDS
+    value: str = ""
+
+
 @dataclass(frozen=True)
 class NewDocument:
     """A document as an importer produces it, before the store has given it an id."""
 
     meta: DocumentMeta
     text: str
+    formatting: tuple[FormatSpan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +88,7 @@ class Document:
     text: str
     sha256: str
     imported_at: str
+    formatting: tuple[FormatSpan, ...] = ()
 
     @property
     def title(self) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from quotebook.domain import DocumentMeta, FormatSpan, NewDocument
 from quotebook.search import MARK_CLOSE, MARK_OPEN, SearchFilters
 from quotebook.store import Library
 from quotebook.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -105,7 +106,7 @@ def test_migration_v2_adds_notes_and_orphan_flag_keeping_rows(v1_library: Path):
 
 
 def test_migration_v3_indexes_existing_documents_and_annotations(v1_library: Path):
-    with Library(v1_library) as library:
+    with Library(v1_library, target_version=3) as library:
         assert library.schema_version == 3
         (doc_hit,) = library.search.search("envoy")
         assert (doc_hit.kind, doc_hit.document_id) == ("document", 1)
@@ -123,6 +124,22 @@ def test_migration_v3_indexes_existing_documents_and_annotations(v1_library: Pat
         # …and the triggers work on the upgraded file, not only on new ones.
         library.annotations.set_note(1, "kept")
         assert library.search.search("promise") == []
+
+
+def test_migration_v4_adds_empty_formatting_to_existing_documents(v1_library: Path):
+    Library(v1_library, target_version=3).close()
+    assert "formatting" not in columns(v1_library, "documents")
+    with Library(v1_library, target_version=4) as library:
+        assert library.schema_version == 4
+        document = library.documents.get(1)
+        assert (document.text, document.formatting) == (V1_TEXT, ())
+        # …and the upgraded file stores formatting for new documents.
+        spans = (FormatSpan(0, 4, "strong"), FormatSpan(5, 9, "link", "https://example.org"))
+        added = library.documents.add(NewDocument(DocumentMeta("New"), "Bold link", spans))
+        assert library.documents.get(added.id).formatting == spans
+    conn = sqlite3.connect(v1_library)
+    assert conn.execute("SELECT formatting FROM documents WHERE id = 1").fetchall() == [("",)]
+    conn.close()
 
 
 def test_upgrade_keeps_every_row(v1_library: Path):

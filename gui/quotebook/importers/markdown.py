@@ -1,11 +1,11 @@
-"""Markdown files (.md): stored as the plain text of the rendered document.
+"""Markdown files (.md): stored as the plain text of the rendered document, plus its formatting.
 
 Annotations point into a document's canonical text, so for Markdown that text is what a reader
 sees once the markup is rendered: emphasis marks, link targets and heading hashes gone, list
 items with a bullet, paragraphs separated by a blank line. `render_markdown` also returns the
-formatting as spans over that same text (headings, emphasis, code, links), so a viewer can show
-the rich rendering with every offset unchanged. A leading YAML-style front-matter block gives
-the title, author, date and URL.
+formatting as spans over that same text (headings, emphasis, code, links), which the importer
+hands on to be stored, so a viewer can show the rich rendering with every offset unchanged. A
+leading YAML-style front-matter block gives the title, author, date and URL.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quotebook.domain import DocumentMeta, NewDocument
+from quotebook.domain import DocumentMeta, FormatSpan, NewDocument
 from quotebook.importers.html_fallback import normalise_date, strip_tags
 from quotebook.importers.source import (
     DEFAULT_LIMITS,
@@ -49,19 +49,9 @@ _INLINE_SPANS = {"em": "emphasis", "strong": "strong", "s": "strikethrough"}
 
 
 @dataclass(frozen=True)
-class Span:
-    """Formatting over [start, end) of the rendered text; `value` is a link's target."""
-
-    start: int
-    end: int
-    kind: str  # heading1…heading6, emphasis, strong, strikethrough, code, link, quote
-    value: str = ""
-
-
-@dataclass(frozen=True)
 class RenderedMarkdown:
     text: str
-    spans: tuple[Span, ...]
+    spans: tuple[FormatSpan, ...]
     front_matter: dict[str, str]
 
 
@@ -86,7 +76,7 @@ class _Writer:
         self.parts: list[str] = []
         self.length = 0
         self.pending = ""
-        self.spans: list[Span] = []
+        self.spans: list[FormatSpan] = []
         self.open: list[tuple[str, int, str]] = []
 
     def block(self, separator: str = "\n\n") -> None:
@@ -111,7 +101,7 @@ class _Writer:
             if self.open[i][0] == kind:
                 _, start, value = self.open.pop(i)
                 if self.length > start:
-                    self.spans.append(Span(start, self.length, kind, value))
+                    self.spans.append(FormatSpan(start, self.length, kind, value))
                 return
 
 
@@ -240,4 +230,5 @@ def import_markdown(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> NewDoc
             source_path=str(path),
         ),
         text,
+        rendered.spans,
     )

@@ -7,6 +7,7 @@ here ever rewrites it. `sha256` of the text lets an import detect a file it alre
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +22,7 @@ from quotebook.domain import (
     Document,
     DocumentMeta,
     DocumentSummary,
+    FormatSpan,
     NewDocument,
 )
 from quotebook.errors import LibraryError, NotFoundError
@@ -54,6 +56,33 @@ Relocate = Callable[[Annotation], Anchor | None]
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def encode_formatting(spans: tuple[FormatSpan, ...]) -> str:
+    """Spans as compact JSON rows ``[start, end, kind]`` (plus the value when there is one).
+
+    No formatting is the empty string, so plain documents carry nothing.
+    """
+    if not spans:
+        return ""
+    rows = [[s.start, s.end, s.kind, *([s.value] if s.value else [])] for s in spans]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_formatting(stored: str) -> tuple[FormatSpan, ...]:
+    """The spans `encode_formatting` wrote; a damaged value reads as no formatting.
+
+    Formatting only decorates the text, so a document must still open when it is unreadable.
+    """
+    if not stored:
+        return ()
+    try:
+        return tuple(
+            FormatSpan(int(row[0]), int(row[1]), str(row[2]), str(row[3]) if len(row) > 3 else "")
+            for row in json.loads(stored)
+        )
+    except (ValueError, TypeError, IndexError, KeyError):
+        return ()
 
 
 class DocumentRepository:
@@ -122,9 +151,7 @@ class DocumentRepository:
         with self._db.atomic():
             position = self._next_position(folder_id)
             cursor = self._db.execute(
-                f"""INSERT INTO documents (folder_id, position, {", ".join(_META_COLUMNS)},
-                        text, sha256, imported_at)
-                    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?)""",
+                _INSERT,
                 [
                     folder_id,
                     position,
@@ -132,6 +159,7 @@ class DocumentRepository:
                     new.text,
                     text_sha256(new.text),
                     now(),
+                    encode_formatting(new.formatting),
                 ],
             )
         return self.get(int(cursor.lastrowid or 0))
@@ -172,7 +200,9 @@ class DocumentRepository:
             }
             filled["original_format"] = new.meta.original_format
             meta = replace(before.meta, **filled)
-            self._write_text(document_id, meta, new.text, text_sha256(new.text), now())
+            self._write_text(
+                document_id, meta, new.text, text_sha256(new.text), now(), new.formatting
+            )
             orphaned = 0
             for annotation in annotations:
                 anchor = relocate(annotation)
@@ -188,7 +218,9 @@ class DocumentRepository:
         """Undo `replace_text`: the old text, metadata and annotation places come back."""
         doc = replaced.before
         with self._db.atomic():
-            self._write_text(doc.id, doc.meta, doc.text, doc.sha256, doc.imported_at)
+            self._write_text(
+                doc.id, doc.meta, doc.text, doc.sha256, doc.imported_at, doc.formatting
+            )
             for annotation in replaced.annotations:
                 self._annotations.set_anchor(
                     annotation.id, annotation.anchor, orphaned=annotation.orphaned
@@ -196,12 +228,27 @@ class DocumentRepository:
         return self.get(doc.id)
 
     def _write_text(
-        self, document_id: int, meta: DocumentMeta, text: str, sha256: str, imported_at: str
+        self,
+        document_id: int,
+        meta: DocumentMeta,
+        text: str,
+        sha256: str,
+        imported_at: str,
+        formatting: tuple[FormatSpan, ...],
     ) -> None:
+        # The formatting belongs to the text it describes, so it is always replaced with it.
         columns = ", ".join(f"{c} = ?" for c in _META_COLUMNS)
         cursor = self._db.execute(
-            f"UPDATE documents SET {columns}, text = ?, sha256 = ?, imported_at = ? WHERE id = ?",
-            [*(getattr(meta, c) for c in _META_COLUMNS), text, sha256, imported_at, document_id],
+            f"""UPDATE documents SET {columns}, text = ?, sha256 = ?, imported_at = ?,
+                    formatting = ? WHERE id = ?""",
+            [
+                *(getattr(meta, c) for c in _META_COLUMNS),
+                text,
+                sha256,
+                imported_at,
+                encode_formatting(formatting),
+                document_id,
+            ],
         )
         if cursor.rowcount == 0:
             raise NotFoundError(f"There is no document with id {document_id}.")
@@ -256,8 +303,8 @@ class DocumentRepository:
         with self._db.atomic():
             self._db.execute(
                 f"""INSERT INTO documents (id, folder_id, position, {", ".join(_META_COLUMNS)},
-                        text, sha256, imported_at)
-                    VALUES (?, ?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?)""",
+                        text, sha256, imported_at, formatting)
+                    VALUES (?, ?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?)""",
                 [
                     doc.id,
                     doc.folder_id,
@@ -266,6 +313,7 @@ class DocumentRepository:
                     doc.text,
                     doc.sha256,
                     doc.imported_at,
+                    encode_formatting(doc.formatting),
                 ],
             )
             for annotation in deleted.annotations:
@@ -305,6 +353,7 @@ class DocumentBatch:
                 new.text,
                 sha256 or text_sha256(new.text),
                 now(),
+                encode_formatting(new.formatting),
             ])  # fmt: skip
         except sqlite3.IntegrityError as exc:
             raise LibraryError(f"“{new.meta.title}” cannot be stored.", detail=str(exc)) from exc
@@ -313,8 +362,8 @@ class DocumentBatch:
 
 
 _INSERT = f"""INSERT INTO documents (folder_id, position, {", ".join(_META_COLUMNS)},
-        text, sha256, imported_at)
-    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?)"""
+        text, sha256, imported_at, formatting)
+    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?)"""
 
 
 def _document_from_row(row: dict[str, Any]) -> Document:
@@ -325,4 +374,5 @@ def _document_from_row(row: dict[str, Any]) -> Document:
         text=row["text"],
         sha256=row["sha256"],
         imported_at=row["imported_at"],
+        formatting=decode_formatting(row.get("formatting") or ""),
     )

@@ -168,9 +168,19 @@ def _v3_full_text_search(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4_document_formatting(db: sqlite_utils.Database) -> None:
+    """How a rich source looked (headings, emphasis, links) as JSON spans over the plain text.
+
+    A column of its own rather than markup in `text`: annotation offsets and the search index
+    keep pointing into the plain text, and a document without formatting costs an empty string.
+    """
+    _run(db, ["ALTER TABLE documents ADD COLUMN formatting TEXT NOT NULL DEFAULT ''"])
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_initial,
     2: _v2_notes_and_orphans,
     3: _v3_full_text_search,
+    4: _v4_document_formatting,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
