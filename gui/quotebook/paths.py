@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from quotebook import APP_NAME
 
 LIBRARY_ENV = "QUOTEBOOK_LIBRARY"
@@ -14,6 +12,9 @@ LIBRARY_FILE = "library.sqlite"
 
 
 def default_library_path() -> Path:
+    # platformdirs is imported only when no path was given (`--library`, the environment).
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False) / LIBRARY_FILE
 
 

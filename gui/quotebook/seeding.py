@@ -10,7 +10,6 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from quotebook.importers.text import import_text
 from quotebook.resources import seeds_dir
 from quotebook.store import Library
 
@@ -21,6 +20,10 @@ def needs_seeding(library: Library) -> bool:
 
 def seed_library(library: Library, folder: Path | None = None) -> list[int]:
     """Import the seed documents into their own folder; returns the new document ids."""
+    # Imported here, not at the top: every start checks `needs_seeding`, but only the first
+    # start of a library seeds, and the importers pull in charset detection.
+    from quotebook.importers.text import import_text
+
     folder = folder or seeds_dir()
     catalogue = json.loads((folder / "library.json").read_text(encoding="utf-8"))
     target = library.folders.create(catalogue["folder"])

@@ -30,8 +30,6 @@ from quotebook.domain import DEFAULT_COLOR, Annotation, Document
 from quotebook.errors import UserError
 from quotebook.reader_view import boilerplate_ranges
 from quotebook.ui.actions import COLOR_ACTIONS, COLOR_NAMES, ActionId, build_actions
-from quotebook.ui.dialogs.note_dialog import ask_note
-from quotebook.ui.dialogs.tag_picker import ask_tags
 from quotebook.ui.reader_layer import set_hidden_lines
 from quotebook.ui.session import Session
 from quotebook.ui.widgets.annotation_panel import AnnotationPanel
@@ -50,6 +48,20 @@ SETTINGS_COLOR = "reader/lastColor"
 SETTINGS_READER_VIEW = "reader/readerView"
 SETTINGS_IMPORT_FOLDER = "import/lastFolder"
 STATE_VERSION = 1
+
+
+def ask_tags(parent: QWidget, session: Session, annotation_id: int) -> list[str] | None:
+    """The tag picker, imported on first use: start-up does not need its completer and chips."""
+    from quotebook.ui.dialogs.tag_picker import ask_tags as ask
+
+    return ask(parent, session, annotation_id)
+
+
+def ask_note(parent: QWidget, note: str) -> str | None:
+    """The note dialog, imported on first use like the tag picker."""
+    from quotebook.ui.dialogs.note_dialog import ask_note as ask
+
+    return ask(parent, note)
 
 
 def _wordcount(text: str) -> int:

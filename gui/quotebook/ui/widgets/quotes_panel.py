@@ -15,39 +15,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCompleter,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTabBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QVBoxLayout, QWidget
 
-from quotebook.domain import Annotation
-from quotebook.quote_acceptance import (
-    Found,
-    color_for,
-    is_annotated,
-    known_speakers,
-    scan_document,
-    tags_for,
-)
-from quotebook.quotes import DIRECT, QuoteScan
-from quotebook.ui.models.quote_list import (
-    QuoteDelegate,
-    QuoteListModel,
-    QuoteListView,
-    QuoteRole,
-    QuoteRow,
-)
 from quotebook.ui.session import Session
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabBar
+
+    from quotebook.domain import Annotation
+    from quotebook.quote_acceptance import Found
+    from quotebook.quotes import QuoteScan
+    from quotebook.ui.models.quote_list import QuoteListModel, QuoteListView, QuoteRow
 
 QUOTES, TURNS = 0, 1  # the sections of the tab bar
 
@@ -61,45 +44,87 @@ class QuotesPanel(QWidget):
         self.setObjectName("quotesPanel")
         self._session = session
         self._document_id: int | None = None
-        self._scan = QuoteScan(())
-        self._text = ""
-        self._annotations: list[Annotation] = []
         # Per document, for as long as the app runs: rejected spans and corrected speakers.
         self._rejected: dict[int, set[tuple[int, int]]] = {}
         self._speakers: dict[int, dict[tuple[int, int], str]] = {}
         self._quiet = 0
+        # The panel starts tabbed away behind Annotations. Its widgets, the quote finder (a
+        # few dozen regexes and word lists) and the scan of the open document cost more than
+        # the rest of start-up's panels together, so they wait until the panel is first shown
+        # or used (`_ensure_ready`); `_stale` marks a document set while nobody was looking.
+        self._built = False
+        self._stale = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.setSpacing(4)
+        self._session.annotationsChanged.connect(self._on_annotations_changed)
+        self._session.documentsChanged.connect(self._on_documents_changed)
+        self._session.documentRemoved.connect(self._on_document_removed)
 
-        self._tabs = QTabBar(self)
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_ready()
+        super().showEvent(event)
+
+    def _ensure_ready(self) -> None:
+        """Build the widgets and scan the current document, if not done yet."""
+        if not self._built:
+            self._build()
+        if self._stale:
+            self._stale = False
+            self._rescan()
+            self._view.scrollToTop()
+
+    def _build(self) -> None:
+        from PySide6.QtCore import QStringListModel
+        from PySide6.QtGui import QPalette
+        from PySide6.QtWidgets import (
+            QCompleter,
+            QHBoxLayout,
+            QLabel,
+            QLineEdit,
+            QPushButton,
+            QTabBar,
+        )
+
+        from quotebook.quotes import QuoteScan
+        from quotebook.ui.models.quote_list import QuoteDelegate, QuoteListModel, QuoteListView
+
+        self._built = True
+        self._scan: QuoteScan = QuoteScan(())
+        self._text = ""
+        self._annotations: list[Annotation] = []
+
+        self._tabs: QTabBar = QTabBar(self)
         self._tabs.setObjectName("quoteSections")
         self._tabs.addTab("Quotes")
         self._tabs.addTab("Speaker turns")
         self._tabs.setExpanding(False)
         self._tabs.setDrawBase(False)
-        self._count = QLabel(self)
+        self._count: QLabel = QLabel(self)
         self._count.setObjectName("quoteCount")
         self._count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._model = QuoteListModel(self)
-        self._view = QuoteListView(self)
+        self._model: QuoteListModel = QuoteListModel(self)
+        self._view: QuoteListView = QuoteListView(self)
         self._view.setModel(self._model)
         self._view.setItemDelegate(QuoteDelegate(self._view))
 
-        self._speaker = QLineEdit(self)
+        self._speaker: QLineEdit = QLineEdit(self)
         self._speaker.setObjectName("quoteSpeakerEdit")
         self._speaker.setPlaceholderText("none")
         self._speaker.setToolTip("Who said it; Enter accepts the quote with this speaker (F2)")
         self._speaker.setClearButtonEnabled(True)
-        self._completion = QStringListModel(self)
+        self._completion: QStringListModel = QStringListModel(self)
         completer = QCompleter(self._completion, self._speaker)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self._speaker.setCompleter(completer)
-        self._accept = QPushButton("Accept", self)
+        self._accept: QPushButton = QPushButton("Accept", self)
         self._accept.setObjectName("quoteAcceptButton")
         self._accept.setToolTip("Highlight this quote, tagged quote and speaker/… (Enter)")
-        self._reject = QPushButton("Reject", self)
+        self._reject: QPushButton = QPushButton("Reject", self)
         self._reject.setObjectName("quoteRejectButton")
         self._reject.setToolTip("Hide this quote until the app is restarted (Delete or R)")
-        self._accept_all = QPushButton("Accept all direct", self)
+        self._accept_all: QPushButton = QPushButton("Accept all direct", self)
         self._accept_all.setObjectName("quoteAcceptAllButton")
         self._accept_all.setToolTip("Highlight every direct quote not yet highlighted, as one step")
 
@@ -115,9 +140,7 @@ class QuotesPanel(QWidget):
         buttons.addWidget(self._reject)
         buttons.addStretch(1)
         buttons.addWidget(self._accept_all)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
+        layout = self._layout
         layout.addWidget(self._tabs)
         layout.addWidget(self._count)
         layout.addWidget(self._view, 1)
@@ -138,9 +161,6 @@ class QuotesPanel(QWidget):
         self._accept.clicked.connect(self.accept_current)
         self._reject.clicked.connect(self.reject_current)
         self._accept_all.clicked.connect(self.accept_all_direct)
-        self._session.annotationsChanged.connect(self._on_annotations_changed)
-        self._session.documentsChanged.connect(self._on_documents_changed)
-        self._session.documentRemoved.connect(self._on_document_removed)
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -150,36 +170,48 @@ class QuotesPanel(QWidget):
 
     @property
     def model(self) -> QuoteListModel:
+        self._ensure_ready()
         return self._model
 
     @property
     def view(self) -> QuoteListView:
+        self._ensure_ready()
         return self._view
 
     @property
     def scan(self) -> QuoteScan:
+        self._ensure_ready()
         return self._scan
 
     def set_document(self, document_id: int | None) -> None:
-        """Scan this document (None: show nothing) and list what was found."""
+        """Scan this document (None: show nothing) and list what was found.
+
+        While the panel is hidden the scan waits until it is shown or used.
+        """
         if document_id == self._document_id:
             return
         self._document_id = document_id
-        self._rescan()
-        self._view.scrollToTop()
+        self._stale = True
+        if self.isVisible():
+            self._ensure_ready()
 
     def show_turns(self, turns: bool) -> None:
         """Switch between the quotes and the transcript's speaker turns."""
+        self._ensure_ready()
         self._tabs.setCurrentIndex(TURNS if turns else QUOTES)
 
     def current_key(self) -> tuple[int, int] | None:
+        self._ensure_ready()
         index = self._view.currentIndex()
         if not index.isValid():
             return None
+        from quotebook.ui.models.quote_list import QuoteRole
+
         return (int(index.data(QuoteRole.Start)), int(index.data(QuoteRole.End)))
 
     def select_quote(self, start: int, end: int) -> None:
         """Make the row of this span current, without announcing it."""
+        self._ensure_ready()
         with self._silenced():
             self._set_current(self._model.row_of((start, end)))
 
@@ -194,14 +226,18 @@ class QuotesPanel(QWidget):
         self._refresh()
 
     def edit_speaker(self) -> None:
+        self._ensure_ready()
         self._speaker.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._speaker.selectAll()
 
     def accept_current(self) -> int | None:
         """Highlight the current row; its id, or None when there was nothing to accept."""
+        self._ensure_ready()
         row = self._current_row()
         if row is None or row.annotated or self._document_id is None:
             return None
+        from quotebook.quote_acceptance import color_for, tags_for
+
         annotation = self._session.create_annotation(
             self._document_id,
             row.item.start,
@@ -216,6 +252,7 @@ class QuotesPanel(QWidget):
         return annotation.id
 
     def reject_current(self) -> None:
+        self._ensure_ready()
         row = self._current_row()
         if row is None or self._document_id is None:
             return
@@ -224,8 +261,12 @@ class QuotesPanel(QWidget):
 
     def accept_all_direct(self) -> list[int]:
         """Highlight every direct quote still to do, as one undo step; the new ids."""
+        self._ensure_ready()
         if self._document_id is None:
             return []
+        from quotebook.quote_acceptance import color_for, tags_for
+        from quotebook.quotes import DIRECT
+
         rows = [r for r in self._rows(QUOTES) if r.kind == DIRECT and not r.annotated]
         if not rows:
             return []
@@ -257,6 +298,9 @@ class QuotesPanel(QWidget):
             self._quiet -= 1
 
     def _rescan(self) -> None:
+        from quotebook.quote_acceptance import known_speakers, scan_document
+        from quotebook.quotes import QuoteScan
+
         library = self._session.library
         if self._document_id is None:
             self._scan, self._text, self._annotations = QuoteScan(()), "", []
@@ -279,6 +323,9 @@ class QuotesPanel(QWidget):
         return self._rejected.get(self._document_id, set())
 
     def _rows(self, section: int) -> list[QuoteRow]:
+        from quotebook.quote_acceptance import is_annotated
+        from quotebook.ui.models.quote_list import QuoteRow
+
         items: tuple[Found, ...] = self._scan.turns if section == TURNS else self._scan.quotes
         rejected = self._rejected_here()
         corrected = {} if self._document_id is None else self._speakers.get(self._document_id, {})
@@ -322,6 +369,8 @@ class QuotesPanel(QWidget):
             self._announce(self._model.index(target))
 
     def _update_status(self) -> None:
+        from quotebook.quotes import DIRECT
+
         rows = self._model.rows()
         done = sum(r.annotated for r in rows)
         rejected = len(self._rejected_here())
@@ -339,13 +388,15 @@ class QuotesPanel(QWidget):
         )
 
     def _on_annotations_changed(self, document_id: object, _annotation_id: object) -> None:
+        if not self._built or self._stale:
+            return  # the next `_ensure_ready` reads the annotations afresh
         if self._document_id is not None and document_id in (None, self._document_id):
             self._annotations = self._session.library.annotations.for_document(self._document_id)
             self._refresh()
 
     def _on_documents_changed(self) -> None:
         """A document's text can be replaced by a newer import: scan again if it changed."""
-        if self._document_id is None:
+        if not self._built or self._stale or self._document_id is None:
             return
         library = self._session.library
         if not library.documents.exists(self._document_id):
@@ -379,6 +430,8 @@ class QuotesPanel(QWidget):
             self._announce(current)
 
     def _announce(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        from quotebook.ui.models.quote_list import QuoteRole
+
         self.quoteSelected.emit(int(index.data(QuoteRole.Start)), int(index.data(QuoteRole.End)))
 
     def _on_speaker_edited(self, text: str) -> None:
