@@ -10,6 +10,10 @@ selections because Qt lays a long document out lazily: formats are laid out only
 paragraph is, while every extra selection asks for the layout up to its position as soon as it
 is set (a full layout of a 1 MB document costs ~0.2 s). The layer remembers what it painted and
 re-formats only the segments that changed, so adding one highlight touches a few characters.
+
+A document may carry formatting of its own (bold, headings, links: see `formatting_layer`). Then
+the layer merges its backgrounds over those formats and, when a highlight goes, removes only the
+background; a plain document keeps the cheaper path of setting whole formats.
 """
 
 from __future__ import annotations
@@ -115,6 +119,7 @@ class HighlightLayer:
         self._starts: list[int] = []
         self._runs: dict[tuple[int, int], int] = {}  # UTF-16 (start, end) -> painted RGB
         self._formats: dict[int, QTextCharFormat] = {}
+        self._keep_formats = False
 
     @property
     def segments(self) -> list[Segment]:
@@ -124,8 +129,14 @@ class HighlightLayer:
     def utf16(self) -> Utf16Map:
         return self._map
 
-    def reset(self, text: str, mapping: Utf16Map | None = None) -> None:
-        """Start over on a document whose text was just set to `text` (and carries no formats)."""
+    def reset(
+        self, text: str, mapping: Utf16Map | None = None, *, keep_formats: bool = False
+    ) -> None:
+        """Start over on a document whose text was just set to `text` (and carries no highlights).
+
+        `keep_formats` says the document carries formatting that highlights must not wipe.
+        """
+        self._keep_formats = keep_formats
         self._text = text
         self._map = mapping if mapping is not None else Utf16Map(text)
         self._segments = []
@@ -169,17 +180,55 @@ class HighlightLayer:
         move, apply = cursor.setPosition, cursor.setCharFormat
         keep = QTextCursor.MoveMode.KeepAnchor
         cursor.beginEditBlock()
-        plain = QTextCharFormat()
-        for start, end in cleared:
-            move(start)
-            move(end, keep)
-            apply(plain)
+        if self._keep_formats:
+            for start, end in cleared:
+                self._clear_background(cursor, start, end)
+            apply = cursor.mergeCharFormat
+        else:
+            plain = QTextCharFormat()
+            for start, end in cleared:
+                move(start)
+                move(end, keep)
+                apply(plain)
         fmt = self._format
         for start, end in painted:
             move(start)
             move(end, keep)
             apply(fmt(runs[(start, end)]))
         cursor.endEditBlock()
+
+    def _clear_background(self, cursor: QTextCursor, start: int, end: int) -> None:
+        """Take the background off UTF-16 [start, end), keeping every other property.
+
+        Each fragment (and paragraph break) keeps its own format minus the background; they are
+        collected first because re-formatting while walking would move fragment boundaries.
+        """
+        background = QTextFormat.Property.BackgroundBrush
+        pieces: list[tuple[int, int, QTextCharFormat]] = []
+        block = self._document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                left = fragment.position()
+                right = left + fragment.length()
+                if right > start and left < end:
+                    fmt = fragment.charFormat()
+                    fmt.clearProperty(background)
+                    pieces.append((max(left, start), min(right, end), fmt))
+                it += 1
+            brk = block.position() + block.length() - 1  # fragments leave the break out
+            if start <= brk < end:
+                cursor.setPosition(brk + 1)  # the format of the character before: the break
+                fmt = cursor.charFormat()
+                fmt.clearProperty(background)
+                pieces.append((brk, brk + 1, fmt))
+            block = block.next()
+        keep = QTextCursor.MoveMode.KeepAnchor
+        for left, right, fmt in pieces:
+            cursor.setPosition(left)
+            cursor.setPosition(right, keep)
+            cursor.setCharFormat(fmt)
 
     def _format(self, rgb: int) -> QTextCharFormat:
         fmt = self._formats.get(rgb)

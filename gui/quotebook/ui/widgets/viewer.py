@@ -5,9 +5,11 @@ text, one position per unit, paragraph breaks included), while everything the vi
 the rest of the app is in code points; `Utf16Map` converts at this boundary and nowhere else.
 
 Three kinds of colour meet here. Highlights are character formats kept by the
-`HighlightLayer`. The selected annotation, its flash and the find matches are extra selections:
-they change often and there are few of them, because only the matches inside the visible part
-of the document are handed to Qt (every extra selection makes Qt lay the document out up to it).
+`HighlightLayer`, merged over the document's own formatting (a Markdown import's headings,
+emphasis and links, laid on by `formatting_layer`) when it has any. The selected annotation,
+its flash and the find matches are extra selections: they change often and there are few of
+them, because only the matches inside the visible part of the document are handed to Qt (every
+extra selection makes Qt lay the document out up to it).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QMenu, QStyle, QTextEdit, QT
 from quotebook.anchoring import snap_to_words
 from quotebook.domain import Annotation, Document
 from quotebook.ui.fonts import READING_POINT_SIZE, reading_font
+from quotebook.ui.formatting_layer import apply_formatting
 from quotebook.ui.highlight_layer import HighlightLayer, blend
 from quotebook.ui.widgets.find_bar import MAX_PAINTED_MATCHES, FindBar, find_matches
 
@@ -137,13 +140,24 @@ class Viewer(QTextEdit):
         spacing = QTextBlockFormat()
         spacing.setLineHeight(LINE_HEIGHT_PERCENT, _PROPORTIONAL)
         cursor.mergeBlockFormat(spacing)
-        self._layer.reset(document.text)
+        # Formatting goes under the highlights, which then merge their backgrounds over it.
+        self._layer.reset(document.text, keep_formats=bool(document.formatting))
+        self._apply_formatting()
         self._layer.paint(annotations, dark=self.is_dark())
         cursor.endEditBlock()
         if self.find_bar.isVisible() and self.find_bar.query():
             self.find(self.find_bar.query())
         else:
             self._refresh_overlays()
+
+    def _apply_formatting(self) -> None:
+        """Show the document's own formatting (a Markdown import's headings, emphasis, links)."""
+        if self._document is None or not self._document.formatting:
+            return
+        link = self.palette().color(QPalette.ColorRole.Link)
+        apply_formatting(
+            self.document(), self._document.formatting, self._layer.utf16, link_color=link
+        )
 
     def clear_document(self) -> None:
         self._document = None
@@ -620,6 +634,10 @@ class Viewer(QTextEdit):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            self._apply_formatting()  # links take the new palette's link colour
+            cursor.endEditBlock()
             self._layer.paint(self._annotations.values(), dark=self.is_dark())
             self._refresh_overlays()
         elif event.type() == QEvent.Type.FontChange:
