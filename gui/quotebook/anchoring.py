@@ -23,7 +23,7 @@ CONTEXT_CHARS = 32
 # or hyphens inside a word (Russia’s, ex-minister).
 _WORD_CHAR = re.compile(r"[\w\u0300-\u036f]")
 _INNER_JOINERS = "'’‐-"
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Utf16Map:
