@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
         self.search_panel.resultOpenRequested.connect(self._guard(self.open_search_result))
         a[ActionId.FIND_QUOTES].triggered.connect(self._guard(self.find_quotes_everywhere))
         self.quotes_panel.quoteSelected.connect(self._show_found_quote)
+        self.quotes_dock.visibilityChanged.connect(self.quotes_panel.reveal)
         self.quotes_panel.annotationCreated.connect(self._guard(self.select_annotation))
 
         self.document_tree.documentActivated.connect(self._guard(self.open_document))

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QVBoxLayout, QWidget
 
 from quotebook.ui.session import Session
 
@@ -54,6 +54,7 @@ class QuotesPanel(QWidget):
         # or used (`_ensure_ready`); `_stale` marks a document set while nobody was looking.
         self._built = False
         self._stale = False
+        self._on_screen = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(4)
@@ -62,8 +63,21 @@ class QuotesPanel(QWidget):
         self._session.documentRemoved.connect(self._on_document_removed)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._ensure_ready()
         super().showEvent(event)
+        # In a tabbed dock every tab's widget counts as shown, even behind another tab; there
+        # the dock's `visibilityChanged`, wired to `reveal`, says when the panel is on screen.
+        if not isinstance(self.parentWidget(), QDockWidget):
+            self.reveal(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._on_screen = False
+
+    def reveal(self, visible: bool) -> None:
+        """The panel came on screen (True) or left it: on screen, it is built and up to date."""
+        self._on_screen = visible
+        if visible:
+            self._ensure_ready()
 
     def _ensure_ready(self) -> None:
         """Build the widgets and scan the current document, if not done yet."""
@@ -192,7 +206,7 @@ class QuotesPanel(QWidget):
             return
         self._document_id = document_id
         self._stale = True
-        if self.isVisible():
+        if self._on_screen:
             self._ensure_ready()
 
     def show_turns(self, turns: bool) -> None:
