@@ -198,3 +198,12 @@ def test_reader_view_hides_page_chrome_but_keeps_offsets(make_window):
     assert window.hidden_line_count == 0
     assert block.isVisible()
     assert window.viewer.document().characterCount() == len(window.document.text) + 1
+
+
+def test_quotes_panel_scans_only_once_its_tab_is_shown(make_window, qtbot):
+    window = make_window()
+    panel = window.findChild(QWidget, "quotesPanel")
+    assert panel.findChild(QWidget, "quoteList") is None  # nothing built behind its tab
+    window.quotes_dock.raise_()
+    qtbot.waitUntil(lambda: panel.findChild(QWidget, "quoteList") is not None)
+    assert panel.document_id == window.document.id
