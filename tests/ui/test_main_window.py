@@ -207,3 +207,14 @@ def test_quotes_panel_scans_only_once_its_tab_is_shown(make_window, qtbot):
     window.quotes_dock.raise_()
     qtbot.waitUntil(lambda: panel.findChild(QWidget, "quoteList") is not None)
     assert panel.document_id == window.document.id
+
+
+def test_mangled_settings_do_not_stop_the_start(make_window, settings_path):
+    make_window().close()
+    text = settings_path.read_text()
+    settings_path.write_text(
+        text.replace("lastDocument=", "lastDocument=abc").replace("zoom=", "zoom=x")
+    )
+    window = make_window()
+    assert window.document is not None
+    assert window.viewer.zoom_steps == 0

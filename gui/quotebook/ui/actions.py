@@ -57,7 +57,7 @@ COLOR_NAMES = tuple(PALETTE)
 @dataclass(frozen=True)
 class ActionSpec:
     text: str
-    shortcuts: tuple[QKeySequence | str, ...] = ()
+    shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = ()
     icon: str = ""
     tip: str = ""
     # Single-key shortcuts must not fire while the user types in a line edit elsewhere, so they

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
             self._last_color = DEFAULT_COLOR
         self.setWindowTitle(f"{APP_NAME} — {session.library.path.name}")
 
-        self.actions = build_actions(self)
+        self.action_map = build_actions(self)
         self._build_widgets()
         self._build_menus_and_toolbar()
         self._build_status_bar()
@@ -133,14 +133,14 @@ class MainWindow(QMainWindow):
             ActionId.NOTE,
             ActionId.DELETE_ANNOTATION,
         ):
-            self.viewer.addAction(self.actions[action_id])
+            self.viewer.addAction(self.action_map[action_id])
         self.viewer.set_context_actions(
             [
-                self.actions[ActionId.HIGHLIGHT],
-                *(self.actions[a] for a in COLOR_ACTIONS),
-                self.actions[ActionId.TAG],
-                self.actions[ActionId.NOTE],
-                self.actions[ActionId.DELETE_ANNOTATION],
+                self.action_map[ActionId.HIGHLIGHT],
+                *(self.action_map[a] for a in COLOR_ACTIONS),
+                self.action_map[ActionId.TAG],
+                self.action_map[ActionId.NOTE],
+                self.action_map[ActionId.DELETE_ANNOTATION],
             ]
         )
 
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_menus_and_toolbar(self) -> None:
-        a = self.actions
+        a = self.action_map
         undo_stack = self.session.undo_stack
         # The undo actions follow the stack: enabled state and "Undo <what>" text.
         undo_stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.status_annotations)
 
     def _wire(self) -> None:
-        a = self.actions
+        a = self.action_map
         s = self.session
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.UNDO].triggered.connect(s.undo_stack.undo)
@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         self.current_annotation_id = None
         annotations = self.session.library.annotations.for_document(document_id)
         self.viewer.show_document(self.document, annotations)
-        self._hidden_ranges: list[tuple[int, int]] | None = None
+        self._hidden_ranges = None
         self._apply_reader_view(annotations)
         self.annotation_panel.set_document(document_id)
         self.quotes_panel.set_document(document_id)
@@ -465,7 +465,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         ranges: list[tuple[int, int]] = []
-        if self.actions[ActionId.READER_VIEW].isChecked():
+        if self.action_map[ActionId.READER_VIEW].isChecked():
             if self._hidden_ranges is None:
                 self._hidden_ranges = boilerplate_ranges(self.document.text)
             ranges = self._hidden_ranges
@@ -568,10 +568,10 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def _on_undo_text(self, text: str) -> None:
-        self.actions[ActionId.UNDO].setText(f"&Undo {text}" if text else "&Undo")
+        self.action_map[ActionId.UNDO].setText(f"&Undo {text}" if text else "&Undo")
 
     def _on_redo_text(self, text: str) -> None:
-        self.actions[ActionId.REDO].setText(f"&Redo {text}" if text else "&Redo")
+        self.action_map[ActionId.REDO].setText(f"&Redo {text}" if text else "&Redo")
 
     # -- about --------------------------------------------------------------------------------
 
@@ -599,24 +599,28 @@ class MainWindow(QMainWindow):
         state = self.settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
-        try:
-            self.viewer.zoom_steps = int(self.settings.value(SETTINGS_ZOOM, 0))
-        except (TypeError, ValueError):
-            self.viewer.zoom_steps = 0
-        last = self.settings.value(SETTINGS_LAST_DOCUMENT)
-        document_id = int(last) if last not in (None, "") else None
+        self.viewer.zoom_steps = int(self._setting_number(SETTINGS_ZOOM, 0))
+        last = self._setting_number(SETTINGS_LAST_DOCUMENT, -1)
+        document_id = int(last) if last >= 0 else None
         if document_id is None or not self.session.library.documents.exists(document_id):
             summaries = self.session.library.documents.summaries()
             document_id = summaries[0].id if summaries else None
             scroll = 0.0
         else:
-            scroll = float(self.settings.value(SETTINGS_SCROLL, 0.0) or 0.0)
+            scroll = self._setting_number(SETTINGS_SCROLL, 0.0)
         if document_id is not None:
             self.open_document(document_id)
             # The layout settles after the window is shown; restore the position then.
             QTimer.singleShot(0, partial(self.viewer.set_scroll_fraction, scroll))
         else:
             self._update_status(0)
+
+    def _setting_number(self, key: str, default: float) -> float:
+        """A number from the settings file; a missing or mangled value gives the default."""
+        try:
+            return float(str(self.settings.value(key, default)))
+        except ValueError:
+            return default
 
     def save_settings(self) -> None:
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
@@ -632,4 +636,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def action(self, action_id: ActionId) -> QAction:
-        return self.actions[action_id]
+        return self.action_map[action_id]
