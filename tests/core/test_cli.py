@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from cli_runner import run_cli as run
 
-
-def run(library: Path, *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("QUOTEBOOK_LIBRARY", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "quotebook", "--library", str(library), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    assert proc.returncode == expect, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return proc
 
 
 @pytest.fixture

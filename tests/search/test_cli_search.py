@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import run_cli
 from quotebook.anchoring import locate_quote
 from quotebook.domain import DocumentMeta, NewDocument
 from quotebook.store import Library
@@ -18,18 +17,7 @@ TEXT = "Talks in Vienna\n\nThe envoy 😀 said the dialogue would go on.\tThe en
 
 
 def run(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("QUOTEBOOK_LIBRARY", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "quotebook", "--library", str(library), "search", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return proc
+    return run_cli(library, "search", *args)
 
 
 @pytest.fixture
