@@ -10,7 +10,6 @@ import pytest
 from cli_runner import run_cli as run
 
 
-
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "article.txt"
