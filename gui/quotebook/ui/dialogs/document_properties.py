@@ -159,4 +159,5 @@ class DocumentPropertiesDialog(QDialog):
     def _line(self, name: str, text: str) -> QLineEdit:
         edit = QLineEdit(text, self)
         edit.setObjectName(name)
+        edit.setCursorPosition(0)  # long titles show their beginning, not their end
         return edit
