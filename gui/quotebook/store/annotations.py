@@ -63,6 +63,12 @@ class AnnotationRepository:
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM annotations").fetchone()[0])
 
+    def count_for_document(self, document_id: int) -> int:
+        row = self._db.execute(
+            "SELECT count(*) FROM annotations WHERE document_id = ?", [document_id]
+        ).fetchone()
+        return int(row[0])
+
     # -- writing -------------------------------------------------------------------------------
 
     def create(

@@ -22,6 +22,8 @@ class Session(QObject):
     # (document_id or None for "any", annotation_id or None)
     annotationsChanged = Signal(object, object)
     documentsChanged = Signal()
+    # A document's annotation count may have changed (None: any document's).
+    annotationCountChanged = Signal(object)
     documentRemoved = Signal(int)
     tagsChanged = Signal()
 
@@ -35,8 +37,9 @@ class Session(QObject):
 
     def annotations_changed(self, document_id: int | None, annotation_id: int | None) -> None:
         self.annotationsChanged.emit(document_id, annotation_id)
-        # Counts in the document tree and the tag list follow annotations.
-        self.documentsChanged.emit()
+        # Counts in the document tree and the tag list follow annotations. Only counts: the
+        # tree updates one row instead of re-reading every document.
+        self.annotationCountChanged.emit(document_id)
         self.tagsChanged.emit()
 
     def documents_changed(self) -> None:

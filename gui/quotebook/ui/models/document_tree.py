@@ -131,6 +131,7 @@ class DocumentTreeModel(QAbstractItemModel):
         self._nodes: dict[NodeKey, Node] = {}
         self._build_initial()
         session.documentsChanged.connect(self.refresh)
+        session.annotationCountChanged.connect(self.update_count)
 
     # -- lookup -------------------------------------------------------------------------------
 
@@ -378,6 +379,19 @@ class DocumentTreeModel(QAbstractItemModel):
         fresh = self._read_store()
         self._remove_missing({n.key for n in fresh.walk()})
         self._place_children(self._root, fresh)
+
+    def update_count(self, document_id: int | None) -> None:
+        """One document's annotation count changed: update its row and its folders' totals."""
+        node = None if document_id is None else self._nodes.get((NodeKind.DOCUMENT, document_id))
+        if node is None:
+            self.refresh()
+            return
+        delta = self._session.library.annotations.count_for_document(node.id) - node.count
+        changed: Node | None = node if delta else None
+        while changed is not None and changed is not self._root:
+            changed.count += delta
+            self.dataChanged.emit(self._index(changed, 0), self._index(changed, COUNT_COLUMN))
+            changed = changed.parent
 
     def _build_initial(self) -> None:
         self._root = self._read_store()
