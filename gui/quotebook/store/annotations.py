@@ -7,14 +7,15 @@ Every method is one transaction. `delete` hands back the full annotation (tags i
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from quotebook.domain import DEFAULT_COLOR, Anchor, Annotation
 from quotebook.errors import NotFoundError
 from quotebook.store._rows import TAG_SEPARATOR, annotation_from_row, now
 from quotebook.store.tags import TagRepository
+
+if TYPE_CHECKING:
+    from quotebook.store.database import LibraryDatabase
 
 _SELECT = f"""
     SELECT a.*, (
@@ -27,7 +28,7 @@ _SELECT = f"""
 
 
 class AnnotationRepository:
-    def __init__(self, db: sqlite_utils.Database, tags: TagRepository) -> None:
+    def __init__(self, db: LibraryDatabase, tags: TagRepository) -> None:
         self._db = db
         self._tags = tags
 

@@ -8,17 +8,69 @@ older one is migrated in place inside one transaction.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from quotebook.errors import LibraryError
 from quotebook.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 BUSY_TIMEOUT_MS = 3000
 
+Params = Sequence[Any] | dict[str, Any]
 
-def connect(path: Path | str, *, target_version: int = SCHEMA_VERSION) -> sqlite_utils.Database:
+
+class LibraryDatabase:
+    """The library's one SQLite connection, as the repositories see it.
+
+    Reads are plain SELECTs on the connection. Writes run inside `atomic()`, which is
+    sqlite-utils' transaction (nested blocks become savepoints). sqlite-utils and what it pulls
+    in take longer to import than everything else the main window needs to read its first
+    screen, so it is loaded on the first write, or by `load_writer()` once the window is up,
+    instead of before the window can appear.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._writer: sqlite_utils.Database | None = None
+
+    @property
+    def writer(self) -> sqlite_utils.Database:
+        if self._writer is None:
+            import sqlite_utils
+
+            # No third-party sqlite-utils plugins: they could change our connection, and
+            # looking them up scans every installed package's metadata.
+            self._writer = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._writer
+
+    def load_writer(self) -> None:
+        """Load sqlite-utils now, so the first edit does not wait for it."""
+        self.writer  # noqa: B018 - the property does the work
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        cursor = self.conn.execute(sql, params)
+        keys = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
+    def atomic(self) -> AbstractContextManager[Any]:
+        """One transaction, committed when the block ends, rolled back if it raises."""
+        return self.writer.atomic()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(path: Path | str, *, target_version: int = SCHEMA_VERSION) -> LibraryDatabase:
     """Open (creating if needed) and migrate the library at `path`.
 
     Raises `LibraryError` with a sentence for the user when the file is not a library, is
@@ -36,9 +88,7 @@ def connect(path: Path | str, *, target_version: int = SCHEMA_VERSION) -> sqlite
     except sqlite3.Error as exc:
         raise LibraryError(f"Cannot open the library {path}.", detail=str(exc)) from exc
     try:
-        # No third-party sqlite-utils plugins: they could change our connection, and looking
-        # them up scans every installed package's metadata at each start.
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = LibraryDatabase(conn)
         _configure(conn)
         _migrate(db, target_version)
     except LibraryError:
@@ -61,11 +111,11 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = NORMAL")
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: LibraryDatabase) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _migrate(db: sqlite_utils.Database, target_version: int) -> None:
+def _migrate(db: LibraryDatabase, target_version: int) -> None:
     current = schema_version(db)
     if current > SCHEMA_VERSION:
         raise LibraryError(

@@ -12,9 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from quotebook.domain import (
     Anchor,
@@ -28,6 +26,9 @@ from quotebook.domain import (
 from quotebook.errors import LibraryError, NotFoundError
 from quotebook.store._rows import meta_from_row, now
 from quotebook.store.annotations import AnnotationRepository
+
+if TYPE_CHECKING:
+    from quotebook.store.database import LibraryDatabase
 
 _META_COLUMNS = tuple(f.name for f in fields(DocumentMeta))
 
@@ -86,7 +87,7 @@ def decode_formatting(stored: str) -> tuple[FormatSpan, ...]:
 
 
 class DocumentRepository:
-    def __init__(self, db: sqlite_utils.Database, annotations: AnnotationRepository) -> None:
+    def __init__(self, db: LibraryDatabase, annotations: AnnotationRepository) -> None:
         self._db = db
         self._annotations = annotations
 

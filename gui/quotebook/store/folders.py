@@ -7,13 +7,15 @@ hands all of it back so that undo can restore the subtree under the same ids.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from quotebook.domain import Folder
 from quotebook.errors import NotFoundError, UserError
 from quotebook.store._rows import folder_from_row
 from quotebook.store.documents import DeletedDocument, DocumentRepository
+
+if TYPE_CHECKING:
+    from quotebook.store.database import LibraryDatabase
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class DeletedFolder:
 
 
 class FolderRepository:
-    def __init__(self, db: sqlite_utils.Database, documents: DocumentRepository) -> None:
+    def __init__(self, db: LibraryDatabase, documents: DocumentRepository) -> None:
         self._db = db
         self._documents = documents
 

@@ -54,6 +54,10 @@ class Library:
     def mark_seeded(self) -> None:
         self.set_meta(SEEDED_KEY, now())
 
+    def load_writer(self) -> None:
+        """Load what writing needs (sqlite-utils) ahead of the first edit; reads never wait."""
+        self._db.load_writer()
+
     def close(self) -> None:
         self._db.close()
 

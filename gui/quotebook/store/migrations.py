@@ -8,19 +8,21 @@ version here has a test of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    from quotebook.store.database import LibraryDatabase
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["LibraryDatabase"], None]
 
 
-def _run(db: sqlite_utils.Database, statements: list[str]) -> None:
+def _run(db: LibraryDatabase, statements: list[str]) -> None:
     # executescript() would commit the surrounding transaction, so statements run one by one.
     for statement in statements:
         db.execute(statement)
 
 
-def _v1_initial(db: sqlite_utils.Database) -> None:
+def _v1_initial(db: LibraryDatabase) -> None:
     """Folders, documents, tags, annotations and their tag links."""
     _run(
         db,
@@ -82,7 +84,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v2_notes_and_orphans(db: sqlite_utils.Database) -> None:
+def _v2_notes_and_orphans(db: LibraryDatabase) -> None:
     """Free-form notes on a document, and a flag for annotations whose quote was lost."""
     _run(
         db,
@@ -100,7 +102,7 @@ _ANNOTATION_TAG_TEXT = """coalesce((
 ), '')"""
 
 
-def _v3_full_text_search(db: sqlite_utils.Database) -> None:
+def _v3_full_text_search(db: LibraryDatabase) -> None:
     """Full-text indexes over documents and annotations, kept in step by triggers.
 
     `documents_fts` borrows its text from `documents` (external content), so the article text is
@@ -168,7 +170,7 @@ def _v3_full_text_search(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v4_document_formatting(db: sqlite_utils.Database) -> None:
+def _v4_document_formatting(db: LibraryDatabase) -> None:
     """How a rich source looked (headings, emphasis, links) as JSON spans over the plain text.
 
     A column of its own rather than markup in `text`: annotation offsets and the search index

@@ -17,9 +17,7 @@ from __future__ import annotations
 import heapq
 import sqlite3
 from dataclasses import replace
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from quotebook.search import (
     MARK_CLOSE,
@@ -31,6 +29,9 @@ from quotebook.search import (
     to_fts_query,
 )
 from quotebook.search_marks import TermMatcher
+
+if TYPE_CHECKING:
+    from quotebook.store.database import LibraryDatabase
 
 SNIPPET_TOKENS = 16
 # Texts longer than this (in characters) get their snippet and offsets from `TermMatcher`.
@@ -46,7 +47,7 @@ _TAGGED = """SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id
 
 
 class SearchRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: LibraryDatabase) -> None:
         self._db = db
 
     def search(

@@ -7,12 +7,14 @@ tree views need no string parsing. `ensure` creates missing ancestors on the way
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from quotebook.domain import Tag
 from quotebook.errors import NotFoundError, UserError
 from quotebook.store._rows import tag_from_row
+
+if TYPE_CHECKING:
+    from quotebook.store.database import LibraryDatabase
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def normalise_tag_name(name: str) -> str:
 
 
 class TagRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: LibraryDatabase) -> None:
         self._db = db
 
     def get(self, tag_id: int) -> Tag:
