@@ -29,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from quotebook.cli import main as cli_main
 
         return cli_main(args)
+    # The plain-Python core first: once PySide6 is loaded it reads the source of every module
+    # imported after it, looking for its feature switches, which only Qt-facing modules use.
+    import quotebook.reader_view
+    import quotebook.store  # noqa: F401
     from quotebook.app import main as app_main
 
     return app_main(args)

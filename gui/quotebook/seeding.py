@@ -6,7 +6,6 @@ user who deletes the samples does not get them back.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +21,8 @@ def seed_library(library: Library, folder: Path | None = None) -> list[int]:
     """Import the seed documents into their own folder; returns the new document ids."""
     # Imported here, not at the top: every start checks `needs_seeding`, but only the first
     # start of a library seeds, and the importers pull in charset detection.
+    import json
+
     from quotebook.importers.text import import_text
 
     folder = folder or seeds_dir()

@@ -1,9 +1,14 @@
 """Start-up: process start to a shown main window, on the seed library and on a big library.
 
 The floor is a fresh Python process that shows an empty `QMainWindow` and quits, measured in the
-same run; the target on the seed library is at most 2× that floor. On a library of 10,000
-articles (built with bench_search's generator) the app must show its window in under 2 s and stay
-under 400 MB of resident memory.
+same run; the target on the seed library is at most 2× that floor. "Shown" is the moment the
+window's first frame has been painted: both processes watch for the first paint event and, on
+the next turn of the event loop, print the time on the monotonic clock, which all processes
+share; the span is counted from just before the process was spawned. The time until each
+process has exited is printed too, for reference.
+
+On a library of 10,000 articles (built with bench_search's generator) the app must show its
+window in under 2 s and stay under 400 MB of resident memory.
 """
 
 from __future__ import annotations
@@ -20,21 +25,43 @@ from pathlib import Path
 RUNS = 7
 
 FLOOR = """
-from PySide6.QtCore import QTimer
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+def shown():
+    print(f"shown at {time.monotonic():.6f}", flush=True)
+    app.quit()
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, shown)
+        return False
+
 app = QApplication([])
 w = QMainWindow()
 w.resize(1280, 820)
+watch = FirstPaint()
+w.installEventFilter(watch)
 w.show()
-QTimer.singleShot(0, app.quit)
 app.exec()
 """
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, env=env, capture_output=True, timeout=120)
-    return time.perf_counter() - start
+    """Seconds from spawning `cmd` to its exit."""
+    return timed_shown(cmd, env)[1]
+
+
+def timed_shown(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning `cmd` to its painted window, and to its exit."""
+    start = time.monotonic()
+    result = subprocess.run(cmd, check=True, env=env, capture_output=True, text=True, timeout=120)
+    exited = time.monotonic() - start
+    line = next(x for x in result.stdout.splitlines() if x.startswith("shown at "))
+    return float(line.removeprefix("shown at ")) - start, exited
 
 
 def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> float:
@@ -93,12 +120,18 @@ def main() -> None:
         subprocess.run(app_cmd, check=True, env=env, capture_output=True)  # seeds the library
         floor, app = [], []
         for _ in range(RUNS):
-            floor.append(timed([sys.executable, "-c", FLOOR], env))
-            app.append(timed(app_cmd, env))
-    f, a = statistics.median(floor), statistics.median(app)
-    print(f"empty QMainWindow process (floor): {f * 1000:7.1f} ms (median of {RUNS})")
-    print(f"Quotebook on the seed library:    {a * 1000:7.1f} ms")
-    print(f"ratio: {a / f:.2f}x   (target <= 2.0x)")
+            floor.append(timed_shown([sys.executable, "-c", FLOOR], env))
+            app.append(timed_shown(app_cmd, env))
+    f, a = (statistics.median(x[0] for x in floor), statistics.median(x[0] for x in app))
+    fe, ae = (statistics.median(x[1] for x in floor), statistics.median(x[1] for x in app))
+    print(f"process start to painted window (median of {RUNS}):")
+    print(f"  empty QMainWindow process (floor): {f * 1000:7.1f} ms")
+    print(f"  Quotebook on the seed library:    {a * 1000:7.1f} ms")
+    print(f"  ratio: {a / f:.2f}x   (target <= 2.0x)")
+    print(
+        f"process start to exit, for reference: floor {fe * 1000:.1f} ms, "
+        f"Quotebook {ae * 1000:.1f} ms ({ae / fe:.2f}x)"
+    )
     if "--big" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
             big_library(env, Path(tmp))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from quotebook.domain import DEFAULT_COLOR, color_hex
 from quotebook.search import MARK_CLOSE, MARK_OPEN
+from quotebook.ui.actions import ActionId
 from quotebook.ui.session import Session
 from quotebook.ui.widgets.search_panel import SearchPanel
 from quotebook.ui.widgets.search_results import SearchResultsModel, snippet_html
@@ -184,3 +186,27 @@ def test_hidden_panel_waits_and_catches_up_when_shown(qtbot, panel: SearchPanel,
     assert not panel._timer.isActive()  # nothing runs while hidden
     panel.show()
     qtbot.waitUntil(lambda: [h.document_id for h in panel.hits()] == [doc])
+
+
+def test_window_builds_search_when_asked_and_opens_a_hit(make_window, qtbot):
+    window = make_window()
+    # Tabbed away behind Annotations at start, so not built yet.
+    assert window.findChild(QWidget, "searchPanel") is None
+    window.action(ActionId.SEARCH).trigger()
+    panel = window.findChild(QWidget, "searchPanel")
+    assert panel is window.search_panel
+    assert window.search_dock.widget() is panel
+    qtbot.waitUntil(lambda: panel.search_box.hasFocus())
+    type_query(qtbot, panel, "Lukashevich")
+    hit = panel.hits()[0]
+    qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
+    assert window.document is not None and window.document.id == hit.document_id
+    assert window.viewer.textCursor().hasSelection()
+
+
+def test_raising_the_search_tab_builds_the_panel(make_window, qtbot):
+    window = make_window()
+    assert window.findChild(QWidget, "searchPanel") is None
+    window.search_dock.raise_()
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "searchPanel") is not None)
+    assert window.search_dock.widget().objectName() == "searchPanel"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import time
 from typing import Any
 
 from quotebook.domain import Annotation, DocumentMeta, Folder, Tag
@@ -12,7 +12,7 @@ TAG_SEPARATOR = "\x1f"  # unit separator: cannot be typed into a tag name
 
 def now() -> str:
     """UTC time as ISO 8601 with seconds; sortable as text."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def folder_from_row(row: dict[str, Any]) -> Folder:

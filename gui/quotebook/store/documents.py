@@ -6,8 +6,6 @@ here ever rewrites it. `sha256` of the text lets an import detect a file it alre
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -55,7 +53,13 @@ class ReplacedDocument:
 Relocate = Callable[[Annotation], Anchor | None]
 
 
+# hashlib and json are imported where they are used: opening a library and showing the first
+# document needs neither, and start-up time is paid on every launch.
+
+
 def text_sha256(text: str) -> str:
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -66,6 +70,8 @@ def encode_formatting(spans: tuple[FormatSpan, ...]) -> str:
     """
     if not spans:
         return ""
+    import json
+
     rows = [[s.start, s.end, s.kind, *([s.value] if s.value else [])] for s in spans]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
@@ -77,6 +83,8 @@ def decode_formatting(stored: str) -> tuple[FormatSpan, ...]:
     """
     if not stored:
         return ()
+    import json
+
     try:
         return tuple(
             FormatSpan(int(row[0]), int(row[1]), str(row[2]), str(row[3]) if len(row) > 3 else "")

@@ -6,8 +6,10 @@ the repositories reachable from here and never sees SQL.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from quotebook.store._rows import now
 from quotebook.store.annotations import AnnotationRepository
@@ -15,8 +17,10 @@ from quotebook.store.database import connect, schema_version
 from quotebook.store.documents import DocumentRepository
 from quotebook.store.folders import FolderRepository
 from quotebook.store.migrations import SCHEMA_VERSION
-from quotebook.store.search import SearchRepository
 from quotebook.store.tags import TagRepository
+
+if TYPE_CHECKING:
+    from quotebook.store.search import SearchRepository
 
 SEEDED_KEY = "seeded_at"
 
@@ -29,7 +33,13 @@ class Library:
         self.annotations = AnnotationRepository(self._db, self.tags)
         self.documents = DocumentRepository(self._db, self.annotations)
         self.folders = FolderRepository(self._db, self.documents)
-        self.search = SearchRepository(self._db)
+
+    @cached_property
+    def search(self) -> SearchRepository:
+        """Full-text search, set up on first use: the window opens without its query parser."""
+        from quotebook.store.search import SearchRepository
+
+        return SearchRepository(self._db)
 
     @property
     def schema_version(self) -> int:

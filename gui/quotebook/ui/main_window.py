@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
@@ -35,9 +35,11 @@ from quotebook.ui.session import Session
 from quotebook.ui.widgets.annotation_panel import AnnotationPanel
 from quotebook.ui.widgets.document_tree import DocumentTree
 from quotebook.ui.widgets.quotes_panel import QuotesPanel
-from quotebook.ui.widgets.search_panel import SearchPanel
 from quotebook.ui.widgets.tag_view import TagView
 from quotebook.ui.widgets.viewer import Viewer
+
+if TYPE_CHECKING:
+    from quotebook.ui.widgets.search_panel import SearchPanel
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
@@ -111,8 +113,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tags_dock)
         self.splitDockWidget(self.tree_dock, self.tags_dock, Qt.Orientation.Vertical)
 
-        self.search_panel = SearchPanel(self.session, self)
-        self.search_dock = self._dock("Search", "searchDock", self.search_panel)
+        # Search starts tabbed away behind Annotations: its panel (filters, results and the
+        # query parser behind them) is built when the tab is first shown or Ctrl+K pressed.
+        self._search_panel: SearchPanel | None = None
+        self.search_dock = self._dock("Search", "searchDock", QWidget(self))
+        self.search_dock.visibilityChanged.connect(self._on_search_dock_visible)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
 
@@ -143,6 +148,23 @@ class MainWindow(QMainWindow):
                 self.action_map[ActionId.DELETE_ANNOTATION],
             ]
         )
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        if self._search_panel is None:
+            from quotebook.ui.widgets.search_panel import SearchPanel
+
+            panel = SearchPanel(self.session, self)
+            panel.resultOpenRequested.connect(self._guard(self.open_search_result))
+            placeholder = self.search_dock.widget()
+            self.search_dock.setWidget(panel)
+            placeholder.deleteLater()
+            self._search_panel = panel
+        return self._search_panel
+
+    def _on_search_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self.search_panel  # noqa: B018 - the property builds the panel
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -291,7 +313,6 @@ class MainWindow(QMainWindow):
             self._guard(lambda folder_id: self.import_files(folder_id=folder_id))
         )
         self.document_tree.filesDropped.connect(self._guard(self.import_paths))
-        self.search_panel.resultOpenRequested.connect(self._guard(self.open_search_result))
         a[ActionId.FIND_QUOTES].triggered.connect(self._guard(self.find_quotes_everywhere))
         self.quotes_panel.quoteSelected.connect(self._show_found_quote)
         self.quotes_dock.visibilityChanged.connect(self.quotes_panel.reveal)

@@ -12,7 +12,6 @@ session, so it lands on the undo stack; the model only redraws from the session'
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Any
@@ -287,6 +286,8 @@ class DocumentTreeModel(QAbstractItemModel):
         for index in indexes:
             if index.isValid() and self.node(index).key not in keys:
                 keys.append(self.node(index).key)
+        import json  # here, not at the top: only dragging needs it, and start-up counts
+
         data = QMimeData()
         payload = [{"kind": str(kind), "id": node_id} for kind, node_id in keys]
         data.setData(TREE_MIME_TYPE, json.dumps(payload).encode("utf-8"))
@@ -358,6 +359,8 @@ class DocumentTreeModel(QAbstractItemModel):
     def _decode(self, data: QMimeData) -> list[Node]:
         if not data.hasFormat(TREE_MIME_TYPE):
             return []
+        import json
+
         try:
             payload = json.loads(bytes(data.data(TREE_MIME_TYPE).data()).decode("utf-8"))
             keys = [(NodeKind(item["kind"]), int(item["id"])) for item in payload]
