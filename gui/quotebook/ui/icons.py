@@ -14,7 +14,6 @@ from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from quotebook.resources import resource_path
 
@@ -63,9 +62,13 @@ def _load(name: str, dark: bool) -> QIcon:
     path = resource_path("icons", name + ".svg")
     if not path.is_file():
         raise FileNotFoundError(f"no icon named {name!r} at {path}")
-    svg = path.read_text(encoding="utf-8")
-    if not dark or INK not in svg:
+    if not dark:
         return QIcon(str(path))
+    svg = path.read_text(encoding="utf-8")
+    if INK not in svg:
+        return QIcon(str(path))
+    from PySide6.QtSvg import QSvgRenderer  # only the dark variant renders by hand
+
     renderer = QSvgRenderer(QByteArray(svg.replace(INK, INK_ON_DARK).encode("utf-8")))
     result = QIcon()
     for size in _DARK_SIZES:

@@ -16,10 +16,8 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QToolBar,
     QToolButton,
     QWidget,
@@ -345,6 +343,8 @@ class MainWindow(QMainWindow):
         return run
 
     def show_error(self, exc: UserError) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs are imported when first needed
+
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message, parent=self)
         box.setObjectName("errorDialog")
         if exc.detail:
@@ -510,6 +510,8 @@ class MainWindow(QMainWindow):
 
         patterns = " ".join(f"*{suffix}" for suffix in supported_suffixes())
         start = str(self.settings.value(SETTINGS_IMPORT_FOLDER, str(Path.home())))
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import Files", start, f"Documents ({patterns});;All files (*)"
         )
@@ -597,6 +599,8 @@ class MainWindow(QMainWindow):
     # -- about --------------------------------------------------------------------------------
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("aboutDialog")
         box.setWindowTitle(f"About {APP_NAME}")

@@ -1,0 +1,48 @@
+"""The app's own command-line options; everything else on the line is left for Qt.
+
+Four fixed options need no argparse, whose message-catalogue lookups alone cost a few
+milliseconds of every start. The CLI's commands (``import``, ``list``, …) never reach here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from quotebook.errors import UserError
+
+_VALUED = {"--library": "library", "--settings": "settings"}
+_FLAGS = {"--self-test": "self_test", "--exit-after-show": "exit_after_show"}
+
+
+class AppOptions(NamedTuple):
+    library: str | None = None
+    self_test: bool = False
+    settings: str | None = None  # a settings file instead of the user's (tests, benchmarks)
+    exit_after_show: bool = False  # start-up benchmark: quit once the first frame is painted
+
+
+def parse_app_args(argv: Sequence[str]) -> tuple[AppOptions, list[str]]:
+    """Our options (``--library PATH`` or ``--library=PATH``), and the rest for Qt.
+
+    Raises `UserError` when an option that takes a path has none.
+    """
+    found: dict[str, str | bool] = {}
+    rest: list[str] = []
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        name, has_value, value = args[i].partition("=")
+        if name in _VALUED:
+            if not has_value:
+                i += 1
+                if i == len(args):
+                    raise UserError(f"{name} needs a path.")
+                value = args[i]
+            found[_VALUED[name]] = value
+        elif args[i] in _FLAGS:
+            found[_FLAGS[args[i]]] = True
+        else:
+            rest.append(args[i])
+        i += 1
+    return AppOptions(**found), rest  # type: ignore[arg-type]
