@@ -4,10 +4,11 @@ Every contender runs as a fresh process in the same bare environment (a throw-aw
 offscreen Qt unless --display), rounds taken in turn so that disk caches and CPU frequency
 treat them alike. Two measurements:
 
-- *start*: wall time of ``quotebook --library L --exit-after-show`` on an already seeded
-  library, i.e. process start to the main window shown and the first event-loop turn. The
-  floor is a fresh Python process that shows an empty `QMainWindow` the same way; the app's
-  target is at most twice that.
+- *start*: ``quotebook --library L --exit-after-show`` on an already seeded library, from
+  spawning the process to its first painted frame (the process prints when that was, on the
+  monotonic clock all processes share). The floor is a fresh Python process that shows an
+  empty `QMainWindow` and reports its first frame the same way; the app's target is at most
+  twice that.
 - *self-test*: process start to the main window shown on a first start (creating and seeding
   the library), as ``--self-test`` reports it, and the wall time of the whole self-test.
 
@@ -30,17 +31,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHOWN = re.compile(r"main window shown (\d+\.\d+) s after process start")
 
-# The same floor as the start-up benchmark: show, let the event loop turn once, quit.
+# The same floor as the start-up benchmark: show, report the first painted frame, quit.
 EMPTY_WINDOW = """
-from PySide6.QtCore import QTimer
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+def shown():
+    print(f"shown at {time.monotonic():.6f}", flush=True)
+    app.quit()
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, shown)
+        return False
+
 app = QApplication([])
 window = QMainWindow()
 window.resize(1280, 820)
+watch = FirstPaint()
+window.installEventFilter(watch)
 window.show()
-QTimer.singleShot(0, app.quit)
 app.exec()
 """
+SHOWN_AT = re.compile(r"^shown at (\d+\.\d+)", re.MULTILINE)
 
 
 def environment(home: str, display: bool) -> dict[str, str]:
@@ -63,6 +79,16 @@ def wall_time(command: Sequence[str], env: dict[str, str]) -> tuple[float, str]:
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
     return elapsed, done.stdout
+
+
+def first_frame(command: Sequence[str], env: dict[str, str]) -> float:
+    """Seconds from spawning `command` to the first frame it reports having painted."""
+    started = time.monotonic()
+    _, out = wall_time(command, env)
+    match = SHOWN_AT.search(out)
+    if match is None:
+        raise SystemExit(f"{' '.join(command)} did not report its first frame:\n{out}")
+    return float(match.group(1)) - started
 
 
 def self_test(command: Sequence[str], display: bool) -> tuple[float, float]:
@@ -102,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             wall_time(command, env)  # seeds the library, warms the disk cache; not counted
         for _ in range(args.rounds):
             for name, command in commands.items():
-                starts[name].append(wall_time(command, env)[0])
+                starts[name].append(first_frame(command, env))
             for name, command in apps.items():
                 tests[name].append(self_test(command, args.display))
 
