@@ -1,4 +1,8 @@
-"""The store: the only part of Quotebook that speaks SQL (through sqlite-utils)."""
+"""The store: the only part of Quotebook that speaks SQL.
+
+Writes go through sqlite-utils' transactions; reads are plain SELECTs on the same connection
+(see `database.LibraryDatabase`).
+"""
 
 from __future__ import annotations
 
