@@ -31,31 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHOWN = re.compile(r"main window shown (\d+\.\d+) s after process start")
 
-# The same floor as the start-up benchmark: show, report the first painted frame, quit.
-EMPTY_WINDOW = """
-import time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-def shown():
-    print(f"shown at {time.monotonic():.6f}", flush=True)
-    app.quit()
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, shown)
-        return False
-
-app = QApplication([])
-window = QMainWindow()
-window.resize(1280, 820)
-watch = FirstPaint()
-window.installEventFilter(watch)
-window.show()
-app.exec()
-"""
+# The same floor as the start-up benchmark.
+EMPTY_WINDOW = ROOT / "packaging" / "empty_window.py"
 SHOWN_AT = re.compile(r"^shown at (\d+\.\d+)", re.MULTILINE)
 
 
@@ -122,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = environment(home, args.display)
         library = Path(home) / "library.sqlite"
         options = ["--library", str(library), "--settings", str(Path(home) / "settings.ini")]
-        commands = {floor_name: [args.python, "-c", EMPTY_WINDOW]}
+        commands = {floor_name: [args.python, str(EMPTY_WINDOW)]}
         commands.update({name: [*cmd, *options, "--exit-after-show"] for name, cmd in apps.items()})
         for command in commands.values():
             wall_time(command, env)  # seeds the library, warms the disk cache; not counted

@@ -24,30 +24,8 @@ from pathlib import Path
 
 RUNS = 11
 
-FLOOR = """
-import time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-def shown():
-    print(f"shown at {time.monotonic():.6f} cpu {time.process_time():.6f}", flush=True)
-    app.quit()
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, shown)
-        return False
-
-app = QApplication([])
-w = QMainWindow()
-w.resize(1280, 820)
-watch = FirstPaint()
-w.installEventFilter(watch)
-w.show()
-app.exec()
-"""
+# An empty QMainWindow that reports its first frame the way the app does.
+FLOOR = Path(__file__).resolve().parents[2] / "packaging" / "empty_window.py"
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
@@ -122,7 +100,7 @@ def main() -> None:
         subprocess.run(app_cmd, check=True, env=env, capture_output=True)  # seeds the library
         floor, app = [], []
         for _ in range(RUNS):
-            floor.append(timed_shown([sys.executable, "-c", FLOOR], env))
+            floor.append(timed_shown([sys.executable, str(FLOOR)], env))
             app.append(timed_shown(app_cmd, env))
     f, a = (statistics.median(x[0] for x in floor), statistics.median(x[0] for x in app))
     fe, ae = (statistics.median(x[1] for x in floor), statistics.median(x[1] for x in app))
