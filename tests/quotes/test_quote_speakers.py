@@ -24,6 +24,16 @@ def test_two_people_with_one_surname_stay_apart() -> None:
     assert [q.speaker for q in quotes(text)] == ["Joe Biden", "Hunter Biden", "Hunter Biden"]
 
 
+def test_a_title_vouches_for_a_lone_surname_after_another_titled_name() -> None:
+    # The titles seen before one name once leaked into the check for the next run, so
+    # "President Lukashenko" went unrecognised and "he" went to Lavrov.
+    text = TITLE + (
+        "Foreign Minister Sergei Lavrov spoke on Monday. Then President Lukashenko arrived.\n\n"
+        "“Nothing,” he said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Lukashenko"]
+
+
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [

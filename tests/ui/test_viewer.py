@@ -266,10 +266,10 @@ def test_typing_in_the_find_field_does_not_fire_viewer_shortcuts(qtbot, viewer):
 
 def test_find_matches_nbsp_with_a_space_and_reports_none(viewer):
     viewer.show_document(DOCUMENT, [])
-    assert viewer.find("привет, мир") == 1
+    assert viewer.find_text("привет, мир") == 1
     [(start, end)] = viewer.find_ranges()
     assert TEXT[start:end] == "Привет,\u00a0мир"
-    assert viewer.find("no such words") == 0
+    assert viewer.find_text("no such words") == 0
     assert viewer.find_bar.count_label.text() == "No matches"
 
 

@@ -87,7 +87,7 @@ def write_csv(
 def write_json(
     items: Sequence[ExportItem], options: ExportOptions, out: BinaryIO, ticker: Ticker
 ) -> None:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for item in items:
         rows.extend(records([item]))
         ticker.advance()

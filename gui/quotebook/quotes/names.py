@@ -260,10 +260,10 @@ class NameBook:
             # A title such as "Ambassador" or "Mr" vouches for a lone surname; otherwise a
             # person needs a first name and a surname.
             if vouched or " " in phrase.text:
-                titles = {w.rstrip(".") for w in words[:-1]} & (roles | any_title)
+                seen_titles = {w.rstrip(".") for w in words[:-1]} & (roles | any_title)
                 if word in roles:
-                    titles.add(word)
-                self.add(phrase.text, phrase.pos, titles)
+                    seen_titles.add(word)
+                self.add(phrase.text, phrase.pos, seen_titles)
 
     def _verb_follows(self, after: re.Match[str] | None) -> bool:
         if after is None:

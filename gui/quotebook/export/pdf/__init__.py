@@ -58,7 +58,8 @@ def write_pdf(
 
     paint_pages(composition, writer, families, page_done)
     buffer.close()
-    painted = data.data()
+    # PySide6's stub allows bytearray and memoryview too; QByteArray.data() returns bytes.
+    painted: bytes = data.data()  # type: ignore[assignment]
     del writer
     finish_pdf(painted, composition, items, options, out)
     ticker.advance(2 * n + 1)

@@ -168,11 +168,11 @@ class Composer:
                 self.highlights.append(
                     HighlightPart(a, page, part, len(pages), tuple(by_page[page]), colour)
                 )
-            first = by_page[pages[0]][0]
+            first_rect = by_page[pages[0]][0]
             ink = QColor(color_hex(a.color, dark=True))
-            self._first[a.id] = (Target(pages[0], first.top()), ink, numbers[a.id])
+            self._first[a.id] = (Target(pages[0], first_rect.top()), ink, numbers[a.id])
             self._page_marks(pages[0]).markers.append(
-                (first.left(), first.top(), str(numbers[a.id]), ink)
+                (first_rect.left(), first_rect.top(), str(numbers[a.id]), ink)
             )
 
         pending = self._margin_notes(annotations, numbers)
@@ -257,15 +257,15 @@ class Composer:
         self.outline.append(section)
         for name, position in marked.headings:
             y = marked.doc.findBlock(position).layout().position().y()
-            where = flow.locate(y)
+            page_slice = flow.locate(y)
             section.children.append(
-                OutlineEntry(name, Target(where.page, where.to_page(0, y, 0)[1]))
+                OutlineEntry(name, Target(page_slice.page, page_slice.to_page(0, y, 0)[1]))
             )
         for start, end, target in marked.ranges:
             if not isinstance(target, Target):
                 continue
             for piece in range_pieces(marked.doc, start, end):
-                where = flow.locate(piece.top)
-                x, y = where.to_page(piece.x0, piece.top, self.geometry.left)
+                page_slice = flow.locate(piece.top)
+                x, y = page_slice.to_page(piece.x0, piece.top, self.geometry.left)
                 rect = QRectF(x, y, piece.x1 - piece.x0, piece.bottom - piece.top)
-                self.links.append(Link(where.page, rect, target))
+                self.links.append(Link(page_slice.page, rect, target))

@@ -225,8 +225,9 @@ def range_pieces(
                         a += 1
             if a >= b:
                 continue
-            xa = line.cursorToX(a - base)[0]
-            xb = line.cursorToX(b - base)[0]
+            # PySide6's stub types cursorToX as `object`; it returns (x, position).
+            xa = line.cursorToX(a - base)[0]  # type: ignore[index]
+            xb = line.cursorToX(b - base)[0]  # type: ignore[index]
             top = origin.y() + line.y()
             pieces.append(
                 Piece(

@@ -31,7 +31,8 @@ class IncrementalUpdate:
         self.previous_xref = int(match.group(1))
         self.reader = PdfReader(BytesIO(original))
         self.pages = list(self.reader.pages)  # pypdf counts the pages on every index otherwise
-        self._size = int(self.reader.trailer["/Size"])
+        # pypdf types dictionary values as PdfObject; /Size is a NumberObject, an int.
+        self._size = int(self.reader.trailer["/Size"])  # type: ignore[call-overload]
         # New objects are plain values (see `serialize`); replaced ones are pypdf's objects.
         self._objects: dict[int, Any] = {}
         self.info: dict[str, Any] | None = None
@@ -76,14 +77,17 @@ class IncrementalUpdate:
         if isinstance(raw, IndirectObject):
             array = self._objects.get(raw.idnum)
             if not isinstance(array, ArrayObject):
-                array = ArrayObject(raw.get_object())
+                # pypdf types get_object() as PdfObject | None; an /Annots reference is to an array.
+                array = ArrayObject(raw.get_object())  # type: ignore[call-overload]
                 self._objects[raw.idnum] = array
         else:
             page_ref = self.page_ref(page)
             if page_ref.idnum not in self._objects:
                 page_obj[NameObject("/Annots")] = ArrayObject(raw or [])
                 self._objects[page_ref.idnum] = page_obj
-            array = page_obj["/Annots"]
+            annots = page_obj["/Annots"]
+            assert isinstance(annots, ArrayObject)  # set just above, or by an earlier call
+            array = annots
         array.append(ref)
         return ref
 

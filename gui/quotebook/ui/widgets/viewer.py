@@ -84,7 +84,7 @@ class Viewer(QTextEdit):
         # The find bar lives in the bottom viewport margin, shown on demand.
         self.find_bar = FindBar(self)
         self.find_bar.setFont(QApplication.font())
-        self.find_bar.queryChanged.connect(self.find)
+        self.find_bar.queryChanged.connect(self.find_text)
         self.find_bar.nextRequested.connect(self.find_next)
         self.find_bar.previousRequested.connect(self.find_previous)
         self.find_bar.closed.connect(self._on_find_closed)
@@ -145,7 +145,7 @@ class Viewer(QTextEdit):
         self._layer.paint(annotations, dark=self.is_dark())
         cursor.endEditBlock()
         if self.find_bar.isVisible() and self.find_bar.query():
-            self.find(self.find_bar.query())
+            self.find_text(self.find_bar.query())
         else:
             self._refresh_overlays()
 
@@ -459,13 +459,17 @@ class Viewer(QTextEdit):
         self.find_bar.open_bar(seed)
         self._update_margins()
         if self.find_bar.query():
-            self.find(self.find_bar.query())
+            self.find_text(self.find_bar.query())
 
     def close_find_bar(self) -> None:
         self.find_bar.close_bar()
 
-    def find(self, needle: str) -> int:
-        """Mark every match of `needle`, go to the first one after the cursor; the count."""
+    def find_text(self, needle: str) -> int:
+        """Mark every match of `needle`, go to the first one after the cursor; the count.
+
+        Not named `find`: that would override QTextEdit.find and QWidget.find with another
+        signature, so code holding the viewer as a QTextEdit or QWidget would call this instead.
+        """
         if self.find_bar.query() != needle:
             self.find_bar.field.blockSignals(True)
             self.find_bar.field.setText(needle)
