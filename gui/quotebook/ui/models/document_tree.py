@@ -171,7 +171,7 @@ class DocumentTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, self.node(parent).children[row])
 
-    def parent(self, child: ModelIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: ModelIndex | None = None) -> Any:
         """The parent index of `child`; without an argument, QObject's parent (Qt overloads the
         name, and both are called)."""
         if child is None:
