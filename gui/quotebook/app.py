@@ -7,6 +7,7 @@ traceback in a terminal the user may not even have.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 import traceback
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -95,6 +96,13 @@ def _excepthook(
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        return _run(argv)
+    finally:
+        gc.enable()  # `quotebook.__main__` pauses the collector for start-up: never leave it so
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    try:
         args, qt_args = parse_app_args(sys.argv[1:] if argv is None else argv)
     except UserError as exc:
         sys.stderr.write(f"quotebook: {exc.message}\n")
@@ -130,11 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             # processes share.
             print(f"shown at {time.monotonic():.6f} cpu {time.process_time():.6f}", flush=True)
             app.quit()
+        gc.enable()  # paused for start-up by `quotebook.__main__`
         # Showing the window only reads; what writing needs is loaded once it is on screen.
         library.load_writer()
 
     after_first_paint(window.viewer.viewport(), on_first_frame)
     window.show()
+    # A window that starts minimised paints nothing: do not leave the collector paused then.
+    QTimer.singleShot(2000, gc.enable)
     try:
         return app.exec()
     finally:

@@ -37,3 +37,58 @@ def test_window_shows_before_sqlite_utils_loads_and_it_loads_right_after(tmp_pat
     loads = [i for i, line in enumerate(lines) if line.endswith("| sqlite_utils")]
     assert loads, "sqlite-utils was never loaded"
     assert loads[0] > shown
+
+
+GC_DRIVER = """
+import gc, sys
+import quotebook.ui.first_paint as first_paint
+
+seen = []
+real = first_paint.after_first_paint
+
+def spy(widget, callback):
+    def wrapped():
+        seen.append(gc.isenabled())
+        callback()
+        seen.append(gc.isenabled())
+    real(widget, wrapped)
+
+first_paint.after_first_paint = spy
+from quotebook.__main__ import main
+code = main(sys.argv[1:])
+print("collector", seen, gc.isenabled(), code)
+"""
+
+
+def test_collector_is_paused_for_start_up_and_back_on_after_the_first_frame(tmp_path):
+    args = ["--library", str(tmp_path / "l.sqlite"), "--settings", str(tmp_path / "s.ini")]
+    result = subprocess.run(
+        [sys.executable, "-c", GC_DRIVER, *args, "--exit-after-show"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.splitlines()[-1] == "collector [False, True] True 0"
+
+
+def test_collector_is_back_on_when_start_up_stops_early(tmp_path):
+    (tmp_path / "broken.sqlite").write_bytes(b"not a database" * 100)
+    driver = (
+        "import gc, sys\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "QMessageBox.exec = lambda self: 0  # the error dialog, answered at once\n"
+        "from quotebook.__main__ import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('collector', gc.isenabled(), code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", driver, "--library", str(tmp_path / "broken.sqlite")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.splitlines()[-1] == "collector True 1"
