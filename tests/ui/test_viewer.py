@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from quotebook.domain import Annotation, Document, DocumentMeta, color_hex
 from quotebook.ui.fonts import READING_FAMILY, register_fonts
 from quotebook.ui.highlight_layer import blend
+from quotebook.ui.widgets.find_bar import FindBar
 from quotebook.ui.widgets.viewer import Viewer
 
 TRICKY = (
@@ -281,6 +282,19 @@ def test_ctrl_f_in_the_viewer_opens_the_find_bar_with_the_selection(qtbot, viewe
     assert viewer.find_bar.isVisible()
     assert viewer.find_bar.query() == "ipsum"
     assert viewer.viewportMargins().bottom() == viewer.find_bar.height() > 0
+    # It sits along the bottom edge, clear of the scroll bar.
+    bar = viewer.find_bar.geometry()
+    assert bar.bottom() == viewer.rect().bottom()
+    assert bar.left() == 0 and 0 < bar.width() < viewer.width()
+
+
+def test_find_bar_is_built_when_first_asked_for(qtbot, viewer):
+    viewer.show_document(DOCUMENT, [])
+    viewer.resize(500, 300)
+    viewer.clear_document()
+    assert viewer.findChild(FindBar) is None
+    viewer.open_find_bar()
+    assert viewer.findChild(FindBar) is viewer.find_bar
 
 
 def test_zoom_steps(qtbot, viewer):

@@ -81,13 +81,8 @@ class Viewer(QTextEdit):
         self._match_index = -1
         self._zoom_steps = 0
         self._flash_level = 0.0
-        # The find bar lives in the bottom viewport margin, shown on demand.
-        self.find_bar = FindBar(self)
-        self.find_bar.setFont(QApplication.font())
-        self.find_bar.queryChanged.connect(self.find_text)
-        self.find_bar.nextRequested.connect(self.find_next)
-        self.find_bar.previousRequested.connect(self.find_previous)
-        self.find_bar.closed.connect(self._on_find_closed)
+        # The find bar lives in the bottom viewport margin; it is built when first asked for.
+        self._find_bar: FindBar | None = None
 
         self.setObjectName("viewer")
         self.setReadOnly(True)
@@ -144,7 +139,7 @@ class Viewer(QTextEdit):
         self._apply_formatting()
         self._layer.paint(annotations, dark=self.is_dark())
         cursor.endEditBlock()
-        if self.find_bar.isVisible() and self.find_bar.query():
+        if self._find_bar_open() and self.find_bar.query():
             self.find_text(self.find_bar.query())
         else:
             self._refresh_overlays()
@@ -164,7 +159,8 @@ class Viewer(QTextEdit):
         self._selected = None
         self.setPlainText("")
         self._layer.reset("")
-        self.find_bar.close_bar()
+        if self._find_bar is not None:
+            self._find_bar.close_bar()
         self._refresh_overlays()
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
@@ -281,7 +277,7 @@ class Viewer(QTextEdit):
         if event.matches(QKeySequence.StandardKey.Find):
             self.open_find_bar()
             return
-        if event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+        if event.key() == Qt.Key.Key_Escape and self._find_bar_open():
             self.find_bar.close_bar()
             return
         before = (self.textCursor().anchor(), self.textCursor().position())
@@ -451,6 +447,21 @@ class Viewer(QTextEdit):
         self._refresh_overlays()
 
     # -- find ------------------------------------------------------------------------------
+
+    @property
+    def find_bar(self) -> FindBar:
+        if self._find_bar is None:
+            bar = FindBar(self)
+            bar.setFont(QApplication.font())
+            bar.queryChanged.connect(self.find_text)
+            bar.nextRequested.connect(self.find_next)
+            bar.previousRequested.connect(self.find_previous)
+            bar.closed.connect(self._on_find_closed)
+            self._find_bar = bar
+        return self._find_bar
+
+    def _find_bar_open(self) -> bool:
+        return self._find_bar is not None and self._find_bar.isVisible()
 
     def open_find_bar(self) -> None:
         """Show the find bar, seeded with the selection when it is a short single line."""
@@ -623,12 +634,14 @@ class Viewer(QTextEdit):
     def _update_margins(self) -> None:
         scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         side = max(0, int((self.width() - scrollbar - self.column_width()) / 2))
-        bottom = self.find_bar.sizeHint().height() if self.find_bar.isVisible() else 0
+        bottom = self.find_bar.sizeHint().height() if self._find_bar_open() else 0
         margins = self.viewportMargins()
         if (margins.left(), margins.right(), margins.bottom()) != (side, side, bottom):
             self.setViewportMargins(side, 0, side, bottom)
-        # The vertical scroll bar runs the full height, over the bottom margin: keep clear of it.
-        self.find_bar.setGeometry(0, self.height() - bottom, self.width() - scrollbar, bottom)
+        if self._find_bar is not None:
+            # The vertical scroll bar runs the full height, over the bottom margin: keep clear.
+            width = self.width() - scrollbar
+            self._find_bar.setGeometry(0, self.height() - bottom, width, bottom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
