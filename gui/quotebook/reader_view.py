@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”»’)\]]*$")
@@ -78,8 +78,7 @@ TAIL_SHARE = 0.25  # the trailing rule hides at most this share of the text's ch
 RELATED_FROM = 1 / 3  # a "Latest news" list counts only in the text's later part
 
 
-@dataclass(frozen=True)
-class BoilerplateLine:
+class BoilerplateLine(NamedTuple):
     """One line judged to be chrome: its range (without the newline) and the rule that fired."""
 
     start: int
@@ -88,8 +87,7 @@ class BoilerplateLine:
     reason: str
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     text: str  # stripped

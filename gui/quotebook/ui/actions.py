@@ -7,8 +7,8 @@ step between them. The main window connects each action's `triggered` signal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum, auto
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -54,8 +54,7 @@ COLOR_ACTIONS = (
 COLOR_NAMES = tuple(PALETTE)
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     text: str
     shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = ()
     icon: str = ""
