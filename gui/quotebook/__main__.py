@@ -39,7 +39,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The plain-Python core first: once PySide6 is loaded it reads the source of every
         # module imported after it, looking for its feature switches, which only Qt-facing
         # modules use.
-        import quotebook.reader_view
         import quotebook.store  # noqa: F401
         from quotebook.app import main as app_main
     except BaseException:

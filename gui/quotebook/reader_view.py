@@ -13,6 +13,9 @@ clock, a line repeated on the page), or when it sits where chrome sits (the head
 "Next Article", the short lines trailing the last paragraph, a "Latest news" list at the end).
 A line that quotes someone is never taken for a blurb, and the trailing rule never eats more
 than a small part of a text.
+
+The library keeps each document's verdict (`DocumentRepository.furniture`): a change to these
+rules must come with a migration that clears it (``UPDATE documents SET furniture = NULL``).
 """
 
 from __future__ import annotations

@@ -142,6 +142,16 @@ def test_migration_v4_adds_empty_formatting_to_existing_documents(v1_library: Pa
     conn.close()
 
 
+def test_migration_v5_adds_furniture_unknown_for_existing_documents(v1_library: Path):
+    Library(v1_library, target_version=4).close()
+    assert "furniture" not in columns(v1_library, "documents")
+    with Library(v1_library, target_version=5) as library:
+        assert library.schema_version == 5
+        assert library.documents.furniture(1) is None  # worked out when first needed
+        library.documents.keep_furniture(1, [(0, 6)])
+        assert library.documents.furniture(1) == [(0, 6)]
+
+
 def test_upgrade_keeps_every_row(v1_library: Path):
     with Library(v1_library) as library:
         document = library.documents.get(1)

@@ -125,3 +125,40 @@ def test_failed_write_leaves_nothing(library: Library):
     with pytest.raises(sqlite3.IntegrityError):
         library.annotations.create(doc.id, Anchor(5, 0, "bad"))  # start > end
     assert library.annotations.count() == 0
+
+
+def test_furniture_is_kept_until_the_text_changes(library: Library):
+    doc = library.documents.add(NewDocument(DocumentMeta("Page"), "Menu\nThe article.\n"))
+    assert library.documents.furniture(doc.id) is None
+    library.documents.keep_furniture(doc.id, [(0, 4)])
+    assert library.documents.furniture(doc.id) == [(0, 4)]
+    library.documents.keep_furniture(doc.id, [])
+    assert library.documents.furniture(doc.id) == []  # known to have none
+    library.documents.keep_furniture(doc.id, [(0, 4)])
+    new = NewDocument(DocumentMeta("Page"), "Another article.\n")
+    library.documents.replace_text(doc.id, new, lambda annotation: None)
+    assert library.documents.furniture(doc.id) is None
+
+
+def test_damaged_furniture_reads_as_unknown(library: Library, library_path):
+    doc = library.documents.add(NewDocument(DocumentMeta("Page"), "Menu\nThe article.\n"))
+    conn = sqlite3.connect(library_path)
+    conn.execute("UPDATE documents SET furniture = 'x-1 2' WHERE id = ?", [doc.id])
+    conn.commit()
+    conn.close()
+    assert library.documents.furniture(doc.id) is None
+
+
+def test_furniture_of_a_missing_document_is_an_error(library: Library):
+    with pytest.raises(NotFoundError):
+        library.documents.furniture(9999)
+
+
+def test_keeping_furniture_in_a_read_only_library_is_skipped(library: Library):
+    doc = library.documents.add(NewDocument(DocumentMeta("Page"), "Menu\nText.\n"))
+    # SQLite refuses every write from here on, as it does on a read-only medium.
+    library._db.execute("PRAGMA query_only = ON")
+    with pytest.raises(sqlite3.OperationalError):
+        library.set_meta("probe", "1")
+    library.documents.keep_furniture(doc.id, [(0, 4)])  # no error: it is only a cache
+    assert library.documents.furniture(doc.id) is None

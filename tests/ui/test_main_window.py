@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from quotebook.anchoring import Utf16Map
 from quotebook.domain import DocumentMeta, NewDocument
 from quotebook.quotes import find_quotes
+from quotebook.reader_view import boilerplate_ranges
 from quotebook.ui.actions import ActionId
 
 
@@ -198,6 +199,23 @@ def test_reader_view_hides_page_chrome_but_keeps_offsets(make_window):
     assert window.hidden_line_count == 0
     assert block.isVisible()
     assert window.viewer.document().characterCount() == len(window.document.text) + 1
+
+
+def test_reader_view_verdict_is_kept_in_the_library_and_used_next_time(make_window):
+    window = make_window()
+    documents = window.session.library.documents
+    doc = documents.summaries()[0].id
+    window.open_document(doc)
+    assert documents.furniture(doc) == boilerplate_ranges(window.document.text) != []
+    assert window.hidden_line_count > 0
+    # What is kept is what the next opening shows: here, only the document's first line.
+    first_line = window.document.text.index("\n")
+    documents.keep_furniture(doc, [(0, first_line)])
+    window.close()
+    again = make_window()
+    again.open_document(doc)
+    assert again.hidden_line_count == 1
+    assert not again.viewer.document().firstBlock().isVisible()
 
 
 def test_quotes_panel_scans_only_once_its_tab_is_shown(make_window, qtbot):

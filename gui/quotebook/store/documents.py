@@ -94,6 +94,22 @@ def decode_formatting(stored: str) -> tuple[FormatSpan, ...]:
         return ()
 
 
+def encode_ranges(ranges: list[tuple[int, int]]) -> str:
+    """Ranges as ``"start-end start-end"``; no ranges is the empty string."""
+    return " ".join(f"{start}-{end}" for start, end in ranges)
+
+
+def decode_ranges(stored: str) -> list[tuple[int, int]] | None:
+    """The ranges `encode_ranges` wrote; None when the value is damaged (work it out again)."""
+    ranges = []
+    for item in stored.split():
+        start, _, end = item.partition("-")
+        if not (start.isdigit() and end.isdigit()):
+            return None
+        ranges.append((int(start), int(end)))
+    return ranges
+
+
 class DocumentRepository:
     def __init__(self, db: LibraryDatabase, annotations: AnnotationRepository) -> None:
         self._db = db
@@ -249,7 +265,7 @@ class DocumentRepository:
         columns = ", ".join(f"{c} = ?" for c in _META_COLUMNS)
         cursor = self._db.execute(
             f"""UPDATE documents SET {columns}, text = ?, sha256 = ?, imported_at = ?,
-                    formatting = ? WHERE id = ?""",
+                    formatting = ?, furniture = NULL WHERE id = ?""",
             [
                 *(getattr(meta, c) for c in _META_COLUMNS),
                 text,
@@ -261,6 +277,30 @@ class DocumentRepository:
         )
         if cursor.rowcount == 0:
             raise NotFoundError(f"There is no document with id {document_id}.")
+
+    def furniture(self, document_id: int) -> list[tuple[int, int]] | None:
+        """The reader view's page-furniture ranges kept for this document; None if unknown."""
+        row = self._db.execute(
+            "SELECT furniture FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no document with id {document_id}.")
+        return None if row[0] is None else decode_ranges(row[0])
+
+    def keep_furniture(self, document_id: int, ranges: list[tuple[int, int]]) -> None:
+        """Keep the reader view's verdict for next time.
+
+        Best effort: it can always be worked out again, so a library that cannot be written
+        (read-only, locked) is left as it is rather than failing the document's opening.
+        """
+        try:
+            with self._db.atomic():
+                self._db.execute(
+                    "UPDATE documents SET furniture = ? WHERE id = ?",
+                    [encode_ranges(ranges), document_id],
+                )
+        except sqlite3.Error:
+            pass
 
     def update_meta(self, document_id: int, **changes: Any) -> Document:
         """Change metadata fields (title, outlet, author, …); the text never changes here."""

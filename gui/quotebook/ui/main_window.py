@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from quotebook import APP_NAME, __version__
 from quotebook.domain import DEFAULT_COLOR, Annotation, Document
 from quotebook.errors import UserError
-from quotebook.reader_view import boilerplate_ranges
 from quotebook.ui.actions import COLOR_ACTIONS, COLOR_NAMES, ActionId, build_actions
 from quotebook.ui.reader_layer import set_hidden_lines
 from quotebook.ui.session import Session
@@ -488,7 +487,7 @@ class MainWindow(QMainWindow):
         ranges: list[tuple[int, int]] = []
         if self.action_map[ActionId.READER_VIEW].isChecked():
             if self._hidden_ranges is None:
-                self._hidden_ranges = boilerplate_ranges(self.document.text)
+                self._hidden_ranges = self.session.furniture(self.document)
             ranges = self._hidden_ranges
         layer = self.viewer.highlight_layer
         self.hidden_line_count = set_hidden_lines(

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from quotebook.anchoring import make_anchor
-from quotebook.domain import DEFAULT_COLOR, Annotation
+from quotebook.domain import DEFAULT_COLOR, Annotation, Document
 from quotebook.store import Library
 from quotebook.ui import commands as cmd
 
@@ -50,6 +50,23 @@ class Session(QObject):
 
     def tags_changed(self) -> None:
         self.tagsChanged.emit()
+
+    # -- derived views -------------------------------------------------------------------------
+
+    def furniture(self, document: Document) -> list[tuple[int, int]]:
+        """The lines of `document` that the reader view hides, as code-point ranges.
+
+        Worked out on the first opening and kept in the library, so later openings (and the
+        start of the app on the last document read) skip the reader view's line rules.
+        """
+        kept = self.library.documents.furniture(document.id)
+        if kept is not None:
+            return kept
+        from quotebook.reader_view import boilerplate_ranges
+
+        ranges = boilerplate_ranges(document.text)
+        self.library.documents.keep_furniture(document.id, ranges)
+        return ranges
 
     # -- running commands ---------------------------------------------------------------------
 
