@@ -7,9 +7,11 @@ folders sit at the repository root, two levels above this package.
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 
 
+@cache  # every icon asks; resolving the path walks the file system each time
 def base_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
