@@ -34,7 +34,8 @@ from quotebook.domain import Anchor, Annotation, NewDocument
 from quotebook.errors import NotFoundError, UserError
 from quotebook.importers import DEFAULT_LIMITS, ImportLimits, is_supported, read_document
 from quotebook.store import Library, text_sha256
-from quotebook.store.documents import DocumentBatch, ReplacedDocument
+from quotebook.store.documents import DocumentBatch
+from quotebook.store.records import ReplacedDocument
 
 log = logging.getLogger(__name__)
 

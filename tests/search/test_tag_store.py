@@ -8,7 +8,7 @@ from quotebook.anchoring import locate_quote
 from quotebook.domain import DocumentMeta, NewDocument
 from quotebook.errors import UserError
 from quotebook.store import Library
-from quotebook.store.tags import TagUsage
+from quotebook.store.records import TagUsage
 
 TEXT = "Alpha beta gamma delta epsilon zeta eta theta."
 

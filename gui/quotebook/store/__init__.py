@@ -6,9 +6,8 @@ Writes go through sqlite-utils' transactions; reads are plain SELECTs on the sam
 
 from __future__ import annotations
 
-from quotebook.store.documents import DeletedDocument, text_sha256
-from quotebook.store.folders import DeletedFolder
+from quotebook.store.documents import text_sha256
 from quotebook.store.library import Library
-from quotebook.store.tags import DeletedTags, TagCount
+from quotebook.store.tags import TagCount
 
-__all__ = ["DeletedDocument", "DeletedFolder", "DeletedTags", "Library", "TagCount", "text_sha256"]
+__all__ = ["Library", "TagCount", "text_sha256"]

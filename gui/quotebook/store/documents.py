@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 from quotebook.domain import (
@@ -27,26 +27,9 @@ from quotebook.store.annotations import AnnotationRepository
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
+    from quotebook.store.records import DeletedDocument, ReplacedDocument
 
 _META_COLUMNS = tuple(f.name for f in fields(DocumentMeta))
-
-
-@dataclass(frozen=True)
-class DeletedDocument:
-    """A removed document with everything needed to put it back under the same id."""
-
-    document: Document
-    position: int
-    annotations: tuple[Annotation, ...]
-
-
-@dataclass(frozen=True)
-class ReplacedDocument:
-    """A document before its text was replaced, with its annotations as they were then."""
-
-    before: Document
-    annotations: tuple[Annotation, ...]
-    orphaned: int  # annotations whose quote the new text no longer holds
 
 
 # Given an annotation and the new text, where it now sits; None when its quote is gone.
@@ -215,6 +198,8 @@ class DocumentRepository:
         that `relocate` cannot place are kept with their quote and marked orphaned (at an empty
         range where they used to start), never dropped. All of it is one transaction.
         """
+        from quotebook.store.records import ReplacedDocument
+
         with self._db.atomic():
             before = self.get(document_id)
             annotations = tuple(self._annotations.for_document(document_id))
@@ -340,6 +325,8 @@ class DocumentRepository:
         return row[0], int(row[1])
 
     def delete(self, document_id: int) -> DeletedDocument:
+        from quotebook.store.records import DeletedDocument
+
         with self._db.atomic():
             document = self.get(document_id)
             _, position = self.placement(document_id)

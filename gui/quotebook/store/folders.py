@@ -6,22 +6,16 @@ hands all of it back so that undo can restore the subtree under the same ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quotebook.domain import Folder
 from quotebook.errors import NotFoundError, UserError
 from quotebook.store._rows import folder_from_row
-from quotebook.store.documents import DeletedDocument, DocumentRepository
+from quotebook.store.documents import DocumentRepository
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
-
-
-@dataclass(frozen=True)
-class DeletedFolder:
-    folders: tuple[Folder, ...]  # the folder first, then its descendants, parents before children
-    documents: tuple[DeletedDocument, ...]
+    from quotebook.store.records import DeletedFolder
 
 
 class FolderRepository:
@@ -75,6 +69,8 @@ class FolderRepository:
         return self.get(folder_id)
 
     def delete(self, folder_id: int) -> DeletedFolder:
+        from quotebook.store.records import DeletedFolder
+
         with self._db.atomic():
             folders = (self.get(folder_id), *self._subtree(folder_id))
             ids = [f.id for f in folders]

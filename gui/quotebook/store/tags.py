@@ -15,46 +15,13 @@ from quotebook.store._rows import tag_from_row
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
+    from quotebook.store.records import DeletedTags, MergedTags, TagStats, TagUsage
 
 
 @dataclass(frozen=True)
 class TagCount:
     tag: Tag
     count: int  # annotations carrying exactly this tag
-
-
-@dataclass(frozen=True)
-class DeletedTags:
-    """What `TagRepository.delete` removed: the tag, its descendants and their links."""
-
-    tags: tuple[Tag, ...]
-    links: tuple[tuple[int, int], ...]  # (annotation_id, tag_id)
-
-
-@dataclass(frozen=True)
-class TagUsage:
-    """What a tag and the tags below it touch: shown before deleting, listed in the codebook."""
-
-    tags: int  # the tag itself and its descendants
-    annotations: int  # distinct annotations carrying any of them
-    documents: int  # distinct documents holding such annotations
-
-
-@dataclass(frozen=True)
-class TagStats:
-    tag: Tag
-    annotations: int  # annotations carrying exactly this tag
-    documents: int  # documents holding them
-
-
-@dataclass(frozen=True)
-class MergedTags:
-    """What `TagRepository.merge` changed, so that `unmerge` can put every row back."""
-
-    removed: tuple[Tag, ...]  # source-side tags whose name already existed on the target side
-    removed_links: tuple[tuple[int, int], ...]  # their links before the merge
-    renamed: tuple[Tag, ...]  # source-side tags moved under the target, as they were before
-    added_links: tuple[tuple[int, int], ...]  # links the merge created on target-side tags
 
 
 def normalise_tag_name(name: str) -> str:
@@ -133,6 +100,8 @@ class TagRepository:
 
     def delete(self, tag_id: int) -> DeletedTags:
         """Delete a tag and every tag below it; the links go too. Returns what `restore` needs."""
+        from quotebook.store.records import DeletedTags
+
         tag = self.get(tag_id)
         removed = (tag, *self._descendants(tag.name))
         ids = [t.id for t in removed]
@@ -163,6 +132,8 @@ class TagRepository:
 
     def stats(self) -> list[TagStats]:
         """Every tag with its annotation and document counts, in name order."""
+        from quotebook.store.records import TagStats
+
         sql = """SELECT t.*, count(a.id) AS n, count(DISTINCT a.document_id) AS docs FROM tags t
                  LEFT JOIN annotation_tags at ON at.tag_id = t.id
                  LEFT JOIN annotations a ON a.id = at.annotation_id
@@ -171,6 +142,8 @@ class TagRepository:
 
     def usage(self, tag_id: int) -> TagUsage:
         """How much a tag's subtree is used; what deleting or merging it would touch."""
+        from quotebook.store.records import TagUsage
+
         tag = self.get(tag_id)
         ids = [tag.id, *(t.id for t in self._descendants(tag.name))]
         marks = ",".join("?" * len(ids))
@@ -198,6 +171,8 @@ class TagRepository:
         Tags below the source move below the target (``a/x`` → ``b/x``); where the target side
         already has that name, the two merge as well. The source tag is gone afterwards.
         """
+        from quotebook.store.records import MergedTags
+
         source, target = self.get(source_id), self.get(target_id)
         if source.id == target.id:
             raise UserError("A tag cannot be merged into itself.")

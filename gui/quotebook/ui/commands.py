@@ -8,12 +8,16 @@ pushed (see `Session.execute`), so an error reaches the user and nothing lands o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from quotebook.domain import Anchor, Annotation
-from quotebook.store import DeletedDocument, DeletedFolder, DeletedTags, Library
+from quotebook.store import Library
 from quotebook.ui.session_events import SessionEvents
+
+if TYPE_CHECKING:
+    from quotebook.store.records import DeletedDocument, DeletedFolder, DeletedTags
 
 NOTE_MERGE_ID = 1001
 

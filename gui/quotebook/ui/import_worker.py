@@ -28,8 +28,8 @@ from quotebook.importing import (
     collect_files,
     import_items,
 )
-from quotebook.store import DeletedDocument, DeletedFolder, Library
-from quotebook.store.documents import ReplacedDocument
+from quotebook.store import Library
+from quotebook.store.records import DeletedDocument, DeletedFolder, ReplacedDocument
 from quotebook.ui.commands import StoreCommand
 from quotebook.ui.session_events import SessionEvents
 

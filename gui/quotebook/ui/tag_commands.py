@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from quotebook.errors import UserError
-from quotebook.store import DeletedTags, Library
-from quotebook.store.tags import MergedTags, normalise_tag_name
+from quotebook.store import Library
+from quotebook.store.tags import normalise_tag_name
 from quotebook.ui.commands import StoreCommand
 from quotebook.ui.session_events import SessionEvents
 
 if TYPE_CHECKING:
+    from quotebook.store.records import DeletedTags, MergedTags
     from quotebook.ui.session import Session
 
 DESCRIPTION_MERGE_ID = 1101

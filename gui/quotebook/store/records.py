@@ -1,0 +1,70 @@
+"""What repositories hand back to undo a delete, a merge or a replaced text, and tag statistics.
+
+Kept apart from the repositories because opening a library and showing the first document need
+none of them: the repositories import this module when they make one, so start-up does not
+build these frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotebook.domain import Annotation, Document, Folder, Tag
+
+
+@dataclass(frozen=True)
+class DeletedDocument:
+    """A removed document with everything needed to put it back under the same id."""
+
+    document: Document
+    position: int
+    annotations: tuple[Annotation, ...]
+
+
+@dataclass(frozen=True)
+class ReplacedDocument:
+    """A document before its text was replaced, with its annotations as they were then."""
+
+    before: Document
+    annotations: tuple[Annotation, ...]
+    orphaned: int  # annotations whose quote the new text no longer holds
+
+
+@dataclass(frozen=True)
+class DeletedFolder:
+    folders: tuple[Folder, ...]  # the folder first, then its descendants, parents before children
+    documents: tuple[DeletedDocument, ...]
+
+
+@dataclass(frozen=True)
+class DeletedTags:
+    """What `TagRepository.delete` removed: the tag, its descendants and their links."""
+
+    tags: tuple[Tag, ...]
+    links: tuple[tuple[int, int], ...]  # (annotation_id, tag_id)
+
+
+@dataclass(frozen=True)
+class TagUsage:
+    """What a tag and the tags below it touch: shown before deleting, listed in the codebook."""
+
+    tags: int  # the tag itself and its descendants
+    annotations: int  # distinct annotations carrying any of them
+    documents: int  # distinct documents holding such annotations
+
+
+@dataclass(frozen=True)
+class TagStats:
+    tag: Tag
+    annotations: int  # annotations carrying exactly this tag
+    documents: int  # documents holding them
+
+
+@dataclass(frozen=True)
+class MergedTags:
+    """What `TagRepository.merge` changed, so that `unmerge` can put every row back."""
+
+    removed: tuple[Tag, ...]  # source-side tags whose name already existed on the target side
+    removed_links: tuple[tuple[int, int], ...]  # their links before the merge
+    renamed: tuple[Tag, ...]  # source-side tags moved under the target, as they were before
+    added_links: tuple[tuple[int, int], ...]  # links the merge created on target-side tags
