@@ -63,17 +63,23 @@ print("collector", seen, gc.isenabled(), code)
 """
 
 
-def test_collector_is_paused_for_start_up_and_back_on_after_the_first_frame(tmp_path):
-    args = ["--library", str(tmp_path / "l.sqlite"), "--settings", str(tmp_path / "s.ini")]
+def last_line_of(driver: str, *args: str) -> str:
+    """Run `driver` as a fresh offscreen process with `args`; the last line it printed."""
     result = subprocess.run(
-        [sys.executable, "-c", GC_DRIVER, *args, "--exit-after-show"],
+        [sys.executable, "-c", driver, *args],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     )
-    assert result.stdout.splitlines()[-1] == "collector [False, True] True 0"
+    return result.stdout.splitlines()[-1]
+
+
+def test_collector_is_paused_for_start_up_and_back_on_after_the_first_frame(tmp_path):
+    args = ["--library", str(tmp_path / "l.sqlite"), "--settings", str(tmp_path / "s.ini")]
+    last = last_line_of(GC_DRIVER, *args, "--exit-after-show")
+    assert last == "collector [False, True] True 0"
 
 
 def test_collector_is_back_on_when_start_up_stops_early(tmp_path):
@@ -86,12 +92,5 @@ def test_collector_is_back_on_when_start_up_stops_early(tmp_path):
         "code = main(sys.argv[1:])\n"
         "print('collector', gc.isenabled(), code)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", driver, "--library", str(tmp_path / "broken.sqlite")],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    assert result.stdout.splitlines()[-1] == "collector True 1"
+    last = last_line_of(driver, "--library", str(tmp_path / "broken.sqlite"))
+    assert last == "collector True 1"
