@@ -108,6 +108,7 @@ def _run(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"quotebook: {exc.message}\n")
         return 2
     if args.self_test:
+        gc.enable()  # a whole session's work follows, not just a start
         from quotebook.selftest import run_self_test
 
         return run_self_test()
@@ -116,6 +117,7 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         library = open_library(resolve_library_path(args.library))
     except UserError as exc:
+        gc.enable()  # no window is coming, and the dialog may stay up a while
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, exc.message)

@@ -87,10 +87,12 @@ def test_collector_is_back_on_when_start_up_stops_early(tmp_path):
     driver = (
         "import gc, sys\n"
         "from PySide6.QtWidgets import QMessageBox\n"
-        "QMessageBox.exec = lambda self: 0  # the error dialog, answered at once\n"
+        "during = []\n"
+        "# The error dialog, answered at once; what matters is the collector while it is up.\n"
+        "QMessageBox.exec = lambda self: during.append(gc.isenabled()) or 0\n"
         "from quotebook.__main__ import main\n"
         "code = main(sys.argv[1:])\n"
-        "print('collector', gc.isenabled(), code)\n"
+        "print('collector', during, gc.isenabled(), code)\n"
     )
     last = last_line_of(driver, "--library", str(tmp_path / "broken.sqlite"))
-    assert last == "collector True 1"
+    assert last == "collector [True] True 1"
