@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 
 from quotebook.domain import Annotation, Document, DocumentMeta
+from quotebook.formatting_layer import HEADING_SIZE_STEPS, heading_level
 from quotebook.importers.markdown import render_markdown
 from quotebook.ui.fonts import register_fonts
-from quotebook.ui.formatting_layer import HEADING_SIZE_STEPS, heading_level
 from quotebook.ui.widgets.viewer import Viewer
 
 SOURCE = """# Summit report

@@ -144,7 +144,12 @@ class Composer:
         entry = OutlineEntry(item.title, Target(head.slices[0].page, head.slices[0].page_y))
         self.outline.append(entry)
         body = self._place(
-            Flow(self.typeset.body(doc.text, g.body_width), "body", index, space_before=16 * UNIT)
+            Flow(
+                self.typeset.body(doc.text, g.body_width, doc.formatting),
+                "body",
+                index,
+                space_before=16 * UNIT,
+            )
         )
 
         placed = [a for a in annotations if is_placed(a, doc.text)]

@@ -8,7 +8,7 @@ decoration (highlights, number markers, margin notes) is painted around the text
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import (
@@ -22,8 +22,11 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from quotebook.anchoring import Utf16Map
+from quotebook.domain import FormatSpan
 from quotebook.export.fonts import Families, font
 from quotebook.export.pdf.geometry import UNIT
+from quotebook.formatting_layer import apply_formatting
 
 INK = QColor("#111111")
 GREY = QColor("#5b5b5b")
@@ -117,13 +120,19 @@ class Typesetter:
 
     # -- builders --------------------------------------------------------------------------------
 
-    def body(self, text: str, width: float) -> QTextDocument:
-        """The document text as Qt lays it out; positions equal UTF-16 offsets into `text`."""
+    def body(self, text: str, width: float, formatting: Sequence[FormatSpan] = ()) -> QTextDocument:
+        """The document text as Qt lays it out; positions equal UTF-16 offsets into `text`.
+
+        A rich source's `formatting` (a Markdown import's headings, emphasis, code, links) is
+        laid over the text as the viewer shows it; it changes fonts, never the text.
+        """
         doc = self.new_document()
         cursor = self.cursor(doc)
         # Set before inserting: new blocks inherit it, far cheaper than formatting afterwards.
         cursor.setBlockFormat(self.block(line_height=BODY_LINE_HEIGHT))
         cursor.insertText(text)
+        if formatting:
+            apply_formatting(doc, formatting, Utf16Map(text), link_color=LINK)
         cursor.endEditBlock()
         doc.setTextWidth(width)
         return doc

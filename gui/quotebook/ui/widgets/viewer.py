@@ -39,8 +39,8 @@ from PySide6.QtWidgets import QApplication, QFrame, QMenu, QStyle, QTextEdit, QT
 
 from quotebook.anchoring import snap_to_words
 from quotebook.domain import Annotation, Document
+from quotebook.formatting_layer import apply_formatting
 from quotebook.ui.fonts import READING_POINT_SIZE, reading_font
-from quotebook.ui.formatting_layer import apply_formatting
 from quotebook.ui.highlight_layer import HighlightLayer, blend
 from quotebook.ui.widgets.find_bar import MAX_PAINTED_MATCHES, FindBar, find_matches
 

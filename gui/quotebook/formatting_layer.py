@@ -2,8 +2,9 @@
 
 A Markdown document is stored as its rendered plain text (annotations point into it) plus
 `FormatSpan`s over that text. This module turns the spans into Qt character and block formats
-on a `QTextDocument` that already holds the plain text, so the viewer shows headings, emphasis,
-code and links while every position stays what it was.
+on a `QTextDocument` that already holds the plain text, so the viewer and the PDF export show
+headings, emphasis, code and links while every position stays what it was. It uses QtGui only,
+no widgets, so the exporters share it with the viewer.
 
 The formats only ever set font properties (weight, italic, size, family, underline, strike-out),
 the text colour of links and block indentation, never a background: backgrounds belong to the
