@@ -127,12 +127,12 @@ def _run(argv: Sequence[str] | None) -> int:
         box.exec()
         return 1
 
+    from quotebook.ui.first_paint import after_first_paint
     from quotebook.ui.main_window import MainWindow
     from quotebook.ui.session import Session
 
     session = Session(library)
     window = MainWindow(session, make_settings(args.settings))
-    from quotebook.ui.first_paint import after_first_paint
 
     def on_first_frame() -> None:
         if args.exit_after_show:

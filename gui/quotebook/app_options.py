@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from quotebook.errors import UserError
 
-_VALUED = {"--library": "library", "--settings": "settings"}
-_FLAGS = {"--self-test": "self_test", "--exit-after-show": "exit_after_show"}
+_VALUED = ("--library", "--settings")
+_FLAGS = ("--self-test", "--exit-after-show")
 
 
 class AppOptions(NamedTuple):
@@ -27,7 +27,8 @@ def parse_app_args(argv: Sequence[str]) -> tuple[AppOptions, list[str]]:
 
     Raises `UserError` when an option that takes a path has none.
     """
-    found: dict[str, str | bool] = {}
+    values: dict[str, str] = {}
+    flags: set[str] = set()
     rest: list[str] = []
     args = list(argv)
     i = 0
@@ -39,10 +40,16 @@ def parse_app_args(argv: Sequence[str]) -> tuple[AppOptions, list[str]]:
                 if i == len(args):
                     raise UserError(f"{name} needs a path.")
                 value = args[i]
-            found[_VALUED[name]] = value
+            values[name] = value
         elif args[i] in _FLAGS:
-            found[_FLAGS[args[i]]] = True
+            flags.add(args[i])
         else:
             rest.append(args[i])
         i += 1
-    return AppOptions(**found), rest  # type: ignore[arg-type]
+    options = AppOptions(
+        library=values.get("--library"),
+        self_test="--self-test" in flags,
+        settings=values.get("--settings"),
+        exit_after_show="--exit-after-show" in flags,
+    )
+    return options, rest

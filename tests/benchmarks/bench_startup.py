@@ -28,11 +28,6 @@ RUNS = 11
 FLOOR = Path(__file__).resolve().parents[2] / "packaging" / "empty_window.py"
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
-    """Seconds from spawning `cmd` to its exit."""
-    return timed_shown(cmd, env)[1]
-
-
 def timed_shown(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """Seconds from spawning `cmd` to its painted window, to its exit, and the CPU time the
     process had used when its window was painted."""
@@ -69,7 +64,7 @@ def big_library(env: dict[str, str], tmp: Path) -> None:
         "--exit-after-show",
     ]
     subprocess.run(cmd, check=True, env=env, capture_output=True)  # first start seeds
-    times = [timed(cmd, env) for _ in range(3)]
+    times = [timed_shown(cmd, env)[0] for _ in range(3)]
     rss = peak_rss_mb(cmd, env)
     print(
         f"10,000 articles: start to shown window {statistics.median(times):.2f} s "
