@@ -12,7 +12,7 @@ os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
 import pytest
 
-from quotebook.seeding import seed_library
+from quotebook.services.seeding import seed_library
 from quotebook.store import Library
 
 REPO = Path(__file__).resolve().parents[1]

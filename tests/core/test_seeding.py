@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from quotebook.resources import seeds_dir
-from quotebook.seeding import needs_seeding, seed_library
+from quotebook.services.seeding import needs_seeding, seed_library
 from quotebook.store import Library
 
 SEEDS = seeds_dir()

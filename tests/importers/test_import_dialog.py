@@ -8,9 +8,9 @@ import pytest
 from import_samples import ARTICLE, PAGE, RUSSIAN, write
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from quotebook import importing
 from quotebook.anchoring import locate_quote
-from quotebook.importing import ImportOptions, ImportResult
+from quotebook.services import importing
+from quotebook.services.importing import ImportOptions, ImportResult
 from quotebook.ui.dialogs import import_dialog
 from quotebook.ui.dialogs.import_dialog import ImportController, run_import, summary_text
 

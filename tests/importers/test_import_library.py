@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from import_samples import ARTICLE, PAGE, RUSSIAN, make_docx, write
 
-from quotebook import importing
 from quotebook.anchoring import locate_quote
 from quotebook.importers import ImportLimits
-from quotebook.importing import (
+from quotebook.services import importing
+from quotebook.services.importing import (
     ImportItem,
     ImportOptions,
     collect_files,

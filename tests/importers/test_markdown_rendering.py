@@ -9,7 +9,7 @@ import pytest
 
 from quotebook.domain import DocumentMeta, FormatSpan, NewDocument
 from quotebook.importers.markdown import import_markdown
-from quotebook.importing import ImportOptions, import_file, import_files
+from quotebook.services.importing import ImportOptions, import_file, import_files
 from quotebook.store import Library
 from quotebook.store.documents import decode_formatting, encode_formatting
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotebook.cli import main
+from quotebook.cli.main import main
 from quotebook.store import Library
 
 QUOTE_KEYS = {"start", "end", "text", "kind", "speaker", "confidence"}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTreeWidget
 
-from quotebook.quote_acceptance import scan_library
+from quotebook.services.quote_acceptance import scan_library
 from quotebook.ui.dialogs.find_quotes_dialog import (
     FindQuotesDialog,
     run_find_quotes,

@@ -6,7 +6,8 @@ import pytest
 
 from quotebook.anchoring import make_anchor
 from quotebook.domain import Annotation, DocumentMeta, NewDocument
-from quotebook.quote_acceptance import (
+from quotebook.quotes import FoundQuote, Turn
+from quotebook.services.quote_acceptance import (
     QUOTE_TAG,
     color_for,
     is_annotated,
@@ -17,7 +18,6 @@ from quotebook.quote_acceptance import (
     speaker_counts,
     tags_for,
 )
-from quotebook.quotes import FoundQuote, Turn
 from quotebook.store import Library
 
 

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from quotebook.ui.models.quote_list import TURN, QuoteRole
+from quotebook.ui.panels.quotes.model import TURN, QuoteRole
+from quotebook.ui.panels.quotes.panel import QuotesPanel
 from quotebook.ui.session import Session
-from quotebook.ui.widgets.quotes_panel import QuotesPanel
 
 
 @pytest.fixture

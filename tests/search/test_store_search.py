@@ -6,7 +6,7 @@ import pytest
 
 from quotebook.anchoring import locate_quote
 from quotebook.domain import DocumentMeta, NewDocument
-from quotebook.search import MARK_CLOSE, MARK_OPEN, SearchFilters, SearchHit
+from quotebook.search.query import MARK_CLOSE, MARK_OPEN, SearchFilters, SearchHit
 from quotebook.store import Library
 from quotebook.store.search import LONG_TEXT
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from quotebook.domain import DocumentMeta, FormatSpan, NewDocument
-from quotebook.search import MARK_CLOSE, MARK_OPEN, SearchFilters
+from quotebook.search.query import MARK_CLOSE, MARK_OPEN, SearchFilters
 from quotebook.store import Library
 from quotebook.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -147,9 +147,9 @@ def test_migration_v5_adds_furniture_unknown_for_existing_documents(v1_library: 
     assert "furniture" not in columns(v1_library, "documents")
     with Library(v1_library, target_version=5) as library:
         assert library.schema_version == 5
-        assert library.documents.furniture(1) is None  # worked out when first needed
-        library.documents.keep_furniture(1, [(0, 6)])
-        assert library.documents.furniture(1) == [(0, 6)]
+        assert library.documents.furniture(1, 1) is None  # worked out when first needed
+        library.documents.keep_furniture(1, [(0, 6)], 1)
+        assert library.documents.furniture(1, 1) == [(0, 6)]
 
 
 def test_upgrade_keeps_every_row(v1_library: Path):

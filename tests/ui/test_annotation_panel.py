@@ -13,10 +13,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit
 
 from quotebook.domain import Annotation, color_hex
-from quotebook.ui.models.annotation_list import AnnotationListModel, AnnotationRole
+from quotebook.ui.panels.annotations.delegate import wrap_lines
+from quotebook.ui.panels.annotations.model import AnnotationListModel, AnnotationRole
+from quotebook.ui.panels.annotations.panel import AnnotationPanel
 from quotebook.ui.session import Session
-from quotebook.ui.widgets.annotation_delegate import wrap_lines
-from quotebook.ui.widgets.annotation_panel import AnnotationPanel
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

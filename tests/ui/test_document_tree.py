@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from quotebook.ui.icons import ICON_NAMES, icon
-from quotebook.ui.models.document_tree import (
+from quotebook.ui.panels.library.model import (
     ANNOTATION_COUNT_ROLE,
     COUNT_COLUMN,
     DOCUMENT_ID_ROLE,
@@ -17,7 +17,7 @@ from quotebook.ui.models.document_tree import (
     DocumentTreeModel,
     NodeKind,
 )
-from quotebook.ui.widgets.document_tree import DocumentTree
+from quotebook.ui.panels.library.view import DocumentTree
 
 
 @pytest.fixture

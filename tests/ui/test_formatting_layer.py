@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 
 from quotebook.domain import Annotation, Document, DocumentMeta
-from quotebook.formatting_layer import HEADING_SIZE_STEPS, heading_level
+from quotebook.formatting import HEADING_SIZE_STEPS, heading_level
 from quotebook.importers.markdown import render_markdown
 from quotebook.ui.fonts import register_fonts
 from quotebook.ui.widgets.viewer import Viewer

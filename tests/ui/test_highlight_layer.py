@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QTextDocument
 
 from quotebook.anchoring import Utf16Map
 from quotebook.domain import Annotation, color_hex
-from quotebook.ui.highlight_layer import HighlightLayer, Segment, blend, split_segments
+from quotebook.ui.widgets.highlight_layer import HighlightLayer, Segment, blend, split_segments
 
 
 def ann(id_: int, start: int, end: int, color: str = "yellow") -> Annotation:

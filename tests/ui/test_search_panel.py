@@ -8,11 +8,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from quotebook.domain import DEFAULT_COLOR, color_hex
-from quotebook.search import MARK_CLOSE, MARK_OPEN
+from quotebook.search.query import MARK_CLOSE, MARK_OPEN
 from quotebook.ui.actions import ActionId
+from quotebook.ui.panels.search.panel import SearchPanel
+from quotebook.ui.panels.search.results import SearchResultsModel, snippet_html
 from quotebook.ui.session import Session
-from quotebook.ui.widgets.search_panel import SearchPanel
-from quotebook.ui.widgets.search_results import SearchResultsModel, snippet_html
 
 # The offscreen platform warns that it cannot pass size hints on when a window is shown.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from quotebook.domain import Annotation
-from quotebook.ui.models.annotation_list import AnnotationRole
-from quotebook.ui.models.tag_list import NAME_COLUMN, TagRole
+from quotebook.ui.panels.annotations.model import AnnotationRole
+from quotebook.ui.panels.tags.model import NAME_COLUMN, TagRole
+from quotebook.ui.panels.tags.panel import TagView
 from quotebook.ui.session import Session
-from quotebook.ui.widgets.tag_view import TagView
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

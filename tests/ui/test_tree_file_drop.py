@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from quotebook.ui.widgets.document_tree import DocumentTree
+from quotebook.ui.panels.library.view import DocumentTree
 
 
 def drop(tree: DocumentTree, mime: QMimeData, point: QPointF) -> QDropEvent:

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from quotebook.domain import Annotation, Document, DocumentMeta, color_hex
 from quotebook.ui.fonts import READING_FAMILY, register_fonts
-from quotebook.ui.highlight_layer import blend
 from quotebook.ui.widgets.find_bar import FindBar
+from quotebook.ui.widgets.highlight_layer import blend
 from quotebook.ui.widgets.viewer import Viewer
 
 TRICKY = (

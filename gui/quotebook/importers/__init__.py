@@ -69,7 +69,7 @@ IMPORTERS: dict[str, Importer] = {
     ".eml": _eml,
 }
 
-# Formats whose text comes from a web page, where site chrome is likely (see reader_view).
+# Formats whose text comes from a web page, where page furniture is likely (see reader_view).
 WEB_FORMATS = frozenset({"html", "eml"})
 
 

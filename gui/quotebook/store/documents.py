@@ -263,17 +263,28 @@ class DocumentRepository:
         if cursor.rowcount == 0:
             raise NotFoundError(f"There is no document with id {document_id}.")
 
-    def furniture(self, document_id: int) -> list[tuple[int, int]] | None:
-        """The reader view's page-furniture ranges kept for this document; None if unknown."""
+    def furniture(self, document_id: int, rules_version: int) -> list[tuple[int, int]] | None:
+        """The reader view's page-furniture ranges kept for this document.
+
+        None when unknown: never worked out, damaged, or worked out under other rules than
+        `rules_version`.
+        """
         row = self._db.execute(
             "SELECT furniture FROM documents WHERE id = ?", [document_id]
         ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no document with id {document_id}.")
-        return None if row[0] is None else decode_ranges(row[0])
+        if row[0] is None:
+            return None
+        version, separator, ranges = row[0].partition("|")
+        if not separator or version != str(rules_version):
+            return None
+        return decode_ranges(ranges)
 
-    def keep_furniture(self, document_id: int, ranges: list[tuple[int, int]]) -> None:
-        """Keep the reader view's verdict for next time.
+    def keep_furniture(
+        self, document_id: int, ranges: list[tuple[int, int]], rules_version: int
+    ) -> None:
+        """Keep the reader view's verdict, and the rules it came from, for next time.
 
         Best effort: it can always be worked out again, so a library that cannot be written
         (read-only, locked) is left as it is rather than failing the document's opening.
@@ -282,7 +293,7 @@ class DocumentRepository:
             with self._db.atomic():
                 self._db.execute(
                     "UPDATE documents SET furniture = ? WHERE id = ?",
-                    [encode_ranges(ranges), document_id],
+                    [f"{rules_version}|{encode_ranges(ranges)}", document_id],
                 )
         except sqlite3.Error:
             pass

@@ -24,19 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from quotebook import APP_NAME, __version__
-from quotebook.domain import DEFAULT_COLOR, Annotation, Document
+from quotebook.domain import DEFAULT_COLOR, Document
 from quotebook.errors import UserError
 from quotebook.ui.actions import COLOR_ACTIONS, COLOR_NAMES, ActionId, build_actions
-from quotebook.ui.reader_layer import set_hidden_lines
+from quotebook.ui.panels.annotations.panel import AnnotationPanel
+from quotebook.ui.panels.library.view import DocumentTree
+from quotebook.ui.panels.quotes.panel import QuotesPanel
+from quotebook.ui.panels.tags.panel import TagView
 from quotebook.ui.session import Session
-from quotebook.ui.widgets.annotation_panel import AnnotationPanel
-from quotebook.ui.widgets.document_tree import DocumentTree
-from quotebook.ui.widgets.quotes_panel import QuotesPanel
-from quotebook.ui.widgets.tag_view import TagView
 from quotebook.ui.widgets.viewer import Viewer
 
 if TYPE_CHECKING:
-    from quotebook.ui.widgets.search_panel import SearchPanel
+    from quotebook.ui.panels.search.panel import SearchPanel
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
@@ -76,8 +75,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.document: Document | None = None
-        self._hidden_ranges: list[tuple[int, int]] | None = None
-        self.hidden_line_count = 0
         self.current_annotation_id: int | None = None
         self._last_color = str(settings.value(SETTINGS_COLOR, DEFAULT_COLOR))
         if self._last_color not in COLOR_NAMES:
@@ -149,7 +146,7 @@ class MainWindow(QMainWindow):
     @property
     def search_panel(self) -> SearchPanel:
         if self._search_panel is None:
-            from quotebook.ui.widgets.search_panel import SearchPanel
+            from quotebook.ui.panels.search.panel import SearchPanel
 
             panel = SearchPanel(self.session, self)
             panel.resultOpenRequested.connect(self._guard(self.open_search_result))
@@ -359,8 +356,7 @@ class MainWindow(QMainWindow):
         self.current_annotation_id = None
         annotations = self.session.library.annotations.for_document(document_id)
         self.viewer.show_document(self.document, annotations)
-        self._hidden_ranges = None
-        self._apply_reader_view(annotations)
+        self._apply_reader_view()
         self.annotation_panel.set_document(document_id)
         self.quotes_panel.set_document(document_id)
         self.document_tree.select_document(document_id)
@@ -381,7 +377,6 @@ class MainWindow(QMainWindow):
         annotations = self.session.library.annotations.for_document(self.document.id)
         ids = {x.id for x in annotations}
         self.viewer.set_annotations(annotations)
-        self._apply_reader_view(annotations)
         if annotation_id is not None and annotation_id in ids:
             self.select_annotation(annotation_id)
         elif self.current_annotation_id not in ids:
@@ -480,24 +475,16 @@ class MainWindow(QMainWindow):
 
     # -- reader view --------------------------------------------------------------------------
 
-    def _apply_reader_view(self, annotations: list[Annotation]) -> None:
-        """Hide detected page chrome (menus, teasers, cookie notes) when Reader View is on."""
+    def _apply_reader_view(self) -> None:
+        """Hide the page furniture (menus, teasers, cookie notes) when Reader View is on."""
         if self.document is None:
             return
-        ranges: list[tuple[int, int]] = []
-        if self.action_map[ActionId.READER_VIEW].isChecked():
-            if self._hidden_ranges is None:
-                self._hidden_ranges = self.session.furniture(self.document)
-            ranges = self._hidden_ranges
-        layer = self.viewer.highlight_layer
-        self.hidden_line_count = set_hidden_lines(
-            self.viewer.document(), layer.utf16, ranges, annotations
-        )
+        on = self.action_map[ActionId.READER_VIEW].isChecked()
+        self.viewer.set_hidden_ranges(self.session.furniture(self.document) if on else [])
 
     def _on_reader_view_toggled(self, on: bool) -> None:
         self.settings.setValue(SETTINGS_READER_VIEW, "true" if on else "false")
-        if self.document is not None:
-            self._apply_reader_view(self.viewer.annotations())
+        self._apply_reader_view()
 
     # -- import, export, search, tags, properties ---------------------------------------------
 

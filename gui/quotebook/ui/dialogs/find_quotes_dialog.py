@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quotebook.quote_acceptance import (
+from quotebook.quotes import DIRECT, KINDS, PARTIAL, QuoteScan
+from quotebook.services.quote_acceptance import (
     Acceptance,
     is_annotated,
     plan_acceptance,
     scan_library,
     speaker_counts,
 )
-from quotebook.quotes import DIRECT, KINDS, PARTIAL, QuoteScan
 from quotebook.ui.session import Session
 
 

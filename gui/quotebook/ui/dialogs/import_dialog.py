@@ -20,8 +20,14 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from quotebook.importing import ImportItem, ImportLog, ImportOptions, ImportResult, OnChanged
-from quotebook.ui.import_worker import ImportWorker, UndoImport
+from quotebook.services.importing import (
+    ImportItem,
+    ImportLog,
+    ImportOptions,
+    ImportResult,
+    OnChanged,
+)
+from quotebook.ui.dialogs.import_worker import ImportWorker
 from quotebook.ui.session import Session
 
 SUMMARY_LINES = 40  # the summary names at most this many files per group; the rest are counted
@@ -253,10 +259,7 @@ def run_import(
                 parent, session, options, choice, first.items, results, log
             )
     if log:
-        session.undo_stack.push(_applied(UndoImport(session.library, session, log, results)))
-        session.documents_changed()
-        if log.replaced:
-            session.annotations_changed(None, None)
+        session.record_import(log, results)
     show_summary(
         parent, results, cancelled=cancelled, not_reached=max(0, first.total - len(results))
     )
@@ -290,8 +293,3 @@ def _second_pass(
         folders=log.folders + second.log.folders,
     )
     return merged, combined, second.cancelled
-
-
-def _applied(command: UndoImport) -> UndoImport:
-    command.mark_applied()
-    return command

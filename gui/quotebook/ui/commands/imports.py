@@ -1,0 +1,77 @@
+"""Undoing an import as one step, and redoing it.
+
+`UndoImport` lands on the session's undo stack once the import is done: undo removes what the
+import added (documents, and the folders it made to mirror the source) and puts replaced texts
+back with their annotations where they were; redo brings all of it back under the same ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotebook.services.importing import ImportLog, ImportResult
+from quotebook.store import Library
+from quotebook.store.records import DeletedDocument, DeletedFolder, ReplacedDocument
+from quotebook.ui.commands.base import StoreCommand
+from quotebook.ui.session_events import SessionEvents
+from quotebook.wording import plural
+
+
+class UndoImport(StoreCommand):
+    """An import batch as one undo step (pushed after the import already happened)."""
+
+    def __init__(
+        self,
+        library: Library,
+        events: SessionEvents,
+        log: ImportLog,
+        results: Sequence[ImportResult],
+    ) -> None:
+        done = sum(r.status in ("imported", "replaced") for r in results)
+        super().__init__(f"Import {plural(done, 'file')}", library, events)
+        self._log = log
+        self._deleted_documents: list[DeletedDocument] = []
+        self._deleted_folders: list[DeletedFolder] = []
+        self._replaced: list[ReplacedDocument] = list(log.replaced)
+
+    def revert(self) -> None:
+        documents, folders = self.library.documents, self.library.folders
+        with documents.transaction():
+            current = []
+            for replaced in reversed(self._replaced):
+                doc_id = replaced.before.id
+                now = documents.get(doc_id)
+                current.append(
+                    ReplacedDocument(now, tuple(self.library.annotations.for_document(doc_id)), 0)
+                )
+                documents.restore_replaced(replaced)
+            self._replaced = current[::-1]
+            self._deleted_documents = [documents.delete(i) for i in reversed(self._log.added)]
+            self._deleted_folders = [folders.delete(i) for i in reversed(self._log.folders)]
+        for deleted in self._deleted_documents:
+            self.events.document_removed(deleted.document.id)
+        self._changed()
+
+    def apply(self) -> None:
+        documents, folders = self.library.documents, self.library.folders
+        with documents.transaction():
+            for folder in reversed(self._deleted_folders):
+                folders.restore(folder)
+            for document in reversed(self._deleted_documents):
+                documents.restore(document)
+            current = []
+            for replaced in self._replaced:
+                doc_id = replaced.before.id
+                now = documents.get(doc_id)
+                current.append(
+                    ReplacedDocument(now, tuple(self.library.annotations.for_document(doc_id)), 0)
+                )
+                documents.restore_replaced(replaced)
+            self._replaced = current
+        self._deleted_documents, self._deleted_folders = [], []
+        self._changed()
+
+    def _changed(self) -> None:
+        self.events.documents_changed()
+        if self._replaced:
+            self.events.annotations_changed(None, None)
