@@ -41,6 +41,7 @@ from quotebook.anchoring import snap_to_words
 from quotebook.domain import Annotation, Document
 from quotebook.formatting import apply_formatting
 from quotebook.ui.fonts import READING_POINT_SIZE, reading_font
+from quotebook.ui.theme import is_dark
 from quotebook.ui.widgets.find_bar import MAX_PAINTED_MATCHES, FindBar, find_matches
 from quotebook.ui.widgets.hidden_lines import set_hidden_lines
 from quotebook.ui.widgets.highlight_layer import HighlightLayer, blend
@@ -206,7 +207,7 @@ class Viewer(QTextEdit):
         return [(start, end) for start, end, _ in self._layer.painted_ranges()]
 
     def is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        return is_dark(self.palette())
 
     # -- selection -------------------------------------------------------------------------
 

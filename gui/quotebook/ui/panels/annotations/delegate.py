@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QPlainTextEdit,
@@ -31,13 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from quotebook.ui.panels.annotations.model import AnnotationRole
+from quotebook.ui.theme import annotation_color, tag_color
 from quotebook.ui.widgets import chips
+from quotebook.ui.widgets.card_list import (
+    GAP,
+    MARGIN,
+    TEXT_LEFT,
+    draw_lines,
+    paint_card_frame,
+    wrap_lines,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
-MARGIN = 8
-BAR_WIDTH = 4
-GAP = 5  # between the sections of a card
 QUOTE_LINES = 3
 NOTE_LINES = 6
 EDITOR_LINES = 5
@@ -56,31 +62,6 @@ class _Card:
     chips_top: int = 0
     note_lines: list[str] = field(default_factory=list)
     note_rect: QRect = field(default_factory=QRect)
-
-
-def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
-    """`text` wrapped to `width`, at most `max_lines` lines, the last one elided if cut."""
-    metrics = QFontMetrics(font)
-    lines: list[str] = []
-    paragraphs = text.split("\n")
-    for number, paragraph in enumerate(paragraphs):
-        layout = QTextLayout(paragraph, font)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            start, length = line.textStart(), line.textLength()
-            if len(lines) == max_lines - 1:
-                # The last line allowed: everything left goes on it, elided.
-                rest = " ".join([paragraph[start:], *paragraphs[number + 1 :]]).strip()
-                lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-                layout.endLayout()
-                return lines
-            lines.append(paragraph[start : start + length].rstrip())
-        layout.endLayout()
-    return lines
 
 
 def _plain(index: Index) -> QModelIndex:
@@ -120,7 +101,7 @@ class AnnotationDelegate(QStyledItemDelegate):
             if scroll_bar is not None and not scroll_bar.isVisible():
                 style = widget.style()
                 width -= style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, widget)
-        return max(width - (MARGIN + BAR_WIDTH + MARGIN) - MARGIN, 40)
+        return max(width - TEXT_LEFT - MARGIN, 40)
 
     def _card(self, option: QStyleOptionViewItem, index: Index) -> _Card:
         width = self._content_width(option)
@@ -150,7 +131,7 @@ class AnnotationDelegate(QStyledItemDelegate):
     ) -> _Card:
         metrics = QFontMetrics(font)
         line_height = metrics.lineSpacing()
-        left = MARGIN + BAR_WIDTH + MARGIN
+        left = TEXT_LEFT
         y = MARGIN
         card = _Card(height=0)
         if title:
@@ -185,7 +166,7 @@ class AnnotationDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         card = self._card(option, index)
-        width = self._content_width(option) + MARGIN + BAR_WIDTH + 2 * MARGIN
+        width = self._content_width(option) + TEXT_LEFT + MARGIN
         return QSize(width, card.height)
 
     # -- painting ------------------------------------------------------------------------------
@@ -196,28 +177,8 @@ class AnnotationDelegate(QStyledItemDelegate):
         palette = option.palette
         painter.save()
         painter.setClipRect(rect)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        if selected:
-            fill = QColor(palette.color(QPalette.ColorRole.Highlight))
-            active = bool(option.state & QStyle.StateFlag.State_Active)
-            fill.setAlpha(70 if active else 40)
-            painter.fillRect(rect, fill)
-        elif hovered:
-            fill = QColor(palette.color(QPalette.ColorRole.Highlight))
-            fill.setAlpha(22)
-            painter.fillRect(rect, fill)
-        separator = QColor(palette.color(QPalette.ColorRole.Text))
-        separator.setAlpha(40)
-        painter.setPen(separator)
-        painter.drawLine(rect.left() + MARGIN, rect.bottom(), rect.right() - MARGIN, rect.bottom())
-
-        color = chips.annotation_color(str(index.data(AnnotationRole.Color) or ""), palette)
-        bar = QRect(rect.left() + MARGIN, rect.top() + MARGIN, BAR_WIDTH, card.height - 2 * MARGIN)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        painter.drawRoundedRect(bar, 2, 2)
+        color = annotation_color(str(index.data(AnnotationRole.Color) or ""), palette)
+        paint_card_frame(painter, option, color, card.height - 2 * MARGIN)
 
         text_color = palette.color(QPalette.ColorRole.Text)
         origin = rect.topLeft()
@@ -231,14 +192,14 @@ class AnnotationDelegate(QStyledItemDelegate):
             painter.drawText(card.title_rect.translated(origin), flags, card.title)
         painter.setFont(font)
         painter.setPen(text_color)
-        self._draw_lines(painter, card.quote_lines, rect, card.quote_top, QFontMetrics(font))
+        draw_lines(painter, card.quote_lines, rect, card.quote_top, QFontMetrics(font))
 
         if card.chip_rects:
             painter.setFont(chips.chip_font(font))
             tags = index.data(AnnotationRole.Tags) or []
             colors = index.data(AnnotationRole.TagColors) or [""] * len(tags)
             for tag, value, chip in zip(tags, colors, card.chip_rects, strict=False):
-                tone = chips.tag_color(str(value), palette)
+                tone = tag_color(str(value), palette)
                 chips.paint_chip(painter, chip.translated(origin), tag, tone, palette)
         if card.note_lines:
             painter.setFont(note_font(font))
@@ -247,18 +208,8 @@ class AnnotationDelegate(QStyledItemDelegate):
             painter.setPen(muted)
             top = card.note_rect.top()
             metrics = QFontMetrics(note_font(font))
-            self._draw_lines(painter, card.note_lines, rect, top, metrics)
+            draw_lines(painter, card.note_lines, rect, top, metrics)
         painter.restore()
-
-    @staticmethod
-    def _draw_lines(
-        painter: QPainter, lines: list[str], rect: QRect, top: int, metrics: QFontMetrics
-    ) -> None:
-        x = rect.left() + MARGIN + BAR_WIDTH + MARGIN
-        baseline = rect.top() + top + metrics.ascent()
-        for line in lines:
-            painter.drawText(x, baseline, line)
-            baseline += metrics.lineSpacing()
 
     # -- editing the note ----------------------------------------------------------------------
 

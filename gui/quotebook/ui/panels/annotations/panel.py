@@ -8,9 +8,6 @@ viewer is not scrolled about by changes the user did not make here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -32,8 +29,8 @@ from quotebook.ui.panels.annotations.model import (
     AnnotationRole,
 )
 from quotebook.ui.session import Session
-from quotebook.ui.widgets import chips
-from quotebook.ui.widgets.card_list import CardListView
+from quotebook.ui.theme import annotation_color, swatch_icon, tag_color
+from quotebook.ui.widgets.card_list import CardListView, Quiet
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -102,7 +99,7 @@ class AnnotationPanel(QWidget):
         self._session = session
         self._document_id: int | None = None
         self._tag_colors: dict[str, str] = {}
-        self._quiet = 0
+        self._quiet = Quiet()
         self._restore_id: int | None = None
 
         self._model = AnnotationListModel(session, self)
@@ -182,7 +179,7 @@ class AnnotationPanel(QWidget):
         if document_id == self._document_id:
             return
         self._document_id = document_id
-        with self._silenced():
+        with self._quiet():
             self._model.clear()
         self._reload()
         self._view.scrollToTop()
@@ -192,7 +189,7 @@ class AnnotationPanel(QWidget):
 
         A highlight hidden by the filters is not revealed; the selection is cleared instead.
         """
-        with self._silenced():
+        with self._quiet():
             index = self._proxy_index(annotation_id)
             if index.isValid():
                 self._view.setCurrentIndex(index)
@@ -236,15 +233,6 @@ class AnnotationPanel(QWidget):
 
     # -- loading -------------------------------------------------------------------------------
 
-    @contextmanager
-    def _silenced(self) -> Iterator[None]:
-        """Selection changes inside this block are the program's doing: do not announce them."""
-        self._quiet += 1
-        try:
-            yield
-        finally:
-            self._quiet -= 1
-
     def _reload(self) -> None:
         library = self._session.library
         self._tag_colors = {tag.name: tag.color for tag in library.tags.all()}
@@ -253,7 +241,7 @@ class AnnotationPanel(QWidget):
             if self._document_id is not None
             else []
         )
-        with self._silenced():
+        with self._quiet():
             self._model.set_annotations(annotations, self._tag_colors)
         self._rebuild_tag_filter()
         self._update_status()
@@ -289,14 +277,14 @@ class AnnotationPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             for row, name in enumerate(PALETTE, start=1):
-                icon = chips.swatch_icon(chips.annotation_color(name, self.palette()))
+                icon = swatch_icon(annotation_color(name, self.palette()))
                 self._color_filter.setItemIcon(row, icon)
             self._rebuild_tag_filter(force=True)
 
     def _fill_color_filter(self) -> None:
         self._color_filter.addItem("All colours", None)
         for name in PALETTE:
-            icon = chips.swatch_icon(chips.annotation_color(name, self.palette()))
+            icon = swatch_icon(annotation_color(name, self.palette()))
             self._color_filter.addItem(icon, name.capitalize(), name)
 
     def _rebuild_tag_filter(self, *, force: bool = False) -> None:
@@ -312,13 +300,13 @@ class AnnotationPanel(QWidget):
         self._tag_filter.clear()
         self._tag_filter.addItem("All tags", None)
         for name in names:
-            tone = chips.tag_color(self._tag_colors.get(name, ""), self.palette())
-            self._tag_filter.addItem(chips.swatch_icon(tone), name, name)
+            tone = tag_color(self._tag_colors.get(name, ""), self.palette())
+            self._tag_filter.addItem(swatch_icon(tone), name, name)
         self._tag_filter.setCurrentIndex(max(self._tag_filter.findData(current), 0))
         self._tag_filter.blockSignals(False)
 
     def _on_filter_changed(self) -> None:
-        with self._silenced():
+        with self._quiet():
             self._proxy.set_tag_filter(self._tag_filter.currentData())
             self._proxy.set_color_filter(self._color_filter.currentData())
         self._update_status()
@@ -365,7 +353,7 @@ class AnnotationPanel(QWidget):
         colours = menu.addMenu("Colour")
         colours.setObjectName("menuColour")
         for name in PALETTE:
-            icon = chips.swatch_icon(chips.annotation_color(name, self.palette()))
+            icon = swatch_icon(annotation_color(name, self.palette()))
             action = QAction(icon, name.capitalize(), colours)
             action.setObjectName(f"actionColour_{name}")
             action.setCheckable(True)

@@ -1,4 +1,4 @@
-"""The list of the Quotes panel: its rows, the cards they are drawn as, and the review keys.
+"""The rows of the Quotes panel's list.
 
 A row is one quotation (or one transcript turn) the finder found in the open document, with the
 speaker the user may have corrected and whether a highlight already covers it. The model is
@@ -14,37 +14,13 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from quotebook.quotes import Turn
 from quotebook.services.quote_acceptance import Found, color_for
-from quotebook.ui.panels.annotations.delegate import wrap_lines
-from quotebook.ui.widgets import chips
-from quotebook.ui.widgets.card_list import CardListView
 
 Index = QModelIndex | QPersistentModelIndex
 
-MARGIN = 8
-BAR_WIDTH = 4
-GAP = 5
-QUOTE_LINES = 3
 TURN = "turn"  # the Kind role of a transcript turn
 
 
@@ -132,122 +108,3 @@ class QuoteListModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-
-
-def meta_line(index: Index) -> list[str]:
-    """The chips under a card: kind (or a turn's label), speaker, confidence, highlighted."""
-    kind = str(index.data(QuoteRole.Kind))
-    speaker = str(index.data(QuoteRole.Speaker) or "")
-    label = str(index.data(QuoteRole.Label) or "")
-    first = ("turn" if label == speaker else label) if kind == TURN else kind
-    parts = [first]
-    parts.append(speaker or "no speaker")
-    confidence = index.data(QuoteRole.Confidence)
-    if confidence is not None:
-        parts.append(f"{round(float(confidence) * 100)} %")
-    if index.data(QuoteRole.Annotated):
-        parts.append("✓ highlighted")
-    return parts
-
-
-class QuoteDelegate(QStyledItemDelegate):
-    """A card per row: colour bar of the kind, the quote's first lines, then a row of chips.
-
-    Rows a highlight already covers are drawn muted, so the eye skips to those still to do.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("quoteDelegate")
-
-    def _layout(self, option: QStyleOptionViewItem, index: Index) -> tuple[list[str], list[QRect]]:
-        width = max(option.rect.width() - (MARGIN + BAR_WIDTH + 2 * MARGIN), 40)
-        widget = option.widget
-        if widget is not None and hasattr(widget, "viewport"):
-            width = max(widget.viewport().width() - (MARGIN + BAR_WIDTH + 2 * MARGIN), 40)
-        # Turns are not quoted in the text; only quotations are shown in marks.
-        text = index.data() if index.data(QuoteRole.Kind) == TURN else f"“{index.data()}”"
-        lines = wrap_lines(text, option.font, width, QUOTE_LINES)
-        metrics = QFontMetrics(chips.chip_font(option.font))
-        rects = chips.flow_chips(metrics, meta_line(index), width)
-        return lines, rects
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        lines, rects = self._layout(option, index)
-        height = MARGIN + len(lines) * QFontMetrics(option.font).lineSpacing() + GAP
-        return QSize(option.rect.width(), height + chips.flow_height(rects) + MARGIN)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        lines, rects = self._layout(option, index)
-        rect, palette = option.rect, option.palette
-        painter.save()
-        painter.setClipRect(rect)
-        state = option.state
-        if state & QStyle.StateFlag.State_Selected or state & QStyle.StateFlag.State_MouseOver:
-            fill = QColor(palette.color(QPalette.ColorRole.Highlight))
-            fill.setAlpha(70 if state & QStyle.StateFlag.State_Selected else 22)
-            painter.fillRect(rect, fill)
-        separator = QColor(palette.color(QPalette.ColorRole.Text))
-        separator.setAlpha(40)
-        painter.setPen(separator)
-        painter.drawLine(rect.left() + MARGIN, rect.bottom(), rect.right() - MARGIN, rect.bottom())
-
-        done = bool(index.data(QuoteRole.Annotated))
-        color = chips.annotation_color(str(index.data(QuoteRole.Color)), palette)
-        metrics = QFontMetrics(option.font)
-        text_height = len(lines) * metrics.lineSpacing()
-        bar = QRect(rect.left() + MARGIN, rect.top() + MARGIN, BAR_WIDTH, text_height)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        painter.drawRoundedRect(bar, 2, 2)
-
-        text_color = QColor(palette.color(QPalette.ColorRole.Text))
-        if done:
-            text_color.setAlphaF(0.55)
-        painter.setFont(QFont(option.font))
-        painter.setPen(text_color)
-        left = rect.left() + MARGIN + BAR_WIDTH + MARGIN
-        baseline = rect.top() + MARGIN + metrics.ascent()
-        for line in lines:
-            painter.drawText(left, baseline, line)
-            baseline += metrics.lineSpacing()
-
-        painter.setFont(chips.chip_font(option.font))
-        top = rect.top() + MARGIN + text_height + GAP
-        labels = meta_line(index)
-        for number, (label, chip) in enumerate(zip(labels, rects, strict=True)):
-            tone = color if number == 0 else None
-            chips.paint_chip(painter, chip.translated(left, top), label, tone, palette)
-        painter.restore()
-
-
-class QuoteListView(CardListView):
-    """The list of found quotes; knows the review keys."""
-
-    acceptPressed = Signal()
-    rejectPressed = Signal()
-    speakerEditPressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("quoteList")
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if self.currentIndex().isValid() and plain:
-            signal = {
-                Qt.Key.Key_Return: self.acceptPressed,
-                Qt.Key.Key_Enter: self.acceptPressed,
-                Qt.Key.Key_Delete: self.rejectPressed,
-                Qt.Key.Key_Backspace: self.rejectPressed,
-                Qt.Key.Key_R: self.rejectPressed,
-                Qt.Key.Key_F2: self.speakerEditPressed,
-            }.get(Qt.Key(key))
-            if signal is not None:
-                signal.emit()
-                event.accept()
-                return
-        super().keyPressEvent(event)

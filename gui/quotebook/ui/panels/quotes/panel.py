@@ -9,28 +9,40 @@ quote still to do becomes current, so a document is reviewed with one key per qu
 
 Selecting a row only asks the viewer to show the quote (`quoteSelected`); creating highlights
 goes through the session, so undo and every other view follow by themselves.
+
+The panel starts tabbed away behind Annotations. The quote finder (some 15 ms of word lists and
+regular expressions to load) and this panel's list, which builds on it, are imported where they
+are first used, once the panel is shown or asked for something.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QHideEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from quotebook.ui.session import Session
+from quotebook.ui.widgets.card_list import Quiet
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QStringListModel
-    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTabBar
-
     from quotebook.domain import Annotation
     from quotebook.quotes import QuoteScan
     from quotebook.services.quote_acceptance import Found
-    from quotebook.ui.panels.quotes.model import QuoteListModel, QuoteListView, QuoteRow
+    from quotebook.ui.panels.quotes.model import QuoteListModel, QuoteRow
+    from quotebook.ui.panels.quotes.view import QuoteListView
 
 QUOTES, TURNS = 0, 1  # the sections of the tab bar
 
@@ -47,7 +59,7 @@ class QuotesPanel(QWidget):
         # Per document, for as long as the app runs: rejected spans and corrected speakers.
         self._rejected: dict[int, set[tuple[int, int]]] = {}
         self._speakers: dict[int, dict[tuple[int, int], str]] = {}
-        self._quiet = 0
+        self._quiet = Quiet()
         # The panel starts tabbed away behind Annotations. Its widgets, the quote finder (a
         # few dozen regexes and word lists) and the scan of the open document cost more than
         # the rest of start-up's panels together, so they wait until the panel is first shown
@@ -89,32 +101,23 @@ class QuotesPanel(QWidget):
             self._view.scrollToTop()
 
     def _build(self) -> None:
-        from PySide6.QtCore import QStringListModel
-        from PySide6.QtGui import QPalette
-        from PySide6.QtWidgets import (
-            QCompleter,
-            QHBoxLayout,
-            QLabel,
-            QLineEdit,
-            QPushButton,
-            QTabBar,
-        )
-
         from quotebook.quotes import QuoteScan
-        from quotebook.ui.panels.quotes.model import QuoteDelegate, QuoteListModel, QuoteListView
+        from quotebook.ui.panels.quotes.delegate import QuoteDelegate
+        from quotebook.ui.panels.quotes.model import QuoteListModel
+        from quotebook.ui.panels.quotes.view import QuoteListView
 
         self._built = True
         self._scan: QuoteScan = QuoteScan(())
         self._text = ""
         self._annotations: list[Annotation] = []
 
-        self._tabs: QTabBar = QTabBar(self)
+        self._tabs = QTabBar(self)
         self._tabs.setObjectName("quoteSections")
         self._tabs.addTab("Quotes")
         self._tabs.addTab("Speaker turns")
         self._tabs.setExpanding(False)
         self._tabs.setDrawBase(False)
-        self._count: QLabel = QLabel(self)
+        self._count = QLabel(self)
         self._count.setObjectName("quoteCount")
         self._count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._model: QuoteListModel = QuoteListModel(self)
@@ -122,23 +125,23 @@ class QuotesPanel(QWidget):
         self._view.setModel(self._model)
         self._view.setItemDelegate(QuoteDelegate(self._view))
 
-        self._speaker: QLineEdit = QLineEdit(self)
+        self._speaker = QLineEdit(self)
         self._speaker.setObjectName("quoteSpeakerEdit")
         self._speaker.setPlaceholderText("none")
         self._speaker.setToolTip("Who said it; Enter accepts the quote with this speaker (F2)")
         self._speaker.setClearButtonEnabled(True)
-        self._completion: QStringListModel = QStringListModel(self)
+        self._completion = QStringListModel(self)
         completer = QCompleter(self._completion, self._speaker)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self._speaker.setCompleter(completer)
-        self._accept: QPushButton = QPushButton("Accept", self)
+        self._accept = QPushButton("Accept", self)
         self._accept.setObjectName("quoteAcceptButton")
         self._accept.setToolTip("Highlight this quote, tagged quote and speaker/… (Enter)")
-        self._reject: QPushButton = QPushButton("Reject", self)
+        self._reject = QPushButton("Reject", self)
         self._reject.setObjectName("quoteRejectButton")
         self._reject.setToolTip("Hide this quote until the app is restarted (Delete or R)")
-        self._accept_all: QPushButton = QPushButton("Accept all direct", self)
+        self._accept_all = QPushButton("Accept all direct", self)
         self._accept_all.setObjectName("quoteAcceptAllButton")
         self._accept_all.setToolTip("Highlight every direct quote not yet highlighted, as one step")
 
@@ -226,7 +229,7 @@ class QuotesPanel(QWidget):
     def select_quote(self, start: int, end: int) -> None:
         """Make the row of this span current, without announcing it."""
         self._ensure_ready()
-        with self._silenced():
+        with self._quiet():
             self._set_current(self._model.row_of((start, end)))
 
     def set_speaker(self, speaker: str) -> None:
@@ -302,15 +305,6 @@ class QuotesPanel(QWidget):
 
     # -- loading -------------------------------------------------------------------------------
 
-    @contextmanager
-    def _silenced(self) -> Iterator[None]:
-        """Current-row changes inside this block are the program's: the viewer is not moved."""
-        self._quiet += 1
-        try:
-            yield
-        finally:
-            self._quiet -= 1
-
     def _rescan(self) -> None:
         from quotebook.quotes import QuoteScan
         from quotebook.services.quote_acceptance import known_speakers, scan_document
@@ -355,7 +349,7 @@ class QuotesPanel(QWidget):
 
     def _refresh(self, *, keep: bool = True) -> None:
         key = self.current_key() if keep else None
-        with self._silenced():
+        with self._quiet():
             self._model.set_rows(self._rows(self._tabs.currentIndex()), self._text)
             self._set_current(self._model.row_of(key))
         self._update_status()
@@ -377,7 +371,7 @@ class QuotesPanel(QWidget):
         after = [i for i, r in enumerate(rows) if r.key > done and not r.annotated]
         before = [i for i, r in enumerate(rows) if not r.annotated]
         target = (after or before or [-1])[0]
-        with self._silenced():
+        with self._quiet():
             self._set_current(target)
         if target >= 0:
             self._announce(self._model.index(target))
@@ -452,7 +446,7 @@ class QuotesPanel(QWidget):
         key = self.current_key()
         if key is not None and self._document_id is not None:
             self._speakers.setdefault(self._document_id, {})[key] = text.strip()
-            with self._silenced():
+            with self._quiet():
                 self._model.set_rows(self._rows(self._tabs.currentIndex()), self._text)
 
     def _accept_from_speaker(self) -> None:

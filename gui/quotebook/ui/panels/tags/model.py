@@ -18,7 +18,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from quotebook.domain import Tag
-from quotebook.ui.widgets import chips
+from quotebook.ui.theme import swatch_icon, tag_color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -163,7 +163,7 @@ class TagTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return tag.leaf if column == NAME_COLUMN else str(entry.count)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME_COLUMN:
-            return chips.swatch_icon(chips.tag_color(tag.color, _palette()))
+            return swatch_icon(tag_color(tag.color, _palette()))
         if role == Qt.ItemDataRole.ToolTipRole:
             noun = "annotation" if entry.count == 1 else "annotations"
             detail = f"\n{tag.description}" if tag.description else ""

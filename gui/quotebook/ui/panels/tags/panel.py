@@ -32,7 +32,7 @@ from quotebook.ui.panels.annotations.delegate import AnnotationDelegate
 from quotebook.ui.panels.annotations.model import AnnotationListModel, AnnotationRole
 from quotebook.ui.panels.tags.model import NAME_COLUMN, TagEntry, TagRole, TagTreeModel
 from quotebook.ui.session import Session
-from quotebook.ui.widgets import chips
+from quotebook.ui.theme import swatch_icon, tag_color
 
 
 class TaggedAnnotationsView(QListView):
@@ -225,7 +225,7 @@ class TagView(QWidget):
         colours = menu.addMenu("Colour")
         colours.setObjectName("menuTagColour")
         for value, label in [("", "No colour"), *((n, n.capitalize()) for n in PALETTE)]:
-            icon = chips.swatch_icon(chips.tag_color(value, self.palette()))
+            icon = swatch_icon(tag_color(value, self.palette()))
             action = QAction(icon, label, colours)
             action.setObjectName(f"actionTagColour_{value or 'none'}")
             action.setCheckable(True)
