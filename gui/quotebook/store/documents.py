@@ -24,10 +24,10 @@ from quotebook.domain import (
 from quotebook.errors import LibraryError, NotFoundError
 from quotebook.store._rows import meta_from_row, now
 from quotebook.store.annotations import AnnotationRepository
+from quotebook.store.records import DeletedDocument, ReplacedDocument
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
-    from quotebook.store.records import DeletedDocument, ReplacedDocument
 
 _META_COLUMNS = tuple(f.name for f in fields(DocumentMeta))
 
@@ -198,7 +198,6 @@ class DocumentRepository:
         that `relocate` cannot place are kept with their quote and marked orphaned (at an empty
         range where they used to start), never dropped. All of it is one transaction.
         """
-        from quotebook.store.records import ReplacedDocument
 
         with self._db.atomic():
             before = self.get(document_id)
@@ -336,7 +335,6 @@ class DocumentRepository:
         return row[0], int(row[1])
 
     def delete(self, document_id: int) -> DeletedDocument:
-        from quotebook.store.records import DeletedDocument
 
         with self._db.atomic():
             document = self.get(document_id)

@@ -12,10 +12,10 @@ from quotebook.domain import Folder
 from quotebook.errors import NotFoundError, UserError
 from quotebook.store._rows import folder_from_row
 from quotebook.store.documents import DocumentRepository
+from quotebook.store.records import DeletedFolder
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
-    from quotebook.store.records import DeletedFolder
 
 
 class FolderRepository:
@@ -69,7 +69,6 @@ class FolderRepository:
         return self.get(folder_id)
 
     def delete(self, folder_id: int) -> DeletedFolder:
-        from quotebook.store.records import DeletedFolder
 
         with self._db.atomic():
             folders = (self.get(folder_id), *self._subtree(folder_id))

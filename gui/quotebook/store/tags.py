@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from quotebook.domain import Tag
 from quotebook.errors import NotFoundError, UserError
 from quotebook.store._rows import tag_from_row
+from quotebook.store.records import DeletedTags, MergedTags, TagStats, TagUsage
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
-    from quotebook.store.records import DeletedTags, MergedTags, TagStats, TagUsage
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,6 @@ class TagRepository:
 
     def delete(self, tag_id: int) -> DeletedTags:
         """Delete a tag and every tag below it; the links go too. Returns what `restore` needs."""
-        from quotebook.store.records import DeletedTags
 
         tag = self.get(tag_id)
         removed = (tag, *self._descendants(tag.name))
@@ -132,7 +131,6 @@ class TagRepository:
 
     def stats(self) -> list[TagStats]:
         """Every tag with its annotation and document counts, in name order."""
-        from quotebook.store.records import TagStats
 
         sql = """SELECT t.*, count(a.id) AS n, count(DISTINCT a.document_id) AS docs FROM tags t
                  LEFT JOIN annotation_tags at ON at.tag_id = t.id
@@ -142,7 +140,6 @@ class TagRepository:
 
     def usage(self, tag_id: int) -> TagUsage:
         """How much a tag's subtree is used; what deleting or merging it would touch."""
-        from quotebook.store.records import TagUsage
 
         tag = self.get(tag_id)
         ids = [tag.id, *(t.id for t in self._descendants(tag.name))]
@@ -171,7 +168,6 @@ class TagRepository:
         Tags below the source move below the target (``a/x`` → ``b/x``); where the target side
         already has that name, the two merge as well. The source tag is gone afterwards.
         """
-        from quotebook.store.records import MergedTags
 
         source, target = self.get(source_id), self.get(target_id)
         if source.id == target.id:

@@ -48,6 +48,7 @@ from quotebook.export import (
     export,
 )
 from quotebook.ui.session import Session
+from quotebook.wording import plural
 
 KEY_FORMAT = "export/format"
 KEY_PAGE_SIZE = "export/pageSize"
@@ -335,7 +336,7 @@ class ExportDialog(QDialog):
         box.setWindowTitle("Export finished")
         pages = f", {result.pages} pages" if result.pages else ""
         box.setText(
-            f"Exported {result.documents} document{'s' if result.documents != 1 else ''} "
+            f"Exported {plural(result.documents, 'document')} "
             f"with {result.annotations} annotations{pages} to {result.path.name}."
         )
         box.setInformativeText("\n".join([str(result.path.parent), *result.warnings]))

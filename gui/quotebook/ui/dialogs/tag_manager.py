@@ -37,6 +37,7 @@ from quotebook.domain import PALETTE, Tag, color_hex
 from quotebook.errors import UserError
 from quotebook.ui.session import Session
 from quotebook.ui.theme import is_dark
+from quotebook.wording import plural
 
 T = TypeVar("T")
 TOP_LEVEL = "(top level)"
@@ -315,10 +316,10 @@ class TagManagerDialog(QDialog):
         usage = self._session.library.tags.usage(tag.id)
         below = usage.tags - 1
         text = f"Delete the tag “{tag.name}”"
-        text += f" and the {below} tag{'s' if below != 1 else ''} below it?" if below else "?"
+        text += f" and the {plural(below, 'tag')} below it?" if below else "?"
         text += (
-            f"\n\nIt is on {usage.annotations} highlight{'s' if usage.annotations != 1 else ''} "
-            f"in {usage.documents} document{'s' if usage.documents != 1 else ''}; the highlights "
+            f"\n\nIt is on {plural(usage.annotations, 'highlight')} "
+            f"in {plural(usage.documents, 'document')}; the highlights "
             "stay, without this tag. You can undo this."
         )
         if confirm(self, "Delete tag", text):

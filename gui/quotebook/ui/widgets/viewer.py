@@ -15,6 +15,7 @@ extra selection makes Qt lay the document out up to it).
 from __future__ import annotations
 
 import bisect
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QVariantAnimation, Signal
@@ -351,7 +352,6 @@ class Viewer(QTextEdit):
         annotation = self._annotations.get(annotation_id)
         if annotation is None:
             return ""
-        import html  # here, not at the top: hovering needs it, start-up does not
 
         tags = ", ".join(annotation.tags)
         parts = [f"<b>Tags:</b> {html.escape(tags)}" if tags else "<i>No tags</i>"]

@@ -31,6 +31,7 @@ from quotebook.ui.panels.annotations.model import (
 from quotebook.ui.session import Session
 from quotebook.ui.theme import annotation_color, swatch_icon, tag_color
 from quotebook.ui.widgets.card_list import CardListView, Quiet
+from quotebook.wording import plural
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -313,7 +314,6 @@ class AnnotationPanel(QWidget):
 
     def _update_status(self) -> None:
         total, shown = self._model.rowCount(), self._proxy.rowCount()
-        noun = "highlight" if total == 1 else "highlights"
         if self._document_id is None:
             self._count.setText("")
             message = "Open a document to see its highlights here."
@@ -322,7 +322,8 @@ class AnnotationPanel(QWidget):
             message = "No highlights yet.\nSelect text and press H to highlight it."
         else:
             filtered = self._proxy.is_filtering()
-            self._count.setText(f"{shown} of {total} {noun}" if filtered else f"{total} {noun}")
+            counted = plural(total, "highlight")
+            self._count.setText(f"{shown} of {counted}" if filtered else counted)
             message = "No highlights match these filters."
         self._count.setVisible(bool(self._count.text()))
         self._view.set_empty_message(message)

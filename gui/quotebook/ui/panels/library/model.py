@@ -12,6 +12,7 @@ session, so it lands on the undo stack; the model only redraws from the session'
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Any
@@ -29,6 +30,7 @@ from PySide6.QtCore import (
 from quotebook.errors import UserError
 from quotebook.ui.icons import icon
 from quotebook.ui.session import Session
+from quotebook.wording import plural
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -286,7 +288,6 @@ class DocumentTreeModel(QAbstractItemModel):
         for index in indexes:
             if index.isValid() and self.node(index).key not in keys:
                 keys.append(self.node(index).key)
-        import json  # here, not at the top: only dragging needs it, and start-up counts
 
         data = QMimeData()
         payload = [{"kind": str(kind), "id": node_id} for kind, node_id in keys]
@@ -487,11 +488,10 @@ def _total_counts(node: Node) -> int:
 
 
 def _tooltip(node: Node) -> str:
-    noun = "annotation" if node.count == 1 else "annotations"
+    annotations = plural(node.count, "annotation")
     if node.kind is NodeKind.FOLDER:
         documents = sum(1 for n in node.walk() if n.kind is NodeKind.DOCUMENT)
-        docs = "document" if documents == 1 else "documents"
-        return f"{node.title}\n{documents} {docs}, {node.count} {noun}"
+        return f"{node.title}\n{plural(documents, 'document')}, {annotations}"
     details = " · ".join(part for part in (node.outlet, node.published) if part)
-    lines = [node.title, details, f"{node.count} {noun}"]
+    lines = [node.title, details, annotations]
     return "\n".join(line for line in lines if line)

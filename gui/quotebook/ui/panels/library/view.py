@@ -57,6 +57,7 @@ from quotebook.ui.panels.library.model import (
     NodeKind,
 )
 from quotebook.ui.session import Session
+from quotebook.wording import plural
 
 NEW_FOLDER_NAME = "New folder"
 
@@ -368,16 +369,12 @@ def _unique_name(base: str, taken: set[str]) -> str:
     return f"{base} {n}"
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _delete_question(node: Node) -> tuple[str, str]:
     """The confirmation's title and text: what will go, and that Undo brings it back."""
     undo = "You can bring it back with Undo (Ctrl+Z)."
     if node.kind is NodeKind.DOCUMENT:
         if node.count:
-            goes = f"Its {_plural(node.count, 'annotation')} will be deleted with it."
+            goes = f"Its {plural(node.count, 'annotation')} will be deleted with it."
         else:
             goes = "It has no annotations."
         return "Delete Document", f"Delete “{node.title}”?\n\n{goes} {undo}"
@@ -387,9 +384,9 @@ def _delete_question(node: Node) -> tuple[str, str]:
     if not inside:
         goes = "The folder is empty."
     else:
-        parts = [_plural(documents, "document")]
+        parts = [plural(documents, "document")]
         if folders:
-            parts.append(_plural(folders, "subfolder"))
-        parts.append(_plural(node.count, "annotation"))
+            parts.append(plural(folders, "subfolder"))
+        parts.append(plural(node.count, "annotation"))
         goes = f"Everything in it goes too: {', '.join(parts[:-1])} and {parts[-1]}."
     return "Delete Folder", f"Delete the folder “{node.title}”?\n\n{goes} {undo}"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from quotebook.domain import Tag
 from quotebook.ui.theme import swatch_icon, tag_color
+from quotebook.wording import plural
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -165,9 +166,8 @@ class TagTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == NAME_COLUMN:
             return swatch_icon(tag_color(tag.color, _palette()))
         if role == Qt.ItemDataRole.ToolTipRole:
-            noun = "annotation" if entry.count == 1 else "annotations"
             detail = f"\n{tag.description}" if tag.description else ""
-            return f"{tag.name}: {entry.count} {noun}{detail}"
+            return f"{tag.name}: {plural(entry.count, 'annotation')}{detail}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == COUNT_COLUMN:

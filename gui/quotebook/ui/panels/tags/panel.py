@@ -33,6 +33,7 @@ from quotebook.ui.panels.annotations.model import AnnotationListModel, Annotatio
 from quotebook.ui.panels.tags.model import NAME_COLUMN, TagEntry, TagRole, TagTreeModel
 from quotebook.ui.session import Session
 from quotebook.ui.theme import swatch_icon, tag_color
+from quotebook.wording import plural
 
 
 class TaggedAnnotationsView(QListView):
@@ -198,9 +199,8 @@ class TagView(QWidget):
         tag = library.tags.get(tag_id)
         touched = len(library.annotations.with_tag(tag.name))
         below = sum(1 for t in library.tags.all() if t.name.startswith(tag.name + "/"))
-        noun = "highlight" if touched == 1 else "highlights"
-        text = f"Delete the tag “{tag.name}”? It is on {touched} {noun}"
-        text += f", and {below} tag{'s' if below != 1 else ''} below it go too." if below else "."
+        text = f"Delete the tag “{tag.name}”? It is on {plural(touched, 'highlight')}"
+        text += f", and {plural(below, 'tag')} below it go too." if below else "."
         text += "\nThe highlights themselves stay. You can undo this."
         answer = QMessageBox.question(
             self,
@@ -287,9 +287,8 @@ class TagView(QWidget):
         colors = {tag.name: tag.color for tag in library.tags.all()}
         self._annotations.set_annotations(annotations, colors, self._titles)
         documents = len({a.document_id for a in annotations})
-        noun = "highlight" if len(annotations) == 1 else "highlights"
-        where = f" in {documents} document{'s' if documents != 1 else ''}" if documents else ""
-        self._heading.setText(f"“{name}”: {len(annotations)} {noun}{where}")
+        where = f" in {plural(documents, 'document')}" if documents else ""
+        self._heading.setText(f"“{name}”: {plural(len(annotations), 'highlight')}{where}")
 
     def _request_open(self, index: QModelIndex) -> None:
         if index.isValid():
