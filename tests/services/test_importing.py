@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from import_samples import ARTICLE, PAGE, RUSSIAN, make_docx, write
 
+from import_samples import ARTICLE, PAGE, RUSSIAN, make_docx, write
 from quotebook.anchoring import locate_quote
 from quotebook.importers import ImportLimits
 from quotebook.services import importing

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from import_samples import ARTICLE, PAGE, RUSSIAN, write
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from import_samples import ARTICLE, PAGE, RUSSIAN, write
 from quotebook.anchoring import locate_quote
 from quotebook.services import importing
 from quotebook.services.importing import ImportOptions, ImportResult

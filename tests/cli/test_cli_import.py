@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from import_samples import ARTICLE, PAGE, RUSSIAN, write
-
 from cli_runner import run_cli as run
+from import_samples import ARTICLE, PAGE, RUSSIAN, write
 
 KEYS = {"path", "id", "status", "error"}
 
