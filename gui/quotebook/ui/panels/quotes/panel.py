@@ -253,15 +253,7 @@ class QuotesPanel(QWidget):
         row = self._current_row()
         if row is None or row.annotated or self._document_id is None:
             return None
-        from quotebook.services.quote_acceptance import color_for, tags_for
-
-        annotation = self._session.create_annotation(
-            self._document_id,
-            row.item.start,
-            row.item.end,
-            color=color_for(row.item),
-            tags=tags_for(row.item, row.speaker),
-        )
+        annotation = self._highlight(self._document_id, row)
         # Announced before moving on, so that a viewer selecting the new highlight is then
         # taken on to the next quote to review.
         self.annotationCreated.emit(annotation.id)
@@ -282,7 +274,6 @@ class QuotesPanel(QWidget):
         if self._document_id is None:
             return []
         from quotebook.quotes import DIRECT
-        from quotebook.services.quote_acceptance import color_for, tags_for
 
         rows = [r for r in self._rows(QUOTES) if r.kind == DIRECT and not r.annotated]
         if not rows:
@@ -291,17 +282,22 @@ class QuotesPanel(QWidget):
         self._session.begin_macro(f"Highlight {len(rows)} direct quotes")
         try:
             for row in rows:
-                annotation = self._session.create_annotation(
-                    self._document_id,
-                    row.item.start,
-                    row.item.end,
-                    color=color_for(row.item),
-                    tags=tags_for(row.item, row.speaker),
-                )
-                ids.append(annotation.id)
+                ids.append(self._highlight(self._document_id, row).id)
         finally:
             self._session.end_macro()
         return ids
+
+    def _highlight(self, document_id: int, row: QuoteRow) -> Annotation:
+        """A highlight of the row's quote in its kind's colour, tagged quote and speaker/…."""
+        from quotebook.services.quote_acceptance import color_for, tags_for
+
+        return self._session.create_annotation(
+            document_id,
+            row.item.start,
+            row.item.end,
+            color=color_for(row.item),
+            tags=tags_for(row.item, row.speaker),
+        )
 
     # -- loading -------------------------------------------------------------------------------
 
