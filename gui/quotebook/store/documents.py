@@ -22,7 +22,7 @@ from quotebook.domain import (
     NewDocument,
 )
 from quotebook.errors import LibraryError, NotFoundError
-from quotebook.store._rows import meta_from_row, now
+from quotebook.store._rows import meta_from_row, new_guid, now
 from quotebook.store.annotations import AnnotationRepository
 from quotebook.store.records import DeletedDocument, ReplacedDocument
 
@@ -155,7 +155,8 @@ class DocumentRepository:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def add(self, new: NewDocument, *, folder_id: int | None = None) -> Document:
+    def add(self, new: NewDocument, *, folder_id: int | None = None, guid: str = "") -> Document:
+        """Store a new document; `guid` keeps the identity it had elsewhere (else a new one)."""
         with self._db.atomic():
             position = self._next_position(folder_id)
             cursor = self._db.execute(
@@ -168,6 +169,7 @@ class DocumentRepository:
                     text_sha256(new.text),
                     now(),
                     encode_formatting(new.formatting),
+                    guid or new_guid(),
                 ],
             )
         return self.get(int(cursor.lastrowid or 0))
@@ -348,8 +350,8 @@ class DocumentRepository:
         with self._db.atomic():
             self._db.execute(
                 f"""INSERT INTO documents (id, folder_id, position, {", ".join(_META_COLUMNS)},
-                        text, sha256, imported_at, formatting)
-                    VALUES (?, ?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?)""",
+                        text, sha256, imported_at, formatting, guid)
+                    VALUES (?, ?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?, ?)""",
                 [
                     doc.id,
                     doc.folder_id,
@@ -359,6 +361,7 @@ class DocumentRepository:
                     doc.sha256,
                     doc.imported_at,
                     encode_formatting(doc.formatting),
+                    doc.guid or new_guid(),
                 ],
             )
             for annotation in deleted.annotations:
@@ -385,7 +388,9 @@ class DocumentBatch:
         self._db = repository._db
         self._positions: dict[int | None, int] = {}
 
-    def add(self, new: NewDocument, *, folder_id: int | None = None, sha256: str = "") -> int:
+    def add(
+        self, new: NewDocument, *, folder_id: int | None = None, sha256: str = "", guid: str = ""
+    ) -> int:
         """Insert one document and return its id (the row is not read back)."""
         if folder_id not in self._positions:
             self._positions[folder_id] = self._repository._next_position(folder_id)
@@ -399,6 +404,7 @@ class DocumentBatch:
                 sha256 or text_sha256(new.text),
                 now(),
                 encode_formatting(new.formatting),
+                guid or new_guid(),
             ])  # fmt: skip
         except sqlite3.IntegrityError as exc:
             raise LibraryError(f"“{new.meta.title}” cannot be stored.", detail=str(exc)) from exc
@@ -407,8 +413,8 @@ class DocumentBatch:
 
 
 _INSERT = f"""INSERT INTO documents (folder_id, position, {", ".join(_META_COLUMNS)},
-        text, sha256, imported_at, formatting)
-    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?)"""
+        text, sha256, imported_at, formatting, guid)
+    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?, ?)"""
 
 
 def _document_from_row(row: dict[str, Any]) -> Document:
@@ -420,4 +426,5 @@ def _document_from_row(row: dict[str, Any]) -> Document:
         sha256=row["sha256"],
         imported_at=row["imported_at"],
         formatting=decode_formatting(row.get("formatting") or ""),
+        guid=row.get("guid") or "",
     )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from quotebook.domain import Tag
 from quotebook.errors import NotFoundError, UserError
-from quotebook.store._rows import tag_from_row
+from quotebook.store._rows import new_guid, tag_from_row
 from quotebook.store.records import DeletedTags, MergedTags, TagStats, TagUsage
 
 if TYPE_CHECKING:
@@ -54,8 +54,12 @@ class TagRepository:
                  GROUP BY t.id ORDER BY t.name COLLATE NOCASE"""
         return [TagCount(tag_from_row(r), int(r["n"])) for r in self._db.query(sql)]
 
-    def ensure(self, name: str, *, color: str = "") -> Tag:
-        """The tag with this path, created (with its ancestors) if missing."""
+    def ensure(self, name: str, *, color: str = "", description: str = "", guid: str = "") -> Tag:
+        """The tag with this path, created (with its ancestors) if missing.
+
+        `color`, `description` and `guid` are given to the tag only if it is created here; an
+        existing tag is returned as it is.
+        """
         name = normalise_tag_name(name)
         existing = self.find(name)
         if existing is not None:
@@ -65,8 +69,8 @@ class TagRepository:
             if "/" in name:
                 parent_id = self.ensure(name.rsplit("/", 1)[0]).id
             cursor = self._db.execute(
-                "INSERT INTO tags (name, color, parent_id) VALUES (?, ?, ?)",
-                [name, color, parent_id],
+                "INSERT INTO tags (name, color, parent_id, description, guid) VALUES (?,?,?,?,?)",
+                [name, color, parent_id, description, guid or new_guid()],
             )
         return self.get(int(cursor.lastrowid or 0))
 
@@ -120,8 +124,16 @@ class TagRepository:
         with self._db.atomic():
             for tag in sorted(deleted.tags, key=lambda t: t.name.count("/")):
                 self._db.execute(
-                    "INSERT INTO tags (id, name, color, parent_id, description) VALUES (?,?,?,?,?)",
-                    [tag.id, tag.name, tag.color, tag.parent_id, tag.description],
+                    "INSERT INTO tags (id, name, color, parent_id, description, guid) "
+                    "VALUES (?,?,?,?,?,?)",
+                    [
+                        tag.id,
+                        tag.name,
+                        tag.color,
+                        tag.parent_id,
+                        tag.description,
+                        tag.guid or new_guid(),
+                    ],
                 )
             for annotation_id, tag_id in deleted.links:
                 self._db.execute(
@@ -216,8 +228,9 @@ class TagRepository:
                 )
             for tag in sorted(merged.removed, key=lambda t: t.name.count("/")):
                 self._db.execute(
-                    "INSERT INTO tags (id, name, color, parent_id, description) VALUES (?,?,?,?,?)",
-                    [tag.id, tag.name, tag.color, None, tag.description],
+                    "INSERT INTO tags (id, name, color, parent_id, description, guid) "
+                    "VALUES (?,?,?,?,?,?)",
+                    [tag.id, tag.name, tag.color, None, tag.description, tag.guid or new_guid()],
                 )
             for tag in merged.renamed:
                 self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [tag.name, tag.id])
