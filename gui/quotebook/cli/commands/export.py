@@ -1,9 +1,9 @@
 """``quotebook export [DOC_ID...] [--folder NAME] [--tag TAG] --output PATH``.
 
-Writes the chosen documents and their annotations to a PDF, Markdown, CSV, JSON or HTML file,
-with the same selection rules (`collect_items`) and writer (`export`) as the Export dialog.
-``--json`` prints
-``{"path", "format", "documents", "annotations", "pages"}``.
+Writes the chosen documents and their annotations to a PDF, Markdown, CSV, JSON or HTML file, or
+to a REFI-QDA project (``qdpx``) or code book (``qdc``) for other QDA programs, with the same
+selection rules (`collect_items`) and writer (`export`) as the Export dialog. ``--json`` prints
+``{"path", "format", "documents", "annotations", "pages"}``, and ``"codes"`` for qdpx and qdc.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from quotebook.export import (
     FORMATS,
     NOTE_LAYOUTS,
     PAGE_SIZES,
+    PROJECT_FORMATS,
+    ExportItem,
     ExportOptions,
     collect_items,
     export,
@@ -54,7 +56,11 @@ def configure(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="PDF: close with every quote grouped by tag, linked to its page",
     )
-    p.add_argument("--author", default="", help="PDF: the name written on each annotation")
+    p.add_argument(
+        "--author",
+        default="",
+        help="PDF: the name written on each annotation; qdpx: the project's user",
+    )
     p.add_argument(
         "--no-pdf-annotations",
         dest="pdf_annotations",
@@ -64,8 +70,11 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(library: Library, args: argparse.Namespace) -> int:
-    items = collect_items(library, args.document_ids, folder=args.folder, tag=args.tag)
     fmt = args.format or format_for_path(args.output)
+    whole_library = not (args.document_ids or args.folder is not None or args.tag is not None)
+    items: list[ExportItem] = []
+    if fmt != "qdc" or not whole_library:  # the whole code book needs no documents
+        items = collect_items(library, args.document_ids, folder=args.folder, tag=args.tag)
     options = ExportOptions(
         format=fmt,
         page_size=args.page_size,
@@ -74,7 +83,12 @@ def run(library: Library, args: argparse.Namespace) -> int:
         author=args.author,
         pdf_annotations=args.pdf_annotations,
     )
-    result = export(items, args.output, options)
+    project = None
+    if fmt in PROJECT_FORMATS:
+        from quotebook.export.qdpx import collect_project
+
+        project, items = collect_project(library, items, whole_library=whole_library, tag=args.tag)
+    result = export(items, args.output, options, project=project)
     for warning in result.warnings:
         print(f"quotebook: {warning}", file=sys.stderr)
     if args.json:
@@ -85,9 +99,14 @@ def run(library: Library, args: argparse.Namespace) -> int:
             "annotations": result.annotations,
             "pages": result.pages,
         }
+        if fmt in PROJECT_FORMATS:
+            report["codes"] = result.codes
         emit_json(report)
+    elif fmt == "qdc":
+        print(f"exported the code book, {plural(result.codes, 'code')} → {result.path}")
     else:
         pages = f", {plural(result.pages, 'page')}" if result.pages else ""
+        pages += f", {plural(result.codes, 'code')}" if result.codes else ""
         print(
             f"exported {plural(result.documents, 'document')}, "
             f"{plural(result.annotations, 'annotation')}{pages} → {result.path}"
