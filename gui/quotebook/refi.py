@@ -114,6 +114,16 @@ def color_from_tags(tag_names: Iterable[str], colors: dict[str, str]) -> str:
     return DEFAULT_COLOR
 
 
+def describe(meta: object) -> str:
+    """A document's details as the lines a source's description shows in other programs."""
+    lines = [
+        f"{name}: {value}"
+        for f, name in VARIABLES
+        if (value := " ".join(str(getattr(meta, f, "")).split()))
+    ]
+    return "\n".join(lines)
+
+
 def set_name(path: Sequence[str]) -> str:
     """A folder path as a set's name: ``Interviews/2024``; a ``/`` inside a name is ``\\/``."""
     return "/".join(part.replace("\\", "\\\\").replace("/", "\\/") for part in path)

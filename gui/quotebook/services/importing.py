@@ -32,14 +32,20 @@ from typing import Literal
 from quotebook.anchoring import reanchor
 from quotebook.domain import Anchor, Annotation, NewDocument
 from quotebook.errors import NotFoundError, UserError
-from quotebook.importers import DEFAULT_LIMITS, ImportLimits, is_supported, read_document
+from quotebook.importers import (
+    DEFAULT_LIMITS,
+    ImportLimits,
+    is_project,
+    is_supported,
+    read_document,
+)
 from quotebook.store import Library, text_sha256
 from quotebook.store.documents import DocumentBatch
 from quotebook.store.records import ReplacedDocument
 
 log = logging.getLogger(__name__)
 
-Status = Literal["imported", "replaced", "duplicate", "changed", "failed"]
+Status = Literal["imported", "replaced", "duplicate", "changed", "skipped", "failed"]
 OnChanged = Literal["new", "replace", "keep"]
 
 # A batch is written when it holds this many files or this much text, or has waited this long.
@@ -58,6 +64,7 @@ class ImportResult:
     error: str = ""
     title: str = ""
     orphaned: int = 0  # annotations that lost their quote when a document was replaced
+    annotations: int | None = None  # for a source in a project: the highlights it brought in
 
 
 @dataclass(frozen=True)
@@ -76,9 +83,12 @@ class ImportLog:
     added: list[int] = field(default_factory=list)
     replaced: list[ReplacedDocument] = field(default_factory=list)
     folders: list[int] = field(default_factory=list)  # created, parents before children
+    # From projects: highlights added to documents already there, and tags created.
+    annotations: list[int] = field(default_factory=list)
+    tags: list[int] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.replaced or self.folders)
+        return bool(self.added or self.replaced or self.folders or self.annotations or self.tags)
 
 
 # -- which files an import covers ---------------------------------------------------------------
@@ -169,6 +179,15 @@ class Importer:
                 break
             if reading is not None:
                 reading(n, item.path)
+            if is_project(item.path):
+                # A project is stored in a transaction of its own, after what came before it.
+                self._flush(pending, results, progress)
+                pending, chars, started = [], 0, time.monotonic()
+                for result in self._import_project(item):
+                    results.append(result)
+                    if progress is not None:
+                        progress(len(results), result)
+                continue
             read = self._read(item)
             pending.append(read)
             chars += len(read.new.text) if isinstance(read, _Read) else 0
@@ -198,6 +217,20 @@ class Importer:
             )
         new = replace(new, meta=replace(new.meta, source_path=_source_path(path)))
         return _Read(item, new, sha256)
+
+    # -- projects (one transaction each) -----------------------------------------------------
+
+    def _import_project(self, item: ImportItem) -> list[ImportResult]:
+        from quotebook.services.project_import import import_project
+
+        results, log = import_project(
+            self.library, item.path, folder_id=self.options.folder_id, limits=self.options.limits
+        )
+        self.log.added += log.documents
+        self.log.annotations += log.annotations
+        self.log.tags += log.tags
+        self.log.folders += log.folders
+        return results
 
     # -- writing (one transaction per batch) --------------------------------------------------
 

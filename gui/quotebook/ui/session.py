@@ -162,8 +162,10 @@ class Session(QObject):
         command.mark_applied()
         self.undo_stack.push(command)
         self.documents_changed()
-        if log.replaced:
+        if log.replaced or log.annotations:
             self.annotations_changed(None, None)
+        if log.tags:
+            self.tags_changed()
 
     def create_folder(self, name: str, parent_id: int | None = None) -> int:
         command = cmd_folders.CreateFolder(self.library, self, name, parent_id)

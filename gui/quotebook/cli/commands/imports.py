@@ -1,8 +1,10 @@
 """``quotebook import PATH... [--replace] [--folder NAME] [--mirror] [--no-recursive]``.
 
 Reads files and folders with the same importer as the app's Import dialog (`import_files`).
-``--json`` prints one ``{"path", "id", "status", "error"}`` per file; the exit code is 1 if any
-file failed, and the others are imported all the same.
+A REFI-QDA project (``.qdpx``) gives one result per source in it (``study.qdpx › Interview``),
+with the highlights it brought in. ``--json`` prints one ``{"path", "id", "status", "error"}``
+per file or source (plus ``"highlights"`` for a project's sources); the exit code is 1 if any
+failed, and the others are imported all the same.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from quotebook.importers import DEFAULT_LIMITS, ImportLimits
 from quotebook.importers.source import MB
 from quotebook.services.importing import ImportOptions, import_files
 from quotebook.store import Library
+from quotebook.wording import plural
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -59,21 +62,25 @@ def run(library: Library, args: argparse.Namespace) -> int:
     )
     results = import_files(library, args.files, options=options)
     if args.json:
-        emit_json(
-            [
-                {"path": r.path, "id": r.id, "status": r.status, "error": r.error or None}
-                for r in results
-            ]
-        )
+        rows = []
+        for r in results:
+            row = {"path": r.path, "id": r.id, "status": r.status, "error": r.error or None}
+            if r.annotations is not None:
+                row["highlights"] = r.annotations
+            rows.append(row)
+        emit_json(rows)
     else:
         for r in results:
+            highlights = f" with {plural(r.annotations, 'highlight')}" if r.annotations else ""
             if r.status == "imported":
-                print(f"imported   {r.path} → document {r.id}")
+                print(f"imported   {r.path} → document {r.id}{highlights}")
             elif r.status == "replaced":
                 note = f" ({r.error})" if r.error else ""
                 print(f"replaced   {r.path} → document {r.id}{note}")
             elif r.status == "duplicate":
                 print(f"duplicate  {r.path} ({r.error}, id {r.id})")
+            elif r.status == "skipped":
+                print(f"skipped    {r.path}: {r.error}")
             else:
                 print(f"failed     {r.path}: {r.error}", file=sys.stderr)
         if not results:

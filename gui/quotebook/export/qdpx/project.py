@@ -28,6 +28,7 @@ from quotebook.refi import (
     VARIABLES,
     color_from_tags,
     derived_guid,
+    describe,
     set_name,
     tag_hex,
     xml_safe,
@@ -251,16 +252,6 @@ def _source(
             etree.SubElement(variable_value, f"{{{ns}}}VariableRef", targetGUID=VARIABLE_GUIDS[f])
             _text(variable_value, ns, "TextValue", value)
     return source
-
-
-def describe(meta: object) -> str:
-    """A document's details as the lines a source's description shows in other programs."""
-    lines = [
-        f"{name}: {value}"
-        for f, name in VARIABLES
-        if (value := " ".join(str(getattr(meta, f, "")).split()))
-    ]
-    return "\n".join(lines)
 
 
 def _selection(annotation: Annotation, codes: _Codes, header: Header) -> etree._Element:

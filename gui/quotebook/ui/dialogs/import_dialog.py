@@ -178,6 +178,7 @@ def summary_text(
         ("replaced", "replaced"),
         ("duplicate", "already in the library"),
         ("changed", "changed, skipped"),
+        ("skipped", "skipped"),
         ("failed", "failed"),
     )
     counts = [f"{len(groups[k])} {label}" for k, label in labels if groups.get(k)]
