@@ -32,6 +32,8 @@ QUOTEBOOK_NAMESPACE = uuid.UUID("6f0d3b7e-58a4-4c1e-9f2b-7a5c1d9e0b43")
 
 HIGHLIGHT_GROUP = "Highlight"
 HIGHLIGHT_GROUP_GUID = str(uuid.uuid5(QUOTEBOOK_NAMESPACE, "highlight"))
+# The group's description also marks it, for programs that give codes new GUIDs on export.
+HIGHLIGHT_GROUP_DESCRIPTION = "Highlights by colour, as Quotebook shows them."
 HIGHLIGHT_GUIDS: dict[str, str] = {
     name: str(uuid.uuid5(QUOTEBOOK_NAMESPACE, f"highlight/{name}")) for name in PALETTE
 }

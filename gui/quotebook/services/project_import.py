@@ -23,7 +23,7 @@ from quotebook.domain import NewDocument
 from quotebook.errors import UserError
 from quotebook.importers.qdpx import ProjectFile, ProjectSource, read_project
 from quotebook.importers.source import DEFAULT_LIMITS, ImportLimits
-from quotebook.refi import HIGHLIGHT_GROUP_GUID, color_from_tags
+from quotebook.refi import color_from_tags
 from quotebook.services.importing import ImportResult
 from quotebook.store import Library, text_sha256
 from quotebook.wording import plural
@@ -156,7 +156,7 @@ class _Store:
         known = self.library.exchange.ids_by_guid("tags", (c.guid for c in self.project.codes))
         names: dict[str, str] = {}
         for code in self.project.codes:
-            if code.highlight or code.guid == HIGHLIGHT_GROUP_GUID:
+            if code.highlight or code.highlight_group:
                 continue
             if code.guid in known:
                 names[code.guid] = tags.get(known[code.guid]).name

@@ -20,6 +20,7 @@ from quotebook.export.qdpx.collect import ProjectData
 from quotebook.refi import (
     CODEBOOK_NS,
     HIGHLIGHT_GROUP,
+    HIGHLIGHT_GROUP_DESCRIPTION,
     HIGHLIGHT_GROUP_GUID,
     HIGHLIGHT_GUIDS,
     PROJECT_NS,
@@ -93,7 +94,7 @@ class _Codes:
                 f"{{{ns}}}Code",
                 _attrs(guid=HIGHLIGHT_GROUP_GUID, name=self.group_name, isCodable="false"),
             )
-            _text(group, ns, "Description", "Highlights by colour, as Quotebook shows them.")
+            _text(group, ns, "Description", HIGHLIGHT_GROUP_DESCRIPTION)
             for color in self.colors_used:
                 etree.SubElement(
                     group,

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from quotebook.domain import DocumentMeta
+from quotebook.domain import PALETTE, DocumentMeta
 from quotebook.errors import ImportFailed
 from quotebook.importers.qdpx.archive import ProjectArchive, is_safe_member
 from quotebook.importers.source import DEFAULT_LIMITS, ImportLimits, check_text, shorten
 from quotebook.refi import (
     HIGHLIGHT_COLORS,
+    HIGHLIGHT_GROUP_DESCRIPTION,
     HIGHLIGHT_GROUP_GUID,
     SOURCES_DIR,
     VARIABLE_GUIDS,
@@ -59,6 +60,7 @@ class ProjectCode:
     color: str  # palette colour name, or ""
     description: str
     highlight: str = ""  # a Quotebook highlight-colour code: the colour it stands for
+    highlight_group: bool = False  # the code that holds those
 
 
 @dataclass(frozen=True)
@@ -186,15 +188,18 @@ class _Reader:
         description = _child_text(element, "Description").strip()
         memos = [notes[g] for g in self._note_refs(element, used_notes, notes) if notes[g]]
         description = "\n\n".join(part for part in (description, *memos) if part)
-        highlight = HIGHLIGHT_COLORS.get(guid, "") if highlight_group else ""
-        self.project.codes.append(
-            ProjectCode(
-                guid, path, palette_name(element.get("color") or ""), description, highlight
-            )
+        # Quotebook's highlight colours: known by their fixed GUIDs, or (written again by a
+        # program that makes new GUIDs) by the group's description and the colours' names.
+        is_group = not parent and (
+            guid == HIGHLIGHT_GROUP_GUID or description == HIGHLIGHT_GROUP_DESCRIPTION
         )
-        group = guid if guid == HIGHLIGHT_GROUP_GUID else ""
+        highlight = ""
+        if highlight_group:
+            highlight = HIGHLIGHT_COLORS.get(guid) or (name if name in PALETTE else "")
+        color = palette_name(element.get("color") or "")
+        self.project.codes.append(ProjectCode(guid, path, color, description, highlight, is_group))
         for child in _children(element, "Code"):
-            self._code(child, path, group, notes, used_notes)
+            self._code(child, path, guid if is_group else "", notes, used_notes)
 
     def _variables(self) -> dict[str, str]:
         """Variable GUID → the document field it fills (only those Quotebook keeps)."""
