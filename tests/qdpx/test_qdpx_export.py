@@ -136,10 +136,9 @@ def test_document_details_notes_and_folders(annotated, tmp_path: Path):
         VARIABLE_GUIDS["source_url"]: "https://example.org/интервью?a=1&b=2",
         VARIABLE_GUIDS["language"]: "ru",
     }
-    assert "Outlet: ТАСС" in source.find(f"{Q}Description").text
-    (note_ref,) = source.iter(f"{Q}NoteRef")
-    (note,) = [n for n in root.iter(f"{Q}Note") if n.get("guid") == note_ref.get("targetGUID")]
-    assert note.find(f"{Q}PlainTextContent").text == document.meta.notes
+    # The notes, then the details: what other programs show as the source's memo.
+    description = source.find(f"{Q}Description").text
+    assert description.startswith(document.meta.notes + "\n\nOutlet: ТАСС\nAuthor: Анна Петрова")
     sets = {s.get("name"): s for s in root.iter(f"{Q}Set")}
     assert set(sets) == {
         "Sample library: OSCE diplomacy",

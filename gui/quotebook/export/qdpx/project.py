@@ -176,11 +176,8 @@ def project_xml(
             )
 
     sources = etree.SubElement(root, f"{{{ns}}}Sources")
-    notes: list[etree._Element] = []
     for item in items:
-        sources.append(_source(item, codes, fields, header, counts, notes))
-    if notes:
-        etree.SubElement(root, f"{{{ns}}}Notes").extend(notes)
+        sources.append(_source(item, codes, fields, header, counts))
 
     exported = {item.document.id: item.document.guid for item in items}
     if project.sets:
@@ -207,7 +204,6 @@ def _source(
     fields: list[tuple[str, str]],
     header: Header,
     counts: Counts,
-    notes: list[etree._Element],
 ) -> etree._Element:
     ns = PROJECT_NS
     document = item.document
@@ -219,11 +215,13 @@ def _source(
             name=item.title,
             plainTextPath=f"internal://{document.guid}.txt",
             creatingUser=header.user_guid,
-            creationDateTime=_datetime(document.imported_at),
+            creationDateTime=_datetime(document.imported_at, header.created),
         ),
     )
     counts.sources.append((f"{SOURCES_DIR}/{document.guid}.txt", document.text))
-    description = describe(meta)
+    # The description is what other programs show about a source (QualCoder keeps it as the
+    # file's memo): the document's notes, then its details.
+    description = "\n\n".join(part for part in (meta.notes.strip(), describe(meta)) if part)
     if description:
         _text(source, ns, "Description", description)
     for annotation in item.annotations:
@@ -232,20 +230,6 @@ def _source(
             continue
         source.append(_selection(annotation, codes, header))
         counts.selections += 1
-    if meta.notes.strip():
-        note_guid = derived_guid(document.guid, "notes")
-        note = etree.Element(
-            f"{{{ns}}}Note",
-            _attrs(
-                guid=note_guid,
-                name=f"Notes on {item.title}",
-                creatingUser=header.user_guid,
-                creationDateTime=_datetime(document.imported_at),
-            ),
-        )
-        _text(note, ns, "PlainTextContent", meta.notes)
-        notes.append(note)
-        etree.SubElement(source, f"{{{ns}}}NoteRef", targetGUID=note_guid)
     for f, _name in fields:
         value = getattr(meta, f)
         if value:
@@ -257,7 +241,7 @@ def _source(
 
 def _selection(annotation: Annotation, codes: _Codes, header: Header) -> etree._Element:
     ns = PROJECT_NS
-    created = _datetime(annotation.created_at)
+    created = _datetime(annotation.created_at, header.created)
     selection = etree.Element(
         f"{{{ns}}}PlainTextSelection",
         _attrs(
@@ -268,7 +252,7 @@ def _selection(annotation: Annotation, codes: _Codes, header: Header) -> etree._
             creatingUser=header.user_guid,
             creationDateTime=created,
             modifyingUser=header.user_guid,
-            modifiedDateTime=_datetime(annotation.updated_at),
+            modifiedDateTime=_datetime(annotation.updated_at, created),
         ),
     )
     if annotation.note.strip():
@@ -309,8 +293,9 @@ def _text(parent: etree._Element, ns: str, tag: str, text: str) -> etree._Elemen
     return element
 
 
-def _datetime(value: str) -> str:
-    return value if _DATETIME.match(value or "") else ""
+def _datetime(value: str, fallback: str) -> str:
+    """An xsd:dateTime; some readers need one on every element, so `fallback` stands in."""
+    return value if _DATETIME.match(value or "") else fallback
 
 
 def _shorten(text: str) -> str:

@@ -363,9 +363,12 @@ class _Reader:
             if text:
                 values[target] = text
         meta = DocumentMeta(title=name, original_format="txt", **values)
-        # A description that only repeats the details (as Quotebook writes it) adds nothing.
+        # Quotebook writes the notes, then the details; the details are already in `meta`.
         description = _child_text(element, "Description").strip()
-        parts = [] if not description or description == describe(meta) else [description]
+        details = describe(meta)
+        if details and description.endswith(details):
+            description = description[: -len(details)].strip()
+        parts = [description] if description else []
         parts += [notes[g] for g in self._note_refs(element, used_notes, notes) if notes[g]]
         return replace(meta, notes="\n\n".join(parts))
 
