@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from qdpx_helpers import NS, Q, assert_valid, export_to, project_root
+from qdpx_helpers import NS, Q, annotate, assert_valid, export_to, project_root
 
 from quotebook.cli.main import main
 from quotebook.domain import color_hex
@@ -257,3 +257,46 @@ def test_cli_exports_both_formats(annotated, tmp_path: Path, capsys):
         == 0
     )
     assert "exported 1 document, 3 annotations, " in capsys.readouterr().out
+
+
+def test_export_dialog_offers_both_formats_with_the_same_scopes(
+    qtbot, session, tmp_path: Path, monkeypatch
+):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from quotebook.ui.dialogs.export_dialog import ExportDialog
+
+    library = session.library
+    annotate(library)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    folder = library.folders.find("Interviews")
+    assert folder is not None
+    dialog = ExportDialog(session, folder_id=folder.id, settings=settings)
+    qtbot.addWidget(dialog)
+    labels = [dialog.format_combo.itemText(i) for i in range(dialog.format_combo.count())]
+    assert "REFI-QDA Project (.qdpx)" in labels and "REFI-QDA Codebook (.qdc)" in labels
+
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("qdpx"))
+    assert dialog.author_edit.isEnabled() and not dialog.page_size_combo.isEnabled()
+    dialog.scope_buttons["folder"].setChecked(True)
+    dialog.author_edit.setText("Анна")
+    target = tmp_path / "interviews.qdpx"
+    dialog.path_edit.setText(str(target))
+    dialog.accept()
+    root = project_root(target)
+    assert_valid(root)
+    assert [s.get("name") for s in root.iter(f"{Q}TextSource")] == ["Интервью “Лукашевича” 😀"]
+    assert next(root.iter(f"{Q}User")).get("name") == "Анна"
+    assert shown and shown[-1].startswith("Exported 1 document with 3 annotations and ")
+
+    dialog = ExportDialog(session, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("qdc"))
+    assert dialog.path_edit.text().endswith(".qdc")
+    dialog.scope_buttons["library"].setChecked(True)
+    dialog.accept()
+    assert Path(dialog.path_edit.text()).exists()
+    assert shown[-1].startswith("Exported the code book, ")

@@ -29,6 +29,7 @@ from quotebook.services.importing import (
 )
 from quotebook.ui.dialogs.import_worker import ImportWorker
 from quotebook.ui.session import Session
+from quotebook.wording import plural
 
 SUMMARY_LINES = 40  # the summary names at most this many files per group; the rest are counted
 
@@ -185,6 +186,9 @@ def summary_text(
     headline = ("Import stopped. " if cancelled else "") + (
         "; ".join(counts) + "." if counts else "No files were imported."
     )
+    highlights = sum(r.annotations or 0 for r in results)  # brought in by projects
+    if highlights:
+        headline += f" {plural(highlights, 'highlight')} came with them."
     if not_reached:
         headline += f" {not_reached} file{'s were' if not_reached != 1 else ' was'} not reached."
     details: list[str] = []
