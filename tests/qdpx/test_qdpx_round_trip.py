@@ -119,3 +119,18 @@ def test_new_highlights_join_a_document_already_there(annotated, tmp_path: Path)
         (back,) = [r for r in results if r.annotations]
         assert back.status == "duplicate" and "1 new highlight added" in back.error
         assert snapshot(other) == snapshot(library)
+
+
+def test_two_highlights_over_one_range_stay_two(seeded_library, tmp_path: Path):
+    from quotebook.anchoring import locate_quote
+
+    library = seeded_library
+    document = library.documents.get(library.documents.summaries()[0].id)
+    anchor = locate_quote(document.text, "OSCE")
+    library.annotations.create(document.id, anchor, tags=["coder/a"])
+    library.annotations.create(document.id, anchor, tags=["coder/b"], color="green")
+    path = export_to(library, tmp_path / "two.qdpx").path
+    with Library(tmp_path / "other.sqlite") as other:
+        import_files(other, [path])
+        assert snapshot(other) == snapshot(library)
+        assert import_files(other, [path]) and other.annotations.count() == 2

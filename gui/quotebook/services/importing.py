@@ -12,6 +12,9 @@ caller decides whether it becomes a new document, replaces the old one (annotati
 their quote in the new text; those whose quote is gone are kept and marked orphaned) or is left
 for later.
 
+A REFI-QDA project (``.qdpx``) holds many documents with their highlights and tags; it is stored
+in a transaction of its own by `services.project_import`, with one result per source in it.
+
 Folders are searched recursively for files of a supported type (hidden files and folders
 skipped, links to folders not followed, so a link loop cannot trap the walk); a file named
 explicitly is always taken, so that asking for an unsupported one gets a reason instead of

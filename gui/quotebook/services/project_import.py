@@ -263,6 +263,8 @@ class _Store:
         known_annotations: dict[str, int],
     ) -> tuple[int, int]:
         annotations = self.library.annotations
+        # Ranges highlighted before this import; two selections of the project over one range
+        # (say, coded by two people) are two highlights, as they were there.
         ranges = (
             set() if added else {(a.start, a.end) for a in annotations.for_document(document_id)}
         )
@@ -284,7 +286,6 @@ class _Store:
                 guid=selection.guid,
                 created_at=selection.created_at,
             )
-            ranges.add((selection.start, selection.end))
             if not added:
                 self.log.annotations.append(annotation.id)
             highlights += 1

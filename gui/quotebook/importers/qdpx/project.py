@@ -13,6 +13,7 @@ still reads; nothing is validated against the schema, as programs differ in what
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -439,11 +440,7 @@ class _NewlineMap:
     """
 
     def __init__(self, text: str) -> None:
-        self._crlf = (
-            [i for i in range(len(text) - 1) if text[i] == "\r" and text[i + 1] == "\n"]
-            if "\r\n" in text
-            else []
-        )
+        self._crlf = [m.start() for m in re.finditer("\r\n", text)]
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
 
     def map(self, offset: int) -> int:
