@@ -19,21 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from quote_helpers import same_speaker
 
-from quotebook.quotes import QuoteScan, clean_speaker, find_quotes
-from quotebook.quotes.names import given_compatible
+from quotebook.quotes import QuoteScan, find_quotes
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 GOLD = json.loads((SEEDS / "quotes.gold.json").read_text(encoding="utf-8"))
-
-
-def same_speaker(gold: str | None, found: str | None) -> bool:
-    if gold is None or found is None:
-        return gold is found
-    a, b = clean_speaker(gold).casefold().split(), clean_speaker(found).casefold().split()
-    if a == b:
-        return True
-    return bool(a and b) and a[-1] == b[-1] and given_compatible(a[:-1], b[:-1])
 
 
 @dataclass
