@@ -322,12 +322,20 @@ class Attributor:
         phrase = analyse_np(tokens[j:comma], self.lang)
         return phrase if phrase is not None and phrase.kind == PERSON else None
 
+    def _title_word(self, token: Token) -> bool:
+        low = token.lower
+        titles = self.lang.titles
+        return low in titles or low.rstrip(".") in titles or low in self.lang.roles
+
     def _backward_np(self, tokens: list[Token], end: int) -> list[Token]:
         lang = self.lang
         k = end
         while k > 0:
             token = tokens[k - 1]
             low = token.lower
+            if low in lang.title_links and k >= 2 and k < end and self._title_word(tokens[k - 2]):
+                k -= 1  # "Secretary of State Antony Blinken"
+                continue
             if (
                 low in lang.person_pronouns
                 or low in lang.group_pronouns
@@ -350,7 +358,9 @@ class Attributor:
             low = token.lower
             if not token.is_word:
                 break
-            linked = out and out[-1].lower in lang.source_nouns and low in lang.source_links
+            linked = (out and out[-1].lower in lang.source_nouns and low in lang.source_links) or (
+                out and low in lang.title_links and self._title_word(out[-1])
+            )
             if out and low in lang.stop_after_name and not linked:
                 break
             out.append(token)

@@ -94,7 +94,8 @@ def _english() -> Language:
         titles=words(
             "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president premier "
             "minister ambassador envoy secretary general secretary-general chancellor senator "
-            "sen. rep. representative governor gov. mayor king queen prince princess pope "
+            "sen. rep. representative governor gov. adm. supt. det. insp. rev. fr. hon. atty. "
+            "mayor king queen prince princess pope "
             "cardinal archbishop bishop rabbi imam sheikh gen. col. lt. capt. sgt. maj. admiral "
             "commander chairman chairwoman chair spokesman spokeswoman spokesperson fm pm mp mep "
             "ceo director head leader judge justice commissioner chairman-in-office "
@@ -171,7 +172,7 @@ def _english() -> Language:
         abbreviations=words(
             "mr mrs ms dr st jr sr prof gen col lt sgt capt maj sen rep gov no vs etc inc ltd "
             "co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u i.e e.g "
-            "approx est dept fig vol"
+            "approx est dept fig vol adm supt det insp rev fr hon atty"
         ),
         interviewer_labels=words(
             "question q interviewer moderator host presenter journalist correspondent reporter"
@@ -209,6 +210,7 @@ def _english() -> Language:
             "explained stressed insisted argued recalled replied answered commented remarked "
             "observed declared announced"
         ),
+        title_links=words("of for"),
         stop_after_name=words(
             "in on at during after before when while who which that as from with for about "
             "to into over under since because adding saying noting told according"

@@ -89,6 +89,8 @@ class Language:
     calendar_words: frozenset[str] = frozenset()
     inversion_verbs: frozenset[str] = frozenset()
     stop_after_name: frozenset[str] = frozenset()
+    # "of"/"for" between a title and its complement: "Secretary of State", "Mayor for Operations"
+    title_links: frozenset[str] = frozenset()
 
 
 _LANGUAGES: dict[str, Language] = {}

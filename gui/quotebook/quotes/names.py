@@ -39,6 +39,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _NAME_TOKEN = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w’'\-]*)"
 _SPACE = r"[ \u00a0]+"
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{1,3}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,11 @@ def _is_possessive(word: str) -> bool:
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def is_initials(word: str) -> bool:
+    """ "T.J." or "G.K.": a person's initials rather than an acronym such as "U.S."."""
+    return _INITIALS_RE.fullmatch(word) is not None
 
 
 def _is_title(word: str, lang: Language) -> bool:
@@ -98,7 +104,12 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
     words = words[cut + 1 :]
     last = len(words) - 1
     cut = max(
-        (i for i, w in enumerate(words) if _is_title(w.text, lang) or _is_acronym(w.text)),
+        (
+            i
+            for i, w in enumerate(words)
+            if _is_title(w.text, lang)
+            or (_is_acronym(w.text) and not _initials_of_name(words, i, lang))
+        ),
         default=-1,
     )
     if cut == last:
@@ -119,6 +130,15 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
     if not names:
         return None
     return Phrase(PERSON, " ".join(names), words[-len(names)].start)
+
+
+def _initials_of_name(words: Sequence[Token], i: int, lang: Language) -> bool:
+    """Are the dotted letters at `words[i]` initials of the name that follows ("T.J.
+    Halvorsen"), not an acronym before a title ("U.S. Ambassador")?"""
+    if not is_initials(words[i].text) or i + 1 >= len(words):
+        return False
+    following = words[i + 1].text
+    return not _is_title(following, lang) and (following[:1].isupper())
 
 
 def _fit_name(names: list[str], lang: Language) -> list[str]:
@@ -160,8 +180,28 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
         )
     ):
         j -= 1
+    if j >= 2 and words[j - 1].lower in lang.title_links and _titled(words[j - 2], lang):
+        # "Secretary of State Antony Blinken", "Deputy Mayor for Operations Luis Abernathy"
+        phrase = classify_run(name_after_complement(words[j:]), lang)
+        return phrase if phrase is not None else Phrase(ROLE, words[j - 2].lower, words[0].start)
     after_the = j > 0 and words[j - 1].lower in lang.definite_articles
     return classify_run(words[j:], lang, after_the=after_the)
+
+
+def _titled(word: Token, lang: Language) -> bool:
+    return _is_title(word.text, lang) or word.lower in lang.roles
+
+
+def name_after_complement(run: Sequence[Token]) -> list[Token]:
+    """The name at the end of a title's complement and a name ("State Antony Blinken" →
+    "Antony Blinken"): its last two words, with the initials or patronymic between them, or
+    the last word alone when only two words follow the title."""
+    if len(run) <= 2:
+        return list(run[-1:])
+    keep = 2
+    while keep < len(run) - 1 and keep < 4 and is_initials(run[-keep].text):
+        keep += 1
+    return list(run[-keep:])
 
 
 def split_name(name: str, particles: frozenset[str] = frozenset()) -> tuple[list[str], str]:
@@ -247,14 +287,14 @@ class NameBook:
                     # "the shadow energy secretary, Ed Miliband, said"
                     comma = masked.rfind(",", max(0, m.start() - 3), m.start())
                     marked = comma >= 0 and _word_before(masked, comma).lower() in roles
-                if not marked and word == "of" and len(words) > 2:
+                if not marked and word in lang.title_links and len(words) > 2:
                     # "Secretary of State Antony Blinken": the title's complement comes first.
-                    of_at = masked.rfind("of", 0, m.start())
+                    of_at = masked.rfind(word, 0, m.start())
                     title_of = marked = _word_before(masked, of_at).lower() in roles
             if not marked:
                 continue
             tokens = [Token(t.group(), m.start() + t.start()) for t in token_re.finditer(found)]
-            phrase = classify_run(tokens[-2:] if title_of else tokens, lang)
+            phrase = classify_run(name_after_complement(tokens) if title_of else tokens, lang)
             if phrase is None or phrase.kind != PERSON:
                 continue
             # A title such as "Ambassador" or "Mr" vouches for a lone surname; otherwise a
