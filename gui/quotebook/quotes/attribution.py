@@ -38,10 +38,12 @@ from quotebook.quotes.names import (
     Phrase,
     analyse_np,
     classify_run,
+    is_demonym,
 )
 from quotebook.quotes.text import Document, Token, previous_nonblank_line
 
-_SEPARATORS = frozenset({",", "—", "–", "-", "…"})
+_DASHES = frozenset({"—", "–", "―", "-"})
+_SEPARATORS = frozenset({",", "…"}) | _DASHES
 _QUOTE_MARKS = frozenset(MARKS)
 _WINDOW = 240  # characters of reporter's text read after a quote
 
@@ -100,7 +102,11 @@ class Attributor:
 
     def attribute(self, span: MarkedSpan, *, embedded: bool) -> Attribution:
         """Attribute one quote; quotes must be passed in reading order."""
-        found = self._after(span) or self._before(span.open_at) or self._inherit(span, embedded)
+        found = (
+            self._after(span, embedded)
+            or self._before(span.open_at)
+            or self._inherit(span, embedded)
+        )
         found = found or NOBODY
         if found.speaker is not None:
             self._by_sentence[self.doc.sentence_start(span.open_at)] = found.speaker
@@ -108,7 +114,7 @@ class Attributor:
 
     # ---- the three places -----------------------------------------------------------------
 
-    def _after(self, span: MarkedSpan) -> Attribution | None:
+    def _after(self, span: MarkedSpan, embedded: bool) -> Attribution | None:
         if not span.closed:
             return None
         begin = span.close_at + 1
@@ -117,12 +123,16 @@ class Attributor:
         i = 0
         while i < len(tokens) and tokens[i].text in _SEPARATORS:
             i += 1
+        dashed = any(t.text in _DASHES for t in tokens[:i])
         tokens = tokens[i:]
         if not tokens:
             return None
         inside = self.doc.text[span.start : span.end].rstrip()
         if i == 0 and inside.endswith(".") and tokens[0].is_capitalised:
             return None  # `“… truth.” Kuleba added that …`: the quote ended its sentence
+        if i == 0 and embedded and inside[-1:].isalnum():
+            # `the ad “unmistakably” suggests …`: the quote is part of the clause.
+            return self._according_later(tokens)
         n = self._phrase_at(tokens, 0, self._according)
         if n:
             return self._attribution(
@@ -134,8 +144,46 @@ class Attributor:
                     return self._attribution(analyse_np(tokens[1:j], self.lang), "as")
         n = self._verb_at(tokens, 0, after=True)
         if n:
-            return self._attribution(analyse_np(self._forward_np(tokens[n:]), self.lang), "after")
-        return self._name_then_verb(tokens) or self._according_later(tokens)
+            return self._attribution(self._inverted_subject(tokens[n:]), "after")
+        found = self._name_then_verb(tokens) or self._according_later(tokens)
+        if found is None and dashed and self._starts_line(span):
+            found = self._dash_source(tokens)
+        return found
+
+    def _starts_line(self, span: MarkedSpan) -> bool:
+        line_start = self.doc.line_bounds(span.open_at)[0]
+        return not self.doc.text[line_start : span.open_at].strip()
+
+    def _dash_source(self, tokens: list[Token]) -> Attribution:
+        """`“…” — Jane Doe, 41, from Leeds` or `“…” ― @handle`: a quote that stands on its own
+        line with its source after a dash (tabloids, reader comments, pull quotes)."""
+        if tokens[0].text == "@" and len(tokens) > 1 and tokens[1].start == tokens[0].end:
+            return Attribution("@" + tokens[1].text, "dash", 0.9)
+        words: list[Token] = []
+        for token in tokens[:6]:
+            if not token.is_word:
+                break
+            words.append(token)
+        if words and words[0].is_capitalised:
+            phrase = analyse_np(words, self.lang)
+            if phrase is not None and phrase.kind in (PERSON, ORG):
+                return self._attribution(phrase, "dash")
+        return Attribution(None, "dash", 0.5)
+
+    def _inverted_subject(self, tokens: list[Token]) -> Phrase | None:
+        """The subject after an inverted verb: `said Anna Berg`, or the name in apposition
+        after a role (`said the mayor, Anna Berg`; the role is noted as her title)."""
+        words = self._forward_np(tokens)
+        phrase = analyse_np(words, self.lang)
+        k = len(words)
+        unnamed = phrase is None or phrase.kind in (ROLE, UNNAMED)
+        if unnamed and k < len(tokens) - 1 and tokens[k].text == ",":
+            named = analyse_np(self._forward_np(tokens[k + 1 :]), self.lang)
+            if named is not None and named.kind == PERSON and (" " in named.text):
+                roles = [w.lower for w in words if w.lower in self.lang.roles]
+                self.names.add(named.text, named.pos, roles)
+                return named
+        return phrase
 
     def _name_then_verb(self, tokens: list[Token]) -> Attribution | None:
         """`“…,” Ambassador Michael Carpenter told …`: a noun phrase, then a reporting verb."""
@@ -287,7 +335,7 @@ class Attributor:
                 before.lower in lang.auxiliaries
                 or before.lower in lang.person_pronouns | lang.group_pronouns | lang.first_person
                 or before.lower in lang.roles
-                or (before.is_capitalised and not _demonym(before.text, lang.demonym_suffixes))
+                or (before.is_capitalised and not is_demonym(before.text, lang))
             )
         return True
 
@@ -448,7 +496,3 @@ class Attributor:
         if low in self.lang.org_words or low in self.lang.roles:
             return True
         return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
-
-
-def _demonym(word: str, suffixes: tuple[str, ...]) -> bool:
-    return word.lower().endswith(suffixes)

@@ -140,7 +140,14 @@ def _english() -> Language:
             "firmly clearly bluntly angrily flatly"
         ),
         passive_markers=words("was were is are be been being"),
-        demonym_suffixes=("ian", "ean", "ish", "ese", "ic", "i"),
+        # "-ic" and "-i" also end surnames (Kovacic, Rossi): those demonyms are listed instead.
+        demonym_suffixes=("ian", "ean", "ish", "ese"),
+        demonyms=words(
+            "baltic arabic slavic nordic celtic hellenic iraqi israeli pakistani saudi yemeni "
+            "kuwaiti omani qatari emirati bangladeshi somali afghani thai nepali azerbaijani "
+            "uzbek kazakh tajik turkmen kyrgyz czech slovak greek french dutch swiss danish swede "
+            "finn pole turk serb croat"
+        ),
         according_to=("according to", "in the words of", "quoting"),
         as_put_it=("put it", "puts it", "said", "says", "noted", "notes", "wrote", "writes"),
         scare_cues=(

@@ -70,6 +70,7 @@ class Language:
     adverbs: frozenset[str] = frozenset()
     passive_markers: frozenset[str] = frozenset()
     demonym_suffixes: tuple[str, ...] = ()
+    demonyms: frozenset[str] = frozenset()  # ones the suffixes miss: "Baltic", "Iraqi"
     according_to: tuple[str, ...] = ()
     as_put_it: tuple[str, ...] = ()
     scare_cues: tuple[str, ...] = ()

@@ -80,7 +80,13 @@ def _is_title(word: str, lang: Language) -> bool:
 
 
 def _is_demonym(word: str, lang: Language) -> bool:
-    return word[:1].isupper() and word.lower().endswith(lang.demonym_suffixes)
+    return is_demonym(word, lang)
+
+
+def is_demonym(word: str, lang: Language) -> bool:
+    """ "Russian", "Baltic": a people's adjective, which alone is no one's name."""
+    low = word.lower()
+    return word[:1].isupper() and (low.endswith(lang.demonym_suffixes) or low in lang.demonyms)
 
 
 def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = False) -> Phrase | None:
@@ -271,12 +277,16 @@ class NameBook:
                 marked = vouched or any(w in any_title for w in words[:-1])
             else:
                 vouched = marked = False
+            word = _word_before(masked, m.start())
+            title_of = False
+            if word in lang.title_links and len(words) > 2:
+                # "Secretary of State Antony Blinken": the title's complement comes first.
+                of_at = masked.rfind(word, 0, m.start())
+                title_of = _word_before(masked, of_at).lower() in roles
+                marked = marked or title_of
             if not marked and not found.endswith(_POSSESSIVE):
                 marked = self._verb_follows(after_re.match(masked, m.end()))
-            word = ""
-            title_of = False
             if not marked:
-                word = _word_before(masked, m.start())
                 marked = word in lang.inversion_verbs or (word in roles and len(words) > 1)
                 if (
                     not marked
@@ -287,10 +297,6 @@ class NameBook:
                     # "the shadow energy secretary, Ed Miliband, said"
                     comma = masked.rfind(",", max(0, m.start() - 3), m.start())
                     marked = comma >= 0 and _word_before(masked, comma).lower() in roles
-                if not marked and word in lang.title_links and len(words) > 2:
-                    # "Secretary of State Antony Blinken": the title's complement comes first.
-                    of_at = masked.rfind(word, 0, m.start())
-                    title_of = marked = _word_before(masked, of_at).lower() in roles
             if not marked:
                 continue
             tokens = [Token(t.group(), m.start() + t.start()) for t in token_re.finditer(found)]
