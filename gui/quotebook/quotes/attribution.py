@@ -450,7 +450,8 @@ class Attributor:
             self._groups.append((phrase.pos, phrase.text))
             return Attribution(phrase.text, cue, 0.9)
         if phrase.kind == PRONOUN:
-            return Attribution(names.nearest_person(phrase.pos), cue, 0.85)
+            gender = self.lang.pronoun_gender(phrase.text)
+            return Attribution(names.nearest_person(phrase.pos, gender=gender), cue, 0.85)
         if phrase.kind == ROLE:
             return Attribution(names.nearest_person(phrase.pos, phrase.text), cue, 0.85)
         if phrase.kind == GROUP:

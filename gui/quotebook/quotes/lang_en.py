@@ -185,6 +185,10 @@ def _english() -> Language:
             "question q interviewer moderator host presenter journalist correspondent reporter"
         ),
         interviewee_labels=words("answer a"),
+        credit_labels=words(
+            "photos photo photography pictures video graphics illustration illustrations text "
+            "words editor editing reporting produced source sources credit credits"
+        ),
         interview_cues=(
             "interview with",
             "interview to",
@@ -192,6 +196,7 @@ def _english() -> Language:
             "interview given to",
             "interview granted to",
             "interviewed by",
+            "conversation with",
             "questions from",
             "questions by",
         ),
@@ -218,6 +223,12 @@ def _english() -> Language:
             "observed declared announced"
         ),
         title_links=words("of for"),
+        honorific_genders={
+            **dict.fromkeys(("mr", "mr.", "sir", "lord", "mister"), "m"),
+            **dict.fromkeys(("ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "madam"), "f"),
+        },
+        female_pronouns=words("she her"),
+        male_pronouns=words("he him"),
         stop_after_name=words(
             "in on at during after before when while who which that as from with for about "
             "to into over under since because adding saying noting told according"

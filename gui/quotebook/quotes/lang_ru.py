@@ -62,8 +62,16 @@ def _russian() -> Language:
         interviewer_labels=words("вопрос корреспондент журналист ведущий"),
         interviewee_labels=words("ответ"),
         interview_cues=("интервью", "вопросы"),
-        media_nouns=words("газете газеты телеканалу телеканала агентству агентства радио"),
+        media_nouns=words(
+            "газета газете газеты телеканал телеканалу телеканала агентство агентству агентства "
+            "радио издание изданию издания журнал журналу журнала"
+        ),
         max_name_tokens=3,
+        honorific_genders={"господин": "m", "госпожа": "f"},
+        female_pronouns=words("она её ее неё нее"),
+        male_pronouns=words("он его него"),
+        female_surname_endings=("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
+        male_surname_endings=("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
         patronymic_suffixes=("вич", "вна", "ична", "чна"),
         inflected_names=True,
         function_words=words("и но а или если когда как по в на с о об из за"),

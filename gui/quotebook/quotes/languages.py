@@ -14,7 +14,7 @@ English “…”, German „…“, French «…» and Swedish ”…” all pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 DOUBLE = "double"
@@ -80,6 +80,7 @@ class Language:
     interviewer_labels: frozenset[str] = frozenset()
     interviewee_labels: frozenset[str] = frozenset()
     interview_cues: tuple[str, ...] = ()
+    credit_labels: frozenset[str] = frozenset()  # "Photos: Tom Ellery" is a credit, not a turn
     media_nouns: frozenset[str] = frozenset()
     closing_lines: tuple[str, ...] = ()
     max_name_tokens: int = 4
@@ -92,6 +93,26 @@ class Language:
     stop_after_name: frozenset[str] = frozenset()
     # "of"/"for" between a title and its complement: "Secretary of State", "Mayor for Operations"
     title_links: frozenset[str] = frozenset()
+    # Honorifics ("mr.", "ms.") with the gender they name; pronouns by gender.
+    honorific_genders: Mapping[str, str] = field(default_factory=dict)
+    female_pronouns: frozenset[str] = frozenset()
+    male_pronouns: frozenset[str] = frozenset()
+    # Surname endings that mark gender (Russian "-ова" / "-ов").
+    female_surname_endings: tuple[str, ...] = ()
+    male_surname_endings: tuple[str, ...] = ()
+
+    def surname_gender(self, surname: str) -> str | None:
+        low = surname.lower()
+        if self.female_surname_endings and low.endswith(self.female_surname_endings):
+            return "f"
+        if self.male_surname_endings and low.endswith(self.male_surname_endings):
+            return "m"
+        return None
+
+    def pronoun_gender(self, pronoun: str) -> str | None:
+        if pronoun in self.female_pronouns:
+            return "f"
+        return "m" if pronoun in self.male_pronouns else None
 
 
 _LANGUAGES: dict[str, Language] = {}

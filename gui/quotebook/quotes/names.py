@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from quotebook.quotes.given_names import gender_of, is_given_name
 from quotebook.quotes.languages import Language
 from quotebook.quotes.text import Token
 
@@ -251,6 +252,7 @@ class NameBook:
         self._forms: dict[str, Counter[str]] = {}
         self._order: dict[str, int] = {}
         self._mentions: list[tuple[int, str, str | None]] | None = None
+        self._gender: dict[str, str] = {}
         self._discover()
 
     # ---- building -------------------------------------------------------------------------
@@ -278,6 +280,11 @@ class NameBook:
             else:
                 vouched = marked = False
             word = _word_before(masked, m.start())
+            honorific = _honorific_before(masked, m.start(), lang)
+            if honorific:
+                vouched = marked = True  # "Ms. Moore", "Mr Price"
+            elif not marked and 1 < len(words) <= 3 and is_given_name(words[0]):
+                marked = not any(w in lang.org_words for w in words)  # "Gail Pruitt"
             title_of = False
             if word in lang.title_links and len(words) > 2:
                 # "Secretary of State Antony Blinken": the title's complement comes first.
@@ -310,6 +317,8 @@ class NameBook:
                 if word in roles:
                     seen_titles.add(word)
                 self.add(phrase.text, phrase.pos, seen_titles)
+                gender = lang.honorific_genders.get(honorific) if honorific else None
+                self._note_gender(phrase.text, gender)
 
     def _verb_follows(self, after: re.Match[str] | None) -> bool:
         if after is None:
@@ -318,6 +327,20 @@ class NameBook:
         if words and words[0] in self.lang.adverbs:
             words = words[1:]
         return any(" ".join(words[:n]) in self.lang.speech_verbs for n in range(1, len(words) + 1))
+
+    def _note_gender(self, name: str, gender: str | None = None) -> None:
+        """Remember whether `name` is a woman's or a man's: from an honorific, else from the
+        given name or, where the language marks it, the surname's ending."""
+        parts = name.split()
+        key = self._key(parts[-1])
+        if key is None or key in self._gender:
+            return
+        if gender is None and len(parts) > 1:
+            gender = gender_of(parts[0])
+        if gender is None:
+            gender = self.lang.surname_gender(parts[-1])
+        if gender is not None:
+            self._gender[key] = gender
 
     def add(self, name: str, pos: int = 0, titles: Iterable[str] = ()) -> None:
         """Record a person's name as seen in the document, with the titles seen before it."""
@@ -331,6 +354,7 @@ class NameBook:
         forms[name] += 1
         self._titles.setdefault(key, set()).update(titles)
         self._order.setdefault(name, pos)
+        self._note_gender(name)
 
     def _key(self, surname: str) -> str | None:
         low = strip_possessive(surname).lower()
@@ -375,14 +399,19 @@ class NameBook:
                 return recent
         return self._fullest(forms, key)
 
-    def nearest_person(self, pos: int, role: str | None = None) -> str | None:
+    def nearest_person(
+        self, pos: int, role: str | None = None, gender: str | None = None
+    ) -> str | None:
         """The person a pronoun or role at `pos` most likely stands for, by display name.
 
         For a role ("the minister") the nearest person introduced with that title wins. Else
         the nearest mention decides the sentence, and within it the first person mentioned:
-        the subject ("Blinken met Lopez. … he said" → Blinken), not the object.
+        the subject ("Blinken met Lopez. … he said" → Blinken), not the object. A pronoun's
+        `gender` ("f"/"m") passes over people known to be of the other.
         """
         mentions = self._mention_index()
+        if gender is not None:
+            mentions = [m for m in mentions if self._gender.get(m[1], gender) == gender]
         i = bisect_left(mentions, pos, key=lambda m: m[0]) - 1
         if i < 0:
             return None
@@ -433,9 +462,31 @@ class NameBook:
         self._mentions = mentions
         return mentions
 
+    def mention_counts(self, start: int, end: int) -> Counter[str]:
+        """How often each person (by key) is mentioned between `start` and `end`."""
+        return Counter(key for at, key, _ in self._mention_index() if start <= at < end)
+
+    def display_key(self, key: str) -> str:
+        """The display name of the person recorded under `key`."""
+        return self._fullest(list(self._forms[key]), key)
+
     def people(self) -> list[str]:
         """Display names of every person the document names."""
         return sorted({self._fullest(list(forms), key) for key, forms in self._forms.items()})
+
+
+def _honorific_before(text: str, pos: int, lang: Language) -> str:
+    """The honorific written right before `pos` ("Ms." in "Ms. Moore"), lower case, or ""."""
+    j = pos
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == pos:
+        return ""
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:j].lower()
+    return word if word in lang.honorific_genders else ""
 
 
 def _word_before(text: str, pos: int) -> str:
