@@ -273,19 +273,22 @@ class NameBook:
         any_title = lang.titles | lang.title_modifiers
         for m in run_re.finditer(masked):
             found = m.group()
+            at = m.start()
+            honorific = _honorific_before(masked, at, lang) if masked[at - 2 : at] == ". " else ""
+            if not honorific and " " not in found and "\u00a0" not in found:
+                continue  # a lone word is a person only after an honorific
             words = found.lower().split()
             if len(words) > 1:
                 vouched = any(w in titles or w.rstrip(".") in titles for w in words[:-1])
                 marked = vouched or any(w in any_title for w in words[:-1])
             else:
                 vouched = marked = False
-            word = _word_before(masked, m.start())
-            honorific = _honorific_before(masked, m.start(), lang)
             if honorific:
-                vouched = marked = True  # "Ms. Moore", "Mr Price"
+                vouched = marked = True  # "Ms. Moore", "Mr. Price"
             elif not marked and 1 < len(words) <= 3 and is_given_name(words[0]):
                 marked = not any(w in lang.org_words for w in words)  # "Gail Pruitt"
             title_of = False
+            word = _word_before(masked, at) if not marked or len(words) > 2 else ""
             if word in lang.title_links and len(words) > 2:
                 # "Secretary of State Antony Blinken": the title's complement comes first.
                 of_at = masked.rfind(word, 0, m.start())
@@ -410,9 +413,10 @@ class NameBook:
         `gender` ("f"/"m") passes over people known to be of the other.
         """
         mentions = self._mention_index()
-        if gender is not None:
-            mentions = [m for m in mentions if self._gender.get(m[1], gender) == gender]
         i = bisect_left(mentions, pos, key=lambda m: m[0]) - 1
+        if gender is not None:
+            while i >= 0 and self._gender.get(mentions[i][1], gender) != gender:
+                i -= 1
         if i < 0:
             return None
         if role:
@@ -420,9 +424,12 @@ class NameBook:
                 if role in self._titles.get(mentions[j][1], ()):
                     return self._mention_display(mentions[j])
         start = self._sentence_start(mentions[i][0])
+        first = i
         while i > 0 and mentions[i - 1][0] >= start:
             i -= 1
-        return self._mention_display(mentions[i])
+            if gender is None or self._gender.get(mentions[i][1], gender) == gender:
+                first = i
+        return self._mention_display(mentions[first])
 
     def _mention_display(self, mention: tuple[int, str, str | None]) -> str:
         at, key, form = mention
