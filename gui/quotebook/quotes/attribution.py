@@ -19,6 +19,7 @@ named before it, and "they"/"it" to the nearest organisation that spoke before.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ _DASHES = frozenset({"—", "–", "―", "-"})
 _SEPARATORS = frozenset({",", "…"}) | _DASHES
 _QUOTE_MARKS = frozenset(MARKS)
 _WINDOW = 240  # characters of reporter's text read after a quote
+_INTRO_WINDOW = 400  # characters read back for "a/an <role>" bringing in an unnamed source
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,7 @@ class Attributor:
         )
         self._skip = lang.adverbs | lang.auxiliaries
         self._groups: list[tuple[int, str]] = []
-        self._by_sentence: dict[int, str] = {}
+        self._by_sentence: dict[int, str] = {}  # sentence start -> speaker ("" if unnamed)
 
     # ---- public ---------------------------------------------------------------------------
 
@@ -108,8 +110,10 @@ class Attributor:
             or self._inherit(span, embedded)
         )
         found = found or NOBODY
-        if found.speaker is not None:
-            self._by_sentence[self.doc.sentence_start(span.open_at)] = found.speaker
+        if found.speaker is not None or found.reported:
+            # An unnamed source ("a diplomat said") is recorded too, as "": the quotes that
+            # continue its words are unnamed as well, not someone else's.
+            self._by_sentence[self.doc.sentence_start(span.open_at)] = found.speaker or ""
         return found
 
     # ---- the three places -----------------------------------------------------------------
@@ -150,6 +154,15 @@ class Attributor:
             found = self._dash_source(tokens)
         return found
 
+    def _opens_clause(self, tokens: list[Token], i: int) -> bool:
+        """Does the verb at `i` open its clause (after "as"/"как", a comma or nothing)?"""
+        before = tokens[i - 1] if i > 0 else None
+        return (
+            before is None
+            or before.text in {",", ";", ":", "—"}
+            or (before.lower in self.lang.as_words)
+        )
+
     def _starts_line(self, span: MarkedSpan) -> bool:
         line_start = self.doc.line_bounds(span.open_at)[0]
         return not self.doc.text[line_start : span.open_at].strip()
@@ -189,6 +202,8 @@ class Attributor:
         """`“…,” Ambassador Michael Carpenter told …`: a noun phrase, then a reporting verb."""
         for j in range(1, min(len(tokens), 10)):
             token = tokens[j]
+            if token.lower in self.lang.relative_pronouns:
+                return self._subject_with_relative_clause(tokens, j)
             if not token.is_word and token.text not in "’'":
                 return None
             n = self._verb_at(tokens, j, after=True)
@@ -202,6 +217,17 @@ class Attributor:
             if not all(self._np_like(t) for t in tokens[:k]):
                 return None
             return self._attribution(analyse_np(tokens[:k], self.lang), "after")
+        return None
+
+    def _subject_with_relative_clause(self, tokens: list[Token], j: int) -> Attribution | None:
+        """`“…,” a diplomat who was in the room said.`: the noun phrase before "who", and a
+        reporting verb that ends the sentence after the relative clause."""
+        if not all(self._np_like(t) for t in tokens[:j]):
+            return None
+        for m in range(len(tokens) - 1, j, -1):
+            n = self._verb_at(tokens, m, after=True)
+            if n and (m + n == len(tokens) or not tokens[m + n].is_word):
+                return self._attribution(analyse_np(tokens[:j], self.lang), "after")
         return None
 
     def _according_later(self, tokens: list[Token]) -> Attribution | None:
@@ -232,8 +258,20 @@ class Attributor:
             if not n:
                 continue
             phrase = self._subject(tokens, i, n)
+            if phrase is None and self._is_verb(tokens, i, n) and self._opens_clause(tokens, i):
+                # "Как сообщил источник, …", "As the minister said, …": the subject follows.
+                phrase = self._inverted_subject(tokens[i + n :])
             if phrase is not None:
                 return self._attribution(phrase, "before")
+        if (
+            len(tokens) > 2
+            and tokens[-1].text == ":"
+            and self._verb_at(tokens, len(tokens) - 2, after=True)
+        ):
+            # "Caddick continued:" — a verb that attributes only what follows it.
+            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
+            if phrase is not None:
+                return self._attribution(phrase, "colon")
         if tokens and tokens[-1].text == ":":
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 1), self.lang)
             if phrase is not None and phrase.kind in (PERSON, ORG):
@@ -257,12 +295,12 @@ class Attributor:
             found = self._before(line[1], last)
             return found and Attribution(found.speaker, "colon", found.strength * 0.9)
         speaker = self._by_sentence.get(last)
-        return Attribution(speaker, "inherited", 0.6) if speaker else None
+        return Attribution(speaker or None, "inherited", 0.6) if speaker is not None else None
 
     def _sentence_speaker(self, start: int, end: int) -> Attribution | None:
         speaker = self._by_sentence.get(start)
         if speaker is not None:
-            return Attribution(speaker, "inherited", 0.7)
+            return Attribution(speaker or None, "inherited", 0.7)
         found = self._before(end, start)
         if found is None or found.speaker is None:
             return None
@@ -354,6 +392,18 @@ class Attributor:
         phrase = analyse_np(self._backward_np(tokens, k), self.lang)
         if phrase is not None:
             return phrase
+        if (
+            k >= 2
+            and tokens[k - 1].lower in self.lang.conjunctions
+            and tokens[k - 2].text.islower()
+        ):
+            # "Caddick laughed and called it …": the subject of the first verb.
+            j = k - 2
+            while j > 0 and tokens[j - 1].lower in self._skip:
+                j -= 1
+            phrase = analyse_np(self._backward_np(tokens, j), self.lang)
+            if phrase is not None and phrase.kind != UNNAMED:
+                return phrase
         if k > 0 and tokens[k - 1].text == ",":
             phrase = self._apposition(tokens, k - 1)
             if phrase is not None:
@@ -406,6 +456,8 @@ class Attributor:
             low = token.lower
             if not token.is_word:
                 break
+            if not out and (low in lang.person_pronouns or low in lang.group_pronouns):
+                return [token]  # "сказал он журналистам", "said he"
             linked = (out and out[-1].lower in lang.source_nouns and low in lang.source_links) or (
                 out and low in lang.title_links and self._title_word(out[-1])
             )
@@ -453,6 +505,8 @@ class Attributor:
             gender = self.lang.pronoun_gender(phrase.text)
             return Attribution(names.nearest_person(phrase.pos, gender=gender), cue, 0.85)
         if phrase.kind == ROLE:
+            if self._introduced_unnamed(phrase):
+                return Attribution(None, cue, 0.6)
             return Attribution(names.nearest_person(phrase.pos, phrase.text), cue, 0.85)
         if phrase.kind == GROUP:
             return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
@@ -464,6 +518,25 @@ class Attributor:
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)
+
+    def _introduced_unnamed(self, phrase: Phrase) -> bool:
+        """Was this role brought in without a name just before ("a Labor Department official
+        said … the official said")? Then it is that unnamed source, not a person named earlier."""
+        articles = self.lang.indefinite_articles
+        if not articles:
+            return False
+        head = phrase.text.split()[-1]
+        window = self.doc.masked[max(0, phrase.pos - _INTRO_WINDOW) : phrase.pos + len(head)]
+        pattern = (
+            rf"(?i)\b(?:{'|'.join(articles)})[ \u00a0]+(?:[\w’'\-]+[ \u00a0]+){{0,3}}"
+            rf"{re.escape(head)}\b"
+        )
+        intros = list(re.finditer(pattern, window))
+        if not intros:
+            return False
+        intro = intros[-1]
+        after = window[intro.end() :]
+        return not any(self.names.is_person(w) for w in re.findall(r"\b[A-ZА-ЯЁ][\w’'\-]+", after))
 
     def _nearest_group(self, pos: int) -> str | None:
         """The organisation "they" or "it" at `pos` stands for: the last one that spoke, or

@@ -125,13 +125,13 @@ def _english() -> Language:
             "governments ministers"
         ),
         determiners=words(
-            "the a an this that these those his her its their our my your such another "
+            "the a an this that these those his her its their our my your such another own "
             "some any each every no one two three several many both"
         ),
         definite_articles=words("the"),
         auxiliaries=words(
             "to will would could can may might must should shall did does do has have had "
-            "was were is are be been being not n't went on also"
+            "was were is are be been being not n't went on also used"
         ),
         adverbs=words(
             "also then later again once further still previously earlier recently reportedly "
@@ -223,6 +223,12 @@ def _english() -> Language:
             "observed declared announced"
         ),
         title_links=words("of for"),
+        as_words=words("as"),
+        relative_pronouns=words("who"),
+        fragment_openers=words("to"),
+        indefinite_articles=words("a an"),
+        conjunctions=words("and but"),
+        possessives=words("his her their your our my its"),
         honorific_genders={
             **dict.fromkeys(("mr", "mr.", "sir", "lord", "mister"), "m"),
             **dict.fromkeys(("ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "madam"), "f"),

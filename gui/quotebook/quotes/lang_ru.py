@@ -67,6 +67,10 @@ def _russian() -> Language:
             "радио издание изданию издания журнал журналу журнала"
         ),
         max_name_tokens=3,
+        as_words=words("как"),
+        relative_pronouns=words("который которая которые"),
+        conjunctions=words("и но"),
+        possessives=words("его её ее их наш ваш свой своя"),
         honorific_genders={"господин": "m", "госпожа": "f"},
         female_pronouns=words("она её ее неё нее"),
         male_pronouns=words("он его него"),

@@ -93,6 +93,12 @@ class Language:
     stop_after_name: frozenset[str] = frozenset()
     # "of"/"for" between a title and its complement: "Secretary of State", "Mayor for Operations"
     title_links: frozenset[str] = frozenset()
+    indefinite_articles: frozenset[str] = frozenset()
+    as_words: frozenset[str] = frozenset()  # "as" in "as the minister said"
+    relative_pronouns: frozenset[str] = frozenset()  # "who" in "a diplomat who was there said"
+    fragment_openers: frozenset[str] = frozenset()  # "to" in "urged them “to get back…”"
+    conjunctions: frozenset[str] = frozenset()  # "and" in "laughed and called it"
+    possessives: frozenset[str] = frozenset()  # "his" in "his spokesman": someone else's role
     # Honorifics ("mr.", "ms.") with the gender they name; pronouns by gender.
     honorific_genders: Mapping[str, str] = field(default_factory=dict)
     female_pronouns: frozenset[str] = frozenset()

@@ -18,7 +18,8 @@ double mark, two characters wide.
 Marks are then paired with a stack, line by line. A mark of one family (double: `" “ ” „ « »`;
 single: `' ‘ ’ ‚ ‹ ›`) closes the nearest open mark of its family, dropping unclosed marks
 above it (usually apostrophes). At the end of a line an unclosed outer quote continues if the
-next paragraph opens with a mark of its family, or if the line was hard-wrapped (no blank line,
+next paragraph opens with a mark of its family (unless the quote opened inside a sentence, right
+after a word: such a fragment never runs on), or if the line was hard-wrapped (no blank line,
 next line starts in lower case); otherwise a double-marked quote is closed at its line end and
 flagged, and a single one is dropped as an apostrophe.
 """
@@ -171,6 +172,8 @@ class _Pairer:
                     and _kind(ch)[0] == pending.family
                     and _roles(text, first, line_start, line_end)[0]
                 )
+                if starts_with_mark and self._woven_in(pending):
+                    starts_with_mark = False
                 if starts_with_mark:
                     pending.continued_at.append(first)
                     skip = first
@@ -193,6 +196,16 @@ class _Pairer:
             self._give_up(pending, pending_line_end)
         self.spans.sort(key=lambda s: (s.start, -s.end))
         return self.spans
+
+    def _woven_in(self, opened: _Open) -> bool:
+        """Did this quote open inside the reporter's sentence (`he was “out cold`)? Such a
+        quote is a fragment; it does not run on into the next paragraph, whose opening mark
+        starts a quote of its own."""
+        text = self.text
+        j = opened.pos - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        return j >= 0 and text[j].isalnum()
 
     def _give_up(self, opened: _Open, line_end: int, depth: int = 0) -> None:
         """A quote whose closing mark never came: keep a double one up to `line_end`."""

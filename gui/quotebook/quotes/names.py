@@ -123,7 +123,9 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         head = words[last]
         if _is_acronym(head.text) and not _is_title(head.text, lang):
             return Phrase(ORG, strip_possessive(head.text), head.start)
-        return Phrase(ROLE, head.lower, head.start)
+        # "Commerce Secretary": the qualifier says which secretary.
+        qualifiers = [w.lower for w in words[:last] if not _is_acronym(w.text)]
+        return Phrase(ROLE, " ".join([*qualifiers, head.lower.rstrip(".")]), head.start)
     titled = cut >= 0
     words = [w for w in words[cut + 1 :] if w.lower not in lang.calendar_words]
     if not words:
@@ -175,6 +177,11 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
         if low in lang.first_person:
             return Phrase(FIRST, low, last.start)
     if not last.is_capitalised:
+        if (low in lang.roles or low in lang.titles) and any(
+            w.lower in lang.possessives for w in words[:-1]
+        ):
+            # "his spokesman", "your own leader": someone's role, not a person named before.
+            return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
         if low in lang.roles or low in lang.titles:
             return Phrase(ROLE, low, last.start)
         return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
@@ -420,9 +427,12 @@ class NameBook:
         if i < 0:
             return None
         if role:
+            wanted = role.split()
             for j in range(i, max(i - 30, -1), -1):
-                if role in self._titles.get(mentions[j][1], ()):
+                if all(w in self._titles.get(mentions[j][1], ()) for w in wanted):
                     return self._mention_display(mentions[j])
+            if len(wanted) > 1:
+                return None  # "the Commerce Secretary": nobody named was introduced as that
         start = self._sentence_start(mentions[i][0])
         first = i
         while i > 0 and mentions[i - 1][0] >= start:
