@@ -53,6 +53,8 @@ class Phrase:
 
 
 def strip_possessive(word: str) -> str:
+    if word[-1:] not in ("s", "’", "'"):
+        return word
     for suffix in _POSSESSIVE:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)]
@@ -97,9 +99,7 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         words.pop(0)
     if not words:
         return None
-    whole = " ".join(
-        strip_possessive(w.text) if i == len(words) - 1 else w.text for i, w in enumerate(words)
-    )
+    whole = " ".join([*(w.text for w in words[:-1]), strip_possessive(words[-1].text)])
     orgs = [i for i, w in enumerate(words) if w.lower in lang.org_words]
     if orgs and orgs[-1] == len(words) - 1:
         return Phrase(ORG, whole, words[0].start)

@@ -119,8 +119,11 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
         candidates.append((m, _proper(m.group("name"))))
     # Full names first, so that a later "WHITFIELD:" is known as "Dana Whitfield".
     people: dict[int, str | None] = {}
+    read: dict[str, str | None] = {}  # a transcript repeats its labels: read each once
     for m, name in sorted(candidates, key=lambda c: " " not in c[1]):
-        person = people[m.start()] = _person(name, m.start("label"), doc, names)
+        if name not in read:
+            read[name] = _person(name, m.start("label"), doc, names)
+        person = people[m.start()] = read[name]
         if person is not None and " " in person:
             names.add(person, m.start("label"))
     repeated = Counter(name for _, name in candidates)
