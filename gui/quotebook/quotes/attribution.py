@@ -148,7 +148,11 @@ class Attributor:
                     return self._attribution(analyse_np(tokens[1:j], self.lang), "as")
         n = self._verb_at(tokens, 0, after=True)
         if n:
-            return self._attribution(self._inverted_subject(tokens[n:]), "after")
+            subject = self._inverted_subject(tokens[n:])
+            if subject is not None:
+                return self._attribution(subject, "after")
+            # `Brisk, who calls chess “a polite fight”, spoke to us`: the subject came first.
+            return None
         found = self._name_then_verb(tokens) or self._according_later(tokens)
         if found is None and dashed and self._starts_line(span):
             found = self._dash_source(tokens)
@@ -214,7 +218,10 @@ class Attributor:
                 k -= 1
             if k == 0 or tokens[0].lower in self.lang.auxiliaries:
                 return None
-            if not all(self._np_like(t) for t in tokens[:k]):
+            unnamed = (
+                k <= 3 and tokens[0].lower in self.lang.determiners and tokens[k - 1].text.islower()
+            )  # "“…,” the insider said": a source the reporter does not name
+            if not unnamed and not all(self._np_like(t) for t in tokens[:k]):
                 return None
             return self._attribution(analyse_np(tokens[:k], self.lang), "after")
         return None
@@ -263,14 +270,16 @@ class Attributor:
                 phrase = self._inverted_subject(tokens[i + n :])
             if phrase is not None:
                 return self._attribution(phrase, "before")
-        if (
-            len(tokens) > 2
-            and tokens[-1].text == ":"
-            and self._verb_at(tokens, len(tokens) - 2, after=True)
-        ):
+        colon = len(tokens) > 2 and tokens[-1].text == ":"
+        if colon and self._verb_at(tokens, len(tokens) - 2, after=True):
             # "Caddick continued:" — a verb that attributes only what follows it.
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
             if phrase is not None:
+                return self._attribution(phrase, "colon")
+        if colon and tokens[-2].text.islower() and tokens[-2].text.isalpha():
+            # "he laughed:", "Berg shrugged:" — any verb between a speaker and a colon.
+            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
+            if phrase is not None and phrase.kind in (PERSON, PRONOUN):
                 return self._attribution(phrase, "colon")
         if tokens and tokens[-1].text == ":":
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 1), self.lang)
@@ -372,6 +381,7 @@ class Attributor:
             return (
                 before.lower in lang.auxiliaries
                 or before.lower in lang.person_pronouns | lang.group_pronouns | lang.first_person
+                or before.lower in lang.relative_pronouns
                 or before.lower in lang.roles
                 or (before.is_capitalised and not is_demonym(before.text, lang))
             )
@@ -458,10 +468,15 @@ class Attributor:
                 break
             if not out and (low in lang.person_pronouns or low in lang.group_pronouns):
                 return [token]  # "сказал он журналистам", "said he"
+            if not out and low in lang.stop_after_name:
+                return []  # "spoke to us": no subject follows the verb
             linked = (out and out[-1].lower in lang.source_nouns and low in lang.source_links) or (
                 out and low in lang.title_links and self._title_word(out[-1])
             )
             if out and low in lang.stop_after_name and not linked:
+                break
+            lower_after_name = out and out[-1].is_capitalised and token.text.islower()
+            if lower_after_name and low not in self._np_words and not linked:
                 break
             out.append(token)
         return out
@@ -481,6 +496,9 @@ class Attributor:
                     break
             elif out:
                 break
+        if not out and start > 0:
+            # "Keogh stormed out — and branded it “a joke”": the sentence's subject.
+            return self._clause_subject(tokens[: start - 1], start - 1)
         return out
 
     # ---- resolving ------------------------------------------------------------------------
@@ -502,6 +520,8 @@ class Attributor:
             self._groups.append((phrase.pos, phrase.text))
             return Attribution(phrase.text, cue, 0.9)
         if phrase.kind == PRONOUN:
+            if self._unnamed_source_before(phrase.pos):
+                return Attribution(None, cue, 0.6)
             gender = self.lang.pronoun_gender(phrase.text)
             return Attribution(names.nearest_person(phrase.pos, gender=gender), cue, 0.85)
         if phrase.kind == ROLE:
@@ -537,6 +557,27 @@ class Attributor:
         intro = intros[-1]
         after = window[intro.end() :]
         return not any(self.names.is_person(w) for w in re.findall(r"\b[A-ZА-ЯЁ][\w’'\-]+", after))
+
+    def _unnamed_source_before(self, pos: int) -> bool:
+        """ "…, a Red Cross spokeswoman said. “…,” she said.": a pronoun right after an unnamed
+        source that spoke stands for that source, if no one is named in between."""
+        doc = self.doc
+        sentence = doc.sentence_start(pos)
+        start = doc.sentence_start(sentence - 1) if sentence > 0 else 0
+        tokens = doc.tokens(start, pos)
+        articles = self.lang.indefinite_articles
+        for i in range(len(tokens) - 1, 0, -1):
+            if tokens[i].is_capitalised and self.names.is_person(tokens[i].text):
+                return False
+            n = self._verb_at(tokens, i)
+            if not n:
+                continue
+            k = i
+            while k > 0 and tokens[k - 1].lower in self._skip:
+                k -= 1
+            np = self._backward_np(tokens, k)
+            return bool(np) and np[0].lower in articles and np[-1].lower in self.lang.roles
+        return False
 
     def _nearest_group(self, pos: int) -> str | None:
         """The organisation "they" or "it" at `pos` stands for: the last one that spoke, or

@@ -87,7 +87,7 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     after = doc.text[span.close_at + 1 : span.close_at + 2] if span.closed else ""
     terminal = tail in _TERMINAL or after in _TERMINAL
     if is_embedded(doc, span):
-        if _title_case(words, doc.language.small_words) and tail not in _TERMINAL | {","}:
+        if _title_case(words, doc.language.small_words) and tail not in _TERMINAL:
             return SCARE
         if not reported:
             return SCARE

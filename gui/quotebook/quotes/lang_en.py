@@ -48,7 +48,7 @@ def _english() -> Language:
         "propose recommend hint voice express criticise criticize condemn praise welcome "
         "highlight recount elaborate clarify specify summarise summarize agree disagree "
         "object protest proclaim affirm reaffirm assure brief signal tweet post shout whisper "
-        "plead insist dismiss blast slam scoff query question"
+        "plead insist dismiss blast slam scoff query question brand dub label hail lash"
     )
     regular = sorted(words(regular_text))
     forms = [english_forms(v) for v in regular]
@@ -89,7 +89,11 @@ def _english() -> Language:
             "negotiator analyst expert professor researcher economist author lawyer attorney "
             "prosecutor judge officer politician deputy candidate activist founder executive "
             "ceo manager adviser advisor aide correspondent journalist reporter editor "
-            "foreign-minister counterpart colleague delegate"
+            "foreign-minister counterpart colleague delegate sheriff superintendent councillor "
+            "councilor councilman councilwoman alderman commissioner trustee inspector constable "
+            "detective marshal warden pastor reverend principal dean provost coach skipper "
+            "captain boss referee ref pundit chef strategist pollster consultant campaigner "
+            "historian scientist teacher doctor nurse owner resident witness"
         ),
         titles=words(
             "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president premier "
@@ -100,7 +104,10 @@ def _english() -> Language:
             "commander chairman chairwoman chair spokesman spokeswoman spokesperson fm pm mp mep "
             "ceo director head leader judge justice commissioner chairman-in-office "
             "chairperson diplomat official officer attorney counsel coordinator rapporteur "
-            "negotiator ambassador-at-large colonel major lieutenant captain sergeant"
+            "negotiator ambassador-at-large colonel major lieutenant captain sergeant sheriff "
+            "superintendent councillor councilor councilman councilwoman alderman trustee "
+            "inspector constable detective marshal warden pastor reverend principal dean "
+            "coach skipper boss referee ref"
         ),
         title_modifiers=words(
             "foreign defence defense finance interior deputy vice prime permanent special high "

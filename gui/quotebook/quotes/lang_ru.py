@@ -74,6 +74,7 @@ def _russian() -> Language:
         honorific_genders={"господин": "m", "госпожа": "f"},
         female_pronouns=words("она её ее неё нее"),
         male_pronouns=words("он его него"),
+        adjective_endings=("ого", "его", "ому", "ему", "ых", "их", "ыми", "ими", "ым"),
         female_surname_endings=("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"),
         male_surname_endings=("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
         patronymic_suffixes=("вич", "вна", "ична", "чна"),

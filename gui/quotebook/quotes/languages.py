@@ -104,6 +104,7 @@ class Language:
     female_pronouns: frozenset[str] = frozenset()
     male_pronouns: frozenset[str] = frozenset()
     # Surname endings that mark gender (Russian "-ова" / "-ов").
+    adjective_endings: tuple[str, ...] = ()  # Russian "Зернового": an adjective, no surname
     female_surname_endings: tuple[str, ...] = ()
     male_surname_endings: tuple[str, ...] = ()
 

@@ -134,6 +134,8 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         return Phrase(ORG, whole, words[0].start)
     if len(words) == 1 and not titled and _is_demonym(words[0].text, lang):
         return None
+    if lang.adjective_endings and words[-1].lower.endswith(lang.adjective_endings):
+        return None  # "Глава Зернового союза": the adjective of a name, not a surname
     names = [strip_possessive(w.text) for w in words]
     names = _fit_name(names, lang)
     if not names:
@@ -292,8 +294,15 @@ class NameBook:
                 vouched = marked = False
             if honorific:
                 vouched = marked = True  # "Ms. Moore", "Mr. Price"
-            elif not marked and 1 < len(words) <= 3 and is_given_name(words[0]):
-                marked = not any(w in lang.org_words for w in words)  # "Gail Pruitt"
+            elif not marked and 1 < len(words) <= 4:
+                given = next((i for i, w in enumerate(words[:-1]) if is_given_name(w)), -1)
+                if given >= 0 and not any(w in lang.org_words for w in words):
+                    # "Gail Pruitt", "Skipper Lewis Amankwah": the name starts at the given name
+                    marked = True
+                    if given > 0:
+                        found = " ".join(found.split()[given:])
+                        at = m.start() + m.group().index(found)
+                        words = words[given:]
             title_of = False
             word = _word_before(masked, at) if not marked or len(words) > 2 else ""
             if word in lang.title_links and len(words) > 2:
@@ -316,7 +325,7 @@ class NameBook:
                     marked = comma >= 0 and _word_before(masked, comma).lower() in roles
             if not marked:
                 continue
-            tokens = [Token(t.group(), m.start() + t.start()) for t in token_re.finditer(found)]
+            tokens = [Token(t.group(), at + t.start()) for t in token_re.finditer(found)]
             phrase = classify_run(name_after_complement(tokens) if title_of else tokens, lang)
             if phrase is None or phrase.kind != PERSON:
                 continue
