@@ -72,3 +72,57 @@ def test_a_russian_adjective_is_not_a_surname() -> None:
         "«Рынок сам себя отрегулирует», — отметил он."
     )
     assert find_quotes(text, "ru").quotes[0].speaker == "Павел Лыков"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Democrat Rosa Delgado-Finch said the recount was “a waste of money.”",
+        "Co-star Rosa Delgado-Finch said she was “gutted” by the news.",
+        "Veteran campaigner Rosa Delgado-Finch said it was “a waste.”",
+    ],
+)
+def test_a_descriptor_before_a_given_name_is_not_part_of_the_name(sentence: str) -> None:
+    assert only(TITLE + sentence).speaker == "Rosa Delgado-Finch"
+
+
+def test_a_person_called_by_given_name_alone() -> None:
+    text = TITLE + (
+        "Nan Doreen is played by actress Pauline Fairweather, 74.\n\n"
+        "“I found out in a phone call,” Pauline told us."
+    )
+    assert only(text).speaker == "Pauline Fairweather"
+
+
+def test_a_full_stop_inside_the_marks_ends_the_reporters_sentence() -> None:
+    text = TITLE + (
+        "County Clerk Norman Aske said the count was fine. Rep. Daniel F. Greer called the "
+        "first count “sloppy.” Aske rejected that. “Nobody here is sloppy,” he said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Daniel F. Greer", "Norman Aske"]
+
+
+@pytest.mark.parametrize(
+    ("role", "speaker"),
+    [
+        ("the Norland defense minister", None),
+        ("the Rovers chief", "Danny Keogh"),
+        ("the clerk", "Norman Aske"),
+    ],
+)
+def test_a_role_qualified_by_a_name_must_fit_the_persons_description(
+    role: str, speaker: str | None
+) -> None:
+    text = TITLE + (
+        "Furious Rovers boss Danny Keogh left early. County Clerk Norman Aske stayed.\n\n"
+        f"Later, {role} said the game was “a joke.”"
+    )
+    assert only(text).speaker == speaker
+
+
+def test_a_russian_role_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "Заголовок\n\nМэр Северограда Григорий Белов выступил на совещании. "
+        "Подрядчик получил штраф. «Деньги вернутся в бюджет», — добавил мэр."
+    )
+    assert find_quotes(text, "ru").quotes[0].speaker == "Григорий Белов"

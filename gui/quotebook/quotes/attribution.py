@@ -94,7 +94,12 @@ class Attributor:
         self._according = [tuple(p.split()) for p in lang.according_to]
         self._put_it = [tuple(p.split()) for p in lang.as_put_it]
         self._np_words = (
-            lang.determiners | lang.titles | lang.roles | lang.name_particles | lang.org_words
+            lang.determiners
+            | lang.titles
+            | lang.title_modifiers
+            | lang.roles
+            | lang.name_particles
+            | lang.org_words
         )
         self._skip = lang.adverbs | lang.auxiliaries
         self._groups: list[tuple[int, str]] = []
@@ -512,7 +517,7 @@ class Attributor:
             return Attribution(None, cue, 0.6)
         if phrase.kind == PERSON:
             if lone and not names.is_person(phrase.text):
-                return Attribution(phrase.text, cue, 0.8)
+                return Attribution(names.display(phrase.text), cue, 0.8)
             if not lone:
                 names.add(phrase.text, phrase.pos)
             return Attribution(names.display(phrase.text, phrase.pos), cue, 1.0)

@@ -37,7 +37,8 @@ FEMALE = words(
     "martina monika nathalie paola petra renate sabine silvia simone sofia sonja stefania "
     "ursula valentina veronika yvonne zofia ieva inga liis kadri astrid sigrid solveig "
     "oona siobhan aoife niamh mairead carmen dolores pilar rocio mercedes lourdes beatriz "
-    "ana ines leonor joana raquel ewa beata dorota iwona justyna jelena vesna mirjana "
+    "ana rosa lucia luisa paula adriana alejandra gabriela mariana leonor joana raquel "
+    " ewa beata dorota iwona justyna jelena vesna mirjana "
     "danica milena ivana dragana snezana"
     # Slavic (Latin and Cyrillic)
     " alla alina alyona anastasia daria darya ekaterina galina irina kseniya ksenia lyudmila "

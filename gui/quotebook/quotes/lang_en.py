@@ -93,7 +93,8 @@ def _english() -> Language:
             "councilor councilman councilwoman alderman commissioner trustee inspector constable "
             "detective marshal warden pastor reverend principal dean provost coach skipper "
             "captain boss referee ref pundit chef strategist pollster consultant campaigner "
-            "historian scientist teacher doctor nurse owner resident witness"
+            "historian scientist teacher doctor nurse owner resident witness clerk treasurer "
+            "auditor registrar assessor administrator"
         ),
         titles=words(
             "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president premier "
@@ -107,11 +108,12 @@ def _english() -> Language:
             "negotiator ambassador-at-large colonel major lieutenant captain sergeant sheriff "
             "superintendent councillor councilor councilman councilwoman alderman trustee "
             "inspector constable detective marshal warden pastor reverend principal dean "
-            "coach skipper boss referee ref"
+            "coach skipper boss referee ref clerk treasurer auditor registrar assessor"
         ),
         title_modifiers=words(
             "foreign defence defense finance interior deputy vice prime permanent special high "
-            "chief acting former first senior top assistant under-secretary undersecretary"
+            "chief acting former first senior top assistant under-secretary undersecretary "
+            "democrat democratic republican independent labour conservative liberal co-star"
         ),
         source_nouns=words(
             "statement report communique communiqué declaration letter post tweet message note "

@@ -41,6 +41,7 @@ _NAME_TOKEN = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w’'\-]*)"
 _SPACE = r"[ \u00a0]+"
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{1,3}}")
+_INTRO_CHARS = 60  # how far before a person's first mention their description is read
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,9 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         return None
     if lang.adjective_endings and words[-1].lower.endswith(lang.adjective_endings):
         return None  # "Глава Зернового союза": the adjective of a name, not a surname
+    given = next((i for i, w in enumerate(words[:-1]) if i > 0 and is_given_name(w.text)), 0)
+    if given and not any(is_given_name(w.text) or is_initials(w.text) for w in words[:given]):
+        words = words[given:]  # "Democrat Rosa Delgado-Finch", "Co-star Darren Whitlock"
     names = [strip_possessive(w.text) for w in words]
     names = _fit_name(names, lang)
     if not names:
@@ -185,7 +189,13 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
             # "his spokesman", "your own leader": someone's role, not a person named before.
             return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
         if low in lang.roles or low in lang.titles:
-            return Phrase(ROLE, low, last.start)
+            # "the Norland defense minister": a proper name says which minister.
+            qualifiers = [
+                w.lower
+                for w in words[1:-1]
+                if w.is_capitalised and not _is_acronym(w.text) and not _is_title(w.text, lang)
+            ]
+            return Phrase(ROLE, " ".join([*qualifiers, low]), last.start)
         return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
     j = len(words) - 1
     while j > 0 and (
@@ -398,12 +408,15 @@ class NameBook:
         return max(forms, key=lambda f: (len(f.split()), counts[f], -self._order.get(f, 0)))
 
     def display(self, name: str, pos: int | None = None) -> str:
-        """The fullest form of `name` seen in the document ("Carpenter" → "Michael Carpenter")."""
+        """The fullest form of `name` seen in the document ("Carpenter" → "Michael Carpenter"),
+        also for a person called by given name alone ("Pauline" → "Pauline Fairweather")."""
         parts = name.split()
         if not parts:
             return name
         key = self._key(parts[-1])
         if key is None:
+            if len(parts) == 1 and is_given_name(name):
+                return self._by_given_name(name) or name
             return name
         particles = self.lang.name_particles
         given = split_name(name, particles)[0]
@@ -417,6 +430,24 @@ class NameBook:
             if recent is not None:
                 return recent
         return self._fullest(forms, key)
+
+    def _introduced_with(self, key: str, words: Sequence[str]) -> bool:
+        """Were `words` written just before this person's first full mention ("Rovers" in
+        "Furious Rovers boss Danny Keogh", for "the Rovers chief")?"""
+        first = min((self._order.get(f, 0) for f in self._forms[key]), default=0)
+        start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
+        window = self.masked[start:first].lower()
+        return all(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
+
+    def _by_given_name(self, given: str) -> str | None:
+        """The one person whose given name is `given`, if exactly one is."""
+        low = given.lower()
+        found = {
+            self._fullest(list(forms), key)
+            for key, forms in self._forms.items()
+            if any(f.split()[0].lower() == low for f in forms if " " in f)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def nearest_person(
         self, pos: int, role: str | None = None, gender: str | None = None
@@ -438,7 +469,10 @@ class NameBook:
         if role:
             wanted = role.split()
             for j in range(i, max(i - 30, -1), -1):
-                if all(w in self._titles.get(mentions[j][1], ()) for w in wanted):
+                key = mentions[j][1]
+                if all(w in self._titles.get(key, ()) for w in wanted) or (
+                    len(wanted) > 1 and self._introduced_with(key, wanted[:-1])
+                ):
                     return self._mention_display(mentions[j])
             if len(wanted) > 1:
                 return None  # "the Commerce Secretary": nobody named was introduced as that

@@ -30,6 +30,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 TOKEN_RE = re.compile(
     rf"(?:[^\W\d_]\.){{2,}}|[{_UPPER}]\.(?=[ \u00a0]+[{_UPPER}])|\w(?:[\w’'\-.]*\w)?|[^\w\s]"
 )
+_AFTER_CLOSE_RE = re.compile(rf"[ \t\u00a0]+(?=[{_UPPER}])")
 _INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{2,3}}")
 # "(D-N.Y.)", "(R-Tenn.)", ", R-Ky.,": a US lawmaker's party and state.
 _PARTY_TAG_RE = re.compile(
@@ -82,6 +83,7 @@ class Document:
     """A text, its masked copy and where its lines and sentences start."""
 
     def __init__(self, text: str, spans: Iterable[MarkedSpan], language: Language) -> None:
+        spans = list(spans)
         self.text = text
         self.language = language
         self.masked = _PARTY_TAG_RE.sub(lambda m: " " * len(m.group()), mask_spans(text, spans))
@@ -106,6 +108,14 @@ class Document:
                 ):
                     continue  # "T.J. Halvorsen": initials before a name
             sentence_starts.add(m.end())
+        for span in spans:
+            # `… called it “sloppy.” Aske rejected that.`: the full stop inside the marks ends
+            # the reporter's sentence too when a capitalised word follows.
+            if span.close_at < 0 or not text[span.start : span.end].rstrip().endswith("."):
+                continue
+            m = _AFTER_CLOSE_RE.match(text, span.close_at + 1)
+            if m is not None:
+                sentence_starts.add(m.end())
         self.sentence_starts = sorted(sentence_starts)
         # The first line is the title when prose follows it.
         stripped = text.lstrip()
