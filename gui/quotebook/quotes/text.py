@@ -113,9 +113,9 @@ class Document:
             # the reporter's sentence too when a capitalised word follows.
             if span.close_at < 0 or not text[span.start : span.end].rstrip().endswith("."):
                 continue
-            m = _AFTER_CLOSE_RE.match(text, span.close_at + 1)
-            if m is not None:
-                sentence_starts.add(m.end())
+            after = _AFTER_CLOSE_RE.match(text, span.close_at + 1)
+            if after is not None:
+                sentence_starts.add(after.end())
         self.sentence_starts = sorted(sentence_starts)
         # The first line is the title when prose follows it.
         stripped = text.lstrip()
