@@ -8,7 +8,9 @@ needs none of these; leaving them out here, before PyInstaller resolves link dep
 what keeps the one-folder bundle small. Besides Qt, Babel's locale data (29 MB) goes: Babel
 comes in through the web-page importer's URL filter, which only consults it to score language
 codes in crawled URLs, never for anything the app asks of it, and treats an unknown locale as no
-evidence. The rule is a pure function so it can be tested without a build.
+evidence. python-docx ships its default template twice, as `default.docx` and unpacked beside it
+(1 MB); it only ever opens the `.docx`. The rule is a pure function so it can be tested without a
+build.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ UNUSED_IMAGE_FORMATS = ("qtiff", "qwebp", "qtga", "qwbmp", "qicns")
 
 # Babel locales kept: the root every locale inherits from, and English.
 KEPT_BABEL_LOCALES = ("root", "en")
+# The unpacked copy of python-docx's default template (the source of `default.docx`).
+UNPACKED_DOCX_TEMPLATE = ("docx", "templates", "default-docx-template")
 
 
 def wanted(dest: str | PurePath) -> bool:
@@ -65,6 +69,8 @@ def wanted(dest: str | PurePath) -> bool:
     if parts[:2] == ("babel", "locale-data") and len(parts) == 3:
         locale = parts[2].split(".")[0]
         return locale.split("_")[0] in KEPT_BABEL_LOCALES
+    if parts[:3] == UNPACKED_DOCX_TEMPLATE:
+        return False
     if "PySide6" not in parts:
         return True
     inside = parts[parts.index("PySide6") + 1 :]

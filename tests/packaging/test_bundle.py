@@ -112,9 +112,14 @@ def test_bundle_is_lean(bundle: Path) -> None:
     assert size_mb < SIZE_LIMIT_MB, f"{size_mb:.0f} MB"
     names = {p.name for p in files}
     for unwanted in ("libqgtk3.so", "libqtuiotouchplugin.so", "libQt6Network.so.6",
-                     "libQt6Qml.so.6", "libQt6Quick.so.6", "libqeglfs.so"):  # fmt: skip
+                     "libQt6Qml.so.6", "libQt6Quick.so.6", "libqeglfs.so",
+                     "libssl.so.3", "libcrypto.so.3"):  # fmt: skip
         assert unwanted not in names, unwanted
     assert not any(p.suffix == ".qm" for p in files), "Qt translations were bundled"
+    # TLS and lxml's unused extension modules (their file names carry the Python version).
+    left_out = {p.name.split(".")[0] for p in files} & {"_ssl", "_hashlib", "objectify", "_difflib"}
+    assert not left_out, left_out
+    assert not any("default-docx-template" in p.parts for p in files)
     internal = folder / "_internal"
     assert (internal / "quotebook" / "assets" / "icons" / "quotebook.svg").is_file()
     assert (internal / "quotebook" / "assets" / "samples" / "library.json").is_file()
