@@ -13,6 +13,9 @@ treat them alike. Two measurements:
   the library), as ``--self-test`` reports it, and the wall time of the whole self-test.
 
     .venv/bin/python packaging/measure_startup.py [--rounds 7] [--bundle dist/quotebook/quotebook]
+
+`--bundle` may be given more than once to compare two builds in the same rounds (on a shared,
+noisy machine, runs minutes apart are not comparable).
 """
 
 from __future__ import annotations
@@ -81,16 +84,24 @@ def self_test(command: Sequence[str], display: bool) -> tuple[float, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "quotebook" / "quotebook")
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        action="append",
+        help="the bundle's executable (default: dist/quotebook/quotebook); repeat to compare",
+    )
     parser.add_argument("--python", default=sys.executable, help="interpreter for the source run")
     parser.add_argument("--display", action="store_true", help="use the real display")
     args = parser.parse_args(argv)
 
     apps = {"python -m quotebook": [args.python, "-m", "quotebook"]}
-    if args.bundle.exists():
-        apps["bundle"] = [str(args.bundle)]
-    else:
-        print(f"(no bundle at {args.bundle}; build it with packaging/build)")
+    bundles = args.bundle or [ROOT / "dist" / "quotebook" / "quotebook"]
+    for bundle in bundles:
+        name = "bundle" if len(bundles) == 1 else f"bundle {bundle}"
+        if bundle.exists():
+            apps[name] = [str(bundle)]
+        else:
+            print(f"(no bundle at {bundle}; build it with packaging/build)")
     floor_name = "empty QMainWindow (floor)"
     starts: dict[str, list[float]] = {floor_name: [], **{name: [] for name in apps}}
     tests: dict[str, list[tuple[float, float]]] = {name: [] for name in apps}
@@ -115,10 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     floor = statistics.median(starts[floor_name])
     mode = "a display" if args.display else "offscreen"
     print(f"median of {args.rounds} runs, {mode}, bare environment")
-    print(f"  {'':28} {'start':>8} {'× floor':>8} {'self-test: shown':>17} {'exit':>8}")
+    width = max(28, *(len(name) for name in starts))
+    print(f"  {'':{width}} {'start':>8} {'× floor':>8} {'self-test: shown':>17} {'exit':>8}")
     for name, runs in starts.items():
         start = statistics.median(runs)
-        line = f"  {name:28} {start:7.3f}s {start / floor:7.2f}×"
+        line = f"  {name:{width}} {start:7.3f}s {start / floor:7.2f}×"
         if name in tests:
             shown = statistics.median(s for s, _ in tests[name])
             total = statistics.median(e for _, e in tests[name])
