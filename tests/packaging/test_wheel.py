@@ -135,7 +135,7 @@ def quotebook(
     return run([installed.quotebook, *args], cwd=cwd, env=bare_env(home, **env), timeout=180)
 
 
-def test_the_wheel_carries_every_asset(installed: Installed) -> None:
+def test_the_wheel_carries_every_asset_and_the_licence(installed: Installed) -> None:
     with zipfile.ZipFile(installed.wheel) as wheel:
         names = set(wheel.namelist())
     for path in ASSETS.rglob("*"):
@@ -143,6 +143,7 @@ def test_the_wheel_carries_every_asset(installed: Installed) -> None:
             name = "quotebook/" + path.relative_to(ASSETS.parent).as_posix()
             assert name in names, f"{name} is not in {installed.wheel.name}"
     assert "quotebook/py.typed" in names
+    assert any(".dist-info/" in name and name.endswith("/LICENSE") for name in names), names
 
 
 def test_it_runs_from_the_venv_on_the_lowest_pins(installed: Installed, outside) -> None:
