@@ -9,7 +9,8 @@ package data says; only a real wheel shows that they travel with the package. Th
 allowed dependencies are what the rest of the suite runs on, so the lowest ones are tried here.
 
 Runs in CI (CI=true) unless QUOTEBOOK_BUILD_WHEEL=0, and elsewhere with QUOTEBOOK_BUILD_WHEEL=1:
-20–40 s, most of it pip installing Qt. pip runs with its own configuration (indexes, cache).
+about 20 s on a quiet machine and up to a minute on a busy one, most of it pip installing Qt.
+pip runs with its own configuration (indexes, cache).
 """
 
 from __future__ import annotations
