@@ -40,8 +40,8 @@ if not (_ASKED == "1" or (os.environ.get("CI") == "true" and _ASKED != "0")):
 
 ASSETS = REPO / "gui" / "quotebook" / "assets"
 # Where a dependency's own requirements put the lowest installable version above ours:
-# trafilatura 2.0 (our lowest) itself needs charset-normalizer 3.4.
-RAISED_FLOORS = {"charset-normalizer": Version("3.4.0")}
+# trafilatura 2.0 (our lowest) itself needs charset-normalizer 3.4 and lxml 5.3.
+RAISED_FLOORS = {"charset-normalizer": Version("3.4.0"), "lxml": Version("5.3.0")}
 # What a clean clone holds: no environments, build output or caches. Building from a copy keeps
 # setuptools' leftovers in the checkout's build/ from slipping into the wheel (a file that the
 # package data no longer names would still be there from an earlier build).
