@@ -39,9 +39,6 @@ if not (_ASKED == "1" or (os.environ.get("CI") == "true" and _ASKED != "0")):
     )
 
 ASSETS = REPO / "gui" / "quotebook" / "assets"
-# Where a dependency's own requirements put the lowest installable version above ours:
-# trafilatura 2.0 (our lowest) itself needs charset-normalizer 3.4 and lxml 5.3.
-RAISED_FLOORS = {"charset-normalizer": Version("3.4.0"), "lxml": Version("5.3.0")}
 # What a clean clone holds: no environments, build output or caches. Building from a copy keeps
 # setuptools' leftovers in the checkout's build/ from slipping into the wheel (a file that the
 # package data no longer names would still be there from an earlier build).
@@ -59,7 +56,7 @@ class Installed(NamedTuple):
 
 
 def lowest_pins(pyproject: Path) -> dict[str, Version]:
-    """Each dependency at the lowest version its `>=` allows (raised where another needs more)."""
+    """Each dependency at the lowest version its `>=` allows."""
     with pyproject.open("rb") as f:
         dependencies = tomllib.load(f)["project"]["dependencies"]
     pins: dict[str, Version] = {}
@@ -70,8 +67,7 @@ def lowest_pins(pyproject: Path) -> dict[str, Version]:
         floors = [Version(s.version) for s in requirement.specifier if s.operator == ">="]
         assert floors, f"{line!r} names no lowest version"
         name = canonicalize_name(requirement.name)
-        floor = max(floors)
-        pins[name] = max(floor, RAISED_FLOORS.get(name, floor))
+        pins[name] = max(floors)
     return pins
 
 
