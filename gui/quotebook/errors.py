@@ -23,6 +23,28 @@ class LibraryError(UserError):
     """The library file cannot be opened or used (locked, corrupt, too new)."""
 
 
+class LibraryBusy(LibraryError):
+    """Another program kept the library locked for longer than a write may wait.
+
+    Nothing of the write was kept; trying again later succeeds once the other one is done.
+    """
+
+
+class LibraryReadOnly(LibraryError):
+    """The library is open for reading only (read-only disk, no permission, or a full disk)."""
+
+
+class StaleDocument(UserError):
+    """A document's text changed (in another program) since the view that asked was filled.
+
+    Offsets worked out on the old text would land on other words, so nothing was written.
+    """
+
+    def __init__(self, message: str, *, document_id: int) -> None:
+        super().__init__(message)
+        self.document_id = document_id
+
+
 class NotFoundError(UserError):
     """An id or name the user gave does not exist in the library."""
 

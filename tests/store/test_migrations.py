@@ -17,7 +17,7 @@ import pytest
 from quotebook.domain import DocumentMeta, FormatSpan, NewDocument
 from quotebook.search.query import MARK_CLOSE, MARK_OPEN, SearchFilters
 from quotebook.store import Library
-from quotebook.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from quotebook.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "library-v1.sqlite"
 V1_TEXT = "Vienna talks.\n\nThe envoy said: “We will keep talking.” Лукашевич 😀 agreed."
@@ -180,6 +180,23 @@ def test_migration_v6_gives_every_row_its_own_guid(v1_library: Path):
     with Library(v1_library) as library:  # opening again keeps them
         assert library.annotations.get(1).guid == guids[3]
         assert library.exchange.user_guid() == guids[4]
+
+
+def application_id(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA application_id").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_migration_v7_marks_an_older_library_as_quotebooks(v1_library: Path):
+    Library(v1_library, target_version=6).close()
+    assert application_id(v1_library) == 0  # made before libraries were marked
+    with Library(v1_library, target_version=7) as library:
+        assert library.schema_version == 7
+        assert library.documents.get(1).text == V1_TEXT
+    assert application_id(v1_library) == APPLICATION_ID
 
 
 def test_upgrade_keeps_every_row(v1_library: Path):

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from quotebook.domain import Anchor, DocumentMeta, NewDocument
-from quotebook.errors import NotFoundError, UserError
+from quotebook.errors import LibraryError, NotFoundError, UserError
 from quotebook.store import Library
 
 
@@ -166,7 +166,7 @@ def test_keeping_furniture_in_a_read_only_library_is_skipped(library: Library):
     doc = library.documents.add(NewDocument(DocumentMeta("Page"), "Menu\nText.\n"))
     # SQLite refuses every write from here on, as it does on a read-only medium.
     library._db.execute("PRAGMA query_only = ON")
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(LibraryError, match="cannot be written"):
         library.set_meta("probe", "1")
     library.documents.keep_furniture(doc.id, [(0, 4)], 1)  # no error: it is only a cache
     assert library.documents.furniture(doc.id, 1) is None

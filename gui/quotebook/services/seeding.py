@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from quotebook.resources import seeds_dir
 from quotebook.store import Library
 
 
 def needs_seeding(library: Library) -> bool:
-    return not library.is_seeded
+    """A library that was never seeded, and can be written (a read-only one is left alone)."""
+    return not library.read_only and not library.is_seeded
 
 
 def seed_library(library: Library, folder: Path | None = None) -> list[int]:
@@ -23,10 +25,19 @@ def seed_library(library: Library, folder: Path | None = None) -> list[int]:
     # start of a library seeds, and the importers pull in charset detection.
     import json
 
-    from quotebook.importers.text import import_text
-
     folder = folder or seeds_dir()
     catalogue = json.loads((folder / "library.json").read_text(encoding="utf-8"))
+    # One transaction: a start that is killed half-way seeds again from scratch next time, and
+    # of two programs opening a new library at once, the second finds it seeded.
+    with library.documents.transaction():
+        if library.is_seeded:
+            return []
+        return _seed(library, folder, catalogue)
+
+
+def _seed(library: Library, folder: Path, catalogue: dict[str, Any]) -> list[int]:
+    from quotebook.importers.text import import_text
+
     target = library.folders.create(catalogue["folder"])
     ids = []
     for entry in catalogue["documents"]:

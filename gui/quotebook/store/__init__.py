@@ -6,8 +6,9 @@ Writes go through sqlite-utils' transactions; reads are plain SELECTs on the sam
 
 from __future__ import annotations
 
+from quotebook.store.database import Interrupted
 from quotebook.store.documents import text_sha256
 from quotebook.store.library import Library
 from quotebook.store.tags import TagCount
 
-__all__ = ["Library", "TagCount", "text_sha256"]
+__all__ = ["Interrupted", "Library", "TagCount", "text_sha256"]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from quotebook.domain import DEFAULT_COLOR, Anchor, Annotation
-from quotebook.errors import NotFoundError
+from quotebook.errors import NotFoundError, StaleDocument
 from quotebook.store._rows import TAG_SEPARATOR, annotation_from_row, new_guid, now
 from quotebook.store.tags import TagRepository
 
@@ -82,10 +82,16 @@ class AnnotationRepository:
         tags: Sequence[str] = (),
         guid: str = "",
         created_at: str = "",
+        text_sha256: str | None = None,
     ) -> Annotation:
-        """A new annotation; `guid` and `created_at` keep what it had elsewhere (an import)."""
+        """A new annotation; `guid` and `created_at` keep what it had elsewhere (an import).
+
+        `text_sha256`, the hash of the text the anchor's offsets were worked out on, is checked
+        in the same transaction: `StaleDocument` if the text changed.
+        """
         stamp = now()
         with self._db.atomic():
+            self._check_text(document_id, text_sha256)
             cursor = self._db.execute(
                 """INSERT INTO annotations
                    (document_id, start, "end", quote, prefix, suffix, color, note,
@@ -109,9 +115,11 @@ class AnnotationRepository:
             self._link(annotation_id, tags)
         return self.get(annotation_id)
 
-    def restore(self, annotation: Annotation) -> Annotation:
-        """Put back a deleted annotation under its old id, with its tags."""
+    def restore(self, annotation: Annotation, *, text_sha256: str | None = None) -> Annotation:
+        """Put back a deleted annotation under its old id, with its tags (`text_sha256` as in
+        `create`)."""
         with self._db.atomic():
+            self._check_text(annotation.document_id, text_sha256)
             self._db.execute(
                 """INSERT INTO annotations
                    (id, document_id, start, "end", quote, prefix, suffix, color, note,
@@ -170,6 +178,22 @@ class AnnotationRepository:
         return self.get(annotation_id)
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _check_text(self, document_id: int, text_sha256: str | None) -> None:
+        """Offsets are only right for the text they were taken from: refuse any other."""
+        if text_sha256 is None:
+            return
+        row = self._db.execute(
+            "SELECT sha256, title FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no document with id {document_id}.")
+        if row[0] != text_sha256:
+            raise StaleDocument(
+                f"The text of “{row[1]}” was changed elsewhere (in another Quotebook, or by an "
+                "import) after the passage was chosen; nothing was written.",
+                document_id=document_id,
+            )
 
     def _update(self, annotation_id: int, **fields: Any) -> Annotation:
         columns = ", ".join(f'"{name}" = ?' for name in fields)

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
 
 _META_COLUMNS = tuple(f.name for f in fields(DocumentMeta))
+# Keeping the reader view's verdict is only a cache: it does not wait long for another writer.
+FURNITURE_WAIT_MS = 100
 
 
 # Given an annotation and the new text, where it now sits; None when its quote is gone.
@@ -109,6 +111,15 @@ class DocumentRepository:
     def exists(self, document_id: int) -> bool:
         row = self._db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone()
         return row is not None
+
+    def text_hash(self, document_id: int) -> str:
+        """The sha256 of the document's text as stored now, without reading the text."""
+        row = self._db.execute(
+            "SELECT sha256 FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no document with id {document_id}.")
+        return str(row[0])
 
     def find_id_by_sha256(self, sha256: str) -> tuple[int, str] | None:
         """(id, title) of a document with this text, read through the index alone."""
@@ -288,15 +299,18 @@ class DocumentRepository:
         """Keep the reader view's verdict, and the rules it came from, for next time.
 
         Best effort: it can always be worked out again, so a library that cannot be written
-        (read-only, locked) is left as it is rather than failing the document's opening.
+        (read-only, locked) is left as it is rather than failing or delaying the document's
+        opening.
         """
+        if self._db.read_only:
+            return
         try:
-            with self._db.atomic():
+            with self._db.atomic(wait_ms=FURNITURE_WAIT_MS):
                 self._db.execute(
                     "UPDATE documents SET furniture = ? WHERE id = ?",
                     [f"{rules_version}|{encode_ranges(ranges)}", document_id],
                 )
-        except sqlite3.Error:
+        except (sqlite3.Error, LibraryError):
             pass
 
     def update_meta(self, document_id: int, **changes: Any) -> Document:

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from quotebook.store._rows import now
 from quotebook.store.annotations import AnnotationRepository
-from quotebook.store.database import connect, schema_version
 from quotebook.store.documents import DocumentRepository
 from quotebook.store.folders import FolderRepository
 from quotebook.store.migrations import SCHEMA_VERSION
+from quotebook.store.opening import connect, schema_version
 from quotebook.store.tags import TagRepository
 
 if TYPE_CHECKING:
+    from quotebook.store.backup import BackupProgress
     from quotebook.store.exchange import ExchangeRepository
     from quotebook.store.search import SearchRepository
 
@@ -52,6 +53,34 @@ class Library:
     @property
     def schema_version(self) -> int:
         return schema_version(self._db)
+
+    @property
+    def read_only(self) -> str:
+        """Empty when the library can be written; else the sentence saying why it cannot."""
+        return self._db.read_only
+
+    def data_version(self) -> int:
+        """Changes whenever another program (or another Quotebook) commits to the library."""
+        return self._db.data_version()
+
+    def open_reader(self) -> SearchRepository:
+        """Search on a connection of its own, for a thread that must not share this one."""
+        from quotebook.store.database import LibraryDatabase
+        from quotebook.store.search import SearchRepository
+
+        db = self._db
+        return SearchRepository(
+            LibraryDatabase(db.open_reader(), db.path, read_only=db.read_only or "reader")
+        )
+
+    def backup(self, target: Path | str, progress: BackupProgress | None = None) -> Path:
+        """Copy the library, as it is now, to `target` with SQLite's online backup.
+
+        See `quotebook.store.backup`.
+        """
+        from quotebook.store.backup import backup_library
+
+        return backup_library(self._db, Path(target), progress)
 
     def get_meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 Migration = Callable[["LibraryDatabase"], None]
 
+# ``PRAGMA application_id`` of every library: "QBK1". It tells a Quotebook library from another
+# program's SQLite file, which Quotebook refuses to open rather than filling with its tables.
+APPLICATION_ID = 0x51424B31
+
 
 def _run(db: LibraryDatabase, statements: list[str]) -> None:
     # executescript() would commit the surrounding transaction, so statements run one by one.
@@ -222,6 +226,15 @@ def _v6_exchange_guids(db: LibraryDatabase) -> None:
     _run(db, statements)
 
 
+def _v7_application_id(db: LibraryDatabase) -> None:
+    """Mark the file as a Quotebook library (`APPLICATION_ID`).
+
+    New libraries get the mark here too, as every migration runs on them. Libraries made before
+    it are recognised by their tables (see `quotebook.store.opening.check_identity`).
+    """
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_initial,
     2: _v2_notes_and_orphans,
@@ -229,5 +242,6 @@ MIGRATIONS: dict[int, Migration] = {
     4: _v4_document_formatting,
     5: _v5_reader_furniture,
     6: _v6_exchange_guids,
+    7: _v7_application_id,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -6,6 +6,7 @@ tree views need no string parsing. `ensure` creates missing ancestors on the way
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,28 @@ class TagCount:
     count: int  # annotations carrying exactly this tag
 
 
+MAX_TAG_NAME = 200
+# Line breaks, tabs and other control characters: a tag is one line of text (and the unit
+# separator is how the store lists an annotation's tags).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def normalise_tag_name(name: str) -> str:
+    """The tag path with each part trimmed; `UserError` for a name that cannot be a tag."""
+    if not name.strip():
+        raise UserError("A tag needs a name.")
+    if _CONTROL.search(name):
+        raise UserError("A tag name is one line: no line breaks, tabs or control characters.")
     parts = [part.strip() for part in name.split("/")]
-    if not name.strip() or any(not part for part in parts):
-        raise UserError(f"“{name}” is not a valid tag name.")
-    return "/".join(parts)
+    if any(not part for part in parts):
+        raise UserError(f"“{name}” is not a valid tag name (an empty part between slashes).")
+    normalised = "/".join(parts)
+    if len(normalised) > MAX_TAG_NAME:
+        raise UserError(
+            f"A tag name can be at most {MAX_TAG_NAME} characters long; "
+            f"this one has {len(normalised)}."
+        )
+    return normalised
 
 
 class TagRepository:
@@ -65,6 +83,10 @@ class TagRepository:
         if existing is not None:
             return existing
         with self._db.atomic():
+            # Another program may have created it since it was looked for.
+            existing = self.find(name)
+            if existing is not None:
+                return existing
             parent_id: int | None = None
             if "/" in name:
                 parent_id = self.ensure(name.rsplit("/", 1)[0]).id
