@@ -77,6 +77,9 @@ class ExportOptions:
     popups: bool = False
     # Overrides the PDF title; by default a single document's title, else a summary.
     title: str = ""
+    # CSV: cells exactly as stored. By default a cell that a spreadsheet would run as a formula
+    # (it starts with =, +, -, @, a tab or a carriage return) gets a leading apostrophe.
+    raw_csv: bool = False
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,22 @@ def records(items: Sequence[ExportItem]) -> Iterator[dict[str, Any]]:
             }
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, with an apostrophe in front.
+
+    Quotes and notes come from web pages anyone can write, and ``=HYPERLINK(…)`` in a quote
+    must stay text when the CSV is opened in a spreadsheet. The apostrophe is how spreadsheets
+    themselves mark a cell as text.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(
     items: Sequence[ExportItem], options: ExportOptions, out: BinaryIO, ticker: Ticker
 ) -> None:
@@ -77,6 +93,8 @@ def write_csv(
         for item in items:
             for row in records([item]):
                 row["tags"] = TAG_JOIN.join(row["tags"])
+                if not options.raw_csv:
+                    row = {key: neutralise_cell(value) for key, value in row.items()}
                 writer.writerow(row)
             ticker.advance()
         text.flush()

@@ -179,6 +179,15 @@ class ExportDialog(QDialog):
         self.author_edit.setPlaceholderText("Your name, on PDF annotations and in projects")
         form.addRow("Author:", self.author_edit)
         self._pdf_only = [self.page_size_combo, self.notes_combo, self.quotes_check]
+        # Off each time the dialog opens: formulas from web pages run when a spreadsheet opens
+        # the file, so keeping them must be a fresh decision.
+        self.raw_csv_check = QCheckBox("Keep cells that start like a formula as they are", box)
+        self.raw_csv_check.setObjectName("exportRawCsv")
+        self.raw_csv_check.setToolTip(
+            "By default a cell starting with =, +, -, @, a tab or a return gets a leading "
+            "apostrophe, so that a spreadsheet shows it as text instead of running it."
+        )
+        form.addRow("CSV:", self.raw_csv_check)
         return box
 
     def _build_output(self) -> QGroupBox:
@@ -243,6 +252,7 @@ class ExportDialog(QDialog):
             notes=self.notes_combo.currentData(),
             quotes_section=self.quotes_check.isChecked(),
             author=self.author_edit.text().strip(),
+            raw_csv=self.raw_csv_check.isChecked() and self.format() == "csv",
         )
 
     def items(self) -> list[ExportItem]:
@@ -285,6 +295,7 @@ class ExportDialog(QDialog):
         for widget in self._pdf_only:
             widget.setEnabled(fmt == "pdf")
         self.author_edit.setEnabled(fmt in ("pdf", "qdpx"))
+        self.raw_csv_check.setEnabled(fmt == "csv")
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(FORMAT_SUFFIX[fmt])))
