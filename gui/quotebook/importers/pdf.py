@@ -35,8 +35,10 @@ def _open(data: bytes, name: str) -> Any:
         raise ImportFailed(f"{name} is not a PDF file.")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ImportFailed(f"{name} is protected by a password; remove it and try again.")
+    except Exception as exc:  # pypdf raises many kinds of errors on a damaged file
+        raise ImportFailed(f"{name} is a damaged PDF and cannot be read.") from exc
+    _decrypt(reader, name)
+    try:
         if len(reader.pages) == 0:  # reading the page tree now surfaces most damage early
             raise ImportFailed(f"{name} has no pages.")
     except ImportFailed:
@@ -44,6 +46,25 @@ def _open(data: bytes, name: str) -> Any:
     except Exception as exc:  # pypdf raises many kinds of errors on a damaged file
         raise ImportFailed(f"{name} is a damaged PDF and cannot be read.") from exc
     return reader
+
+
+def _decrypt(reader: Any, name: str) -> None:
+    """Open an encrypted PDF that needs no password to read (only an owner password, which
+    guards editing and printing); one that needs a password to open is refused as such."""
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except Exception as exc:  # an encryption pypdf cannot handle, or a damaged dictionary
+        raise ImportFailed(
+            f"{name} is encrypted in a way Quotebook cannot read; save an unencrypted copy "
+            "and import that."
+        ) from exc
+    if not opened:
+        raise ImportFailed(
+            f"{name} is encrypted: it needs a password to open. Save a copy without the "
+            "password and import that."
+        )
 
 
 def _page_texts(reader: Any, name: str) -> list[str]:

@@ -7,7 +7,9 @@ noise) are shared too, so no format can slip an unusable document into the libra
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,15 +52,16 @@ def describe_size(size: int) -> str:
 
 
 def check_size(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> int:
-    """The file's size, or `ImportFailed` when it is missing, a folder, or past the limit."""
+    """The file's size, or `ImportFailed` when it is missing, a folder, not a regular file
+    (a named pipe would block the import for ever, a device never ends), or past the limit."""
     try:
-        if path.is_dir():
-            raise ImportFailed(f"{path} is a folder, not a file.")
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError as exc:
         raise ImportFailed(f"{path} does not exist.") from exc
     except OSError as exc:
         raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    _check_regular(path, info.st_mode)
+    size = info.st_size
     if size > limits.max_bytes:
         raise ImportFailed(
             f"{path.name} is {describe_size(size)}; files larger than "
@@ -77,7 +80,11 @@ def read_bytes(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> bytes:
     """
     check_size(path, limits)
     try:
-        with path.open("rb") as handle:
+        # Without blocking, in case the file was swapped for a named pipe since the check;
+        # what was opened is checked again.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            _check_regular(path, os.fstat(handle.fileno()).st_mode)
             data = handle.read(limits.max_bytes + 1)
     except OSError as exc:
         raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}.") from exc
@@ -88,6 +95,14 @@ def read_bytes(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> bytes:
     if not data:
         raise ImportFailed(f"{path.name} is empty.")
     return data
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ImportFailed(f"{path} is a folder, not a file.")
+    if not stat.S_ISREG(mode):
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or other special file"
+        raise ImportFailed(f"{path.name} is not a regular file ({kind}); it is not imported.")
 
 
 # Characters that text never holds but binary data decoded as text is full of: C0 and C1

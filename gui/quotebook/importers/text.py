@@ -43,6 +43,11 @@ def decode(data: bytes, name: str) -> str:
             return _strict(data[len(bom) :], encoding, name)
     if b"\x00" in data[:_SAMPLE]:
         wide = _wide_encoding(data)
+        if wide is not None and _ascii_with_zeros(data[:_SAMPLE], wide):
+            raise ImportFailed(
+                f"{name} looks like a binary file, not text: it holds NUL bytes among plain "
+                "ASCII characters."
+            )
         try:
             if wide is not None:
                 return data.decode(wide)
@@ -89,6 +94,22 @@ def _wide_encoding(data: bytes) -> str | None:
     if even > 0.1 * half and odd < 0.02 * half:
         return "utf-16-be"
     return None
+
+
+_ASCII_TEXT = frozenset(b"\t\n\r") | frozenset(range(0x20, 0x7F))
+
+
+def _ascii_with_zeros(sample: bytes, wide: str) -> bool:
+    """Whether bytes taken for UTF-16 are rather ASCII text with NUL bytes strewn in.
+
+    In UTF-16 text made of ASCII characters nearly every high byte is zero. When every other
+    byte is printable ASCII too but many high bytes are not zero, decoding would turn pairs of
+    letters into CJK characters: nonsense that would still pass as text.
+    """
+    if not wide.startswith("utf-16") or not set(sample) - {0} <= _ASCII_TEXT:
+        return False
+    highs = sample[1::2] if wide == "utf-16-le" else sample[0::2]
+    return highs.count(0) < 0.9 * len(highs)
 
 
 def _guess(data: bytes, name: str) -> str:
