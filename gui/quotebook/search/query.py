@@ -25,11 +25,19 @@ MARK_CLOSE = "\ue001"
 HitKind = Literal["document", "annotation"]
 KINDS: tuple[HitKind, ...] = ("document", "annotation")
 
+# Bounds on what one search may cost, whatever is typed or pasted into the box. Parsing is
+# linear in the input; these keep the query SQLite has to answer small.
+MAX_QUERY_CHARS = 10_240  # 10 KB of typing or pasting; the rest is not read
+MAX_WORDS = 16  # words searched for, those inside phrases included
+MAX_DEPTH = 8  # parentheses inside parentheses; deeper ones only group what is already grouped
+MIN_PREFIX = 2  # letters before a '*': "a*" would match most of the index, so it is a word
+
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 # FTS5's unicode61 tokenizer keeps letters, digits and marks; a term without any of these yields
 # no token, and an empty phrase silently matches nothing, so such terms are dropped.
 _HAS_TOKEN = re.compile(r"[^\W_]|[\u0300-\u036f]")
 _LEXEME = re.compile(r'\s+|\(|\)|-?"[^"]*"?\*?|[^\s()"]+')
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -101,11 +109,19 @@ class _Parser:
 
     As in web search engines, OR binds tighter than the implicit AND (``putin OR lavrov
     interview`` wants an interview by either), and ``NOT x``/``-x`` excludes what follows.
+
+    Every step consumes a lexeme, so the work is linear in the input. Recursion only follows
+    parentheses, at most `MAX_DEPTH` deep: a parenthesis deeper than that is read as nothing,
+    and so is the one that closes it. Terms after the first `MAX_WORDS` words are dropped.
     """
 
     def __init__(self, lexemes: list[str]) -> None:
         self._lexemes = lexemes
         self._pos = 0
+        self._depth = 0
+        self._flattened = 0  # open parentheses read as nothing, whose closing ones are ignored
+        self.words_left = MAX_WORDS
+        self.dropped_words = False
 
     def _peek(self) -> str | None:
         return self._lexemes[self._pos] if self._pos < len(self._lexemes) else None
@@ -121,7 +137,13 @@ class _Parser:
 
     def _all_of(self, positive: list[_Expr], negative: list[_Expr]) -> None:
         """Collect the items of an implicit AND up to a closing parenthesis or the end."""
-        while (lexeme := self._peek()) is not None and lexeme != ")":
+        while (lexeme := self._peek()) is not None:
+            if lexeme == ")":
+                if not self._flattened:
+                    return
+                self._flattened -= 1  # closes a parenthesis that was read as nothing
+                self._pos += 1
+                continue
             if lexeme in ("AND", "OR"):
                 self._pos += 1  # dangling operator, e.g. while the user is still typing
                 continue
@@ -154,16 +176,36 @@ class _Parser:
             return None
         self._pos += 1
         if lexeme == "(":
+            if self._depth >= MAX_DEPTH:
+                self._flattened += 1
+                return None
             positive: list[_Expr] = []
             negative: list[_Expr] = []
+            self._depth += 1
             self._all_of(positive, negative)
+            self._depth -= 1
             if self._peek() == ")":
                 self._pos += 1
             inner = _conjunction(positive, negative)
             return (inner, False) if inner is not None else None
         minus = lexeme.startswith("-") and len(lexeme) > 1
-        term = _term(lexeme[1:] if minus else lexeme)
+        term = self._within_budget(_term(lexeme[1:] if minus else lexeme))
         return (term, minus) if term is not None else None
+
+    def _within_budget(self, term: QueryTerm | None) -> QueryTerm | None:
+        """The term, cut to the words still allowed; None once `MAX_WORDS` are used up."""
+        if term is None:
+            return None
+        if self.words_left <= 0:
+            self.dropped_words = True
+            return None
+        words = list(_WORD.finditer(term.text))
+        if len(words) > self.words_left:
+            self.dropped_words = True
+            term = QueryTerm(term.text[: words[self.words_left - 1].end()], prefix=False)
+            words = words[: self.words_left]
+        self.words_left -= max(1, len(words))
+        return term
 
 
 def _conjunction(positive: list[_Expr], negative: list[_Expr]) -> _Expr | None:
@@ -183,6 +225,9 @@ def _term(lexeme: str) -> QueryTerm | None:
     body = body.replace('"', " ").replace("*", " ").strip()
     if not _HAS_TOKEN.search(body):
         return None
+    if prefix:
+        words = _WORD.findall(body)
+        prefix = bool(words) and len(words[-1]) >= MIN_PREFIX
     return QueryTerm(body, prefix)
 
 
@@ -213,7 +258,42 @@ def _render_operand(expr: _Expr) -> str:
 
 def _clean(text: str) -> str:
     # SQLite ends a string at NUL, which would leave a quote open; it is no word character anyway.
-    return text.replace("\x00", " ")
+    return text[:MAX_QUERY_CHARS].replace("\x00", " ")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """What a search box's text asks for, read once."""
+
+    expression: str  # the FTS5 MATCH expression; "" when there is nothing to find
+    terms: tuple[QueryTerm, ...]  # words and phrases a hit may contain, for marking hits
+    notes: tuple[str, ...] = ()  # what was left out of a very long query, in sentences
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Read what the user typed, within the bounds above (`MAX_WORDS`, `MAX_DEPTH`…)."""
+    parser = _Parser(_lex(_clean(text)))
+    expr = parser.parse()
+    notes = []
+    if len(text) > MAX_QUERY_CHARS:
+        notes.append(f"Only the first {MAX_QUERY_CHARS:,} characters of the search are read.")
+    if parser.dropped_words:
+        notes.append(f"Only the first {MAX_WORDS} words of the search are searched for.")
+    if expr is None:
+        return ParsedQuery("", (), tuple(notes))
+    return ParsedQuery(_render(expr), _positive_terms(expr), tuple(notes))
+
+
+def _positive_terms(expr: _Expr) -> tuple[QueryTerm, ...]:
+    found: list[QueryTerm] = []
+    pending: list[_Expr] = [expr]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, QueryTerm):
+            found.append(node)
+        else:
+            pending.extend(reversed(node.items))
+    return tuple(dict.fromkeys(found))
 
 
 def to_fts_query(text: str) -> str:
@@ -222,28 +302,15 @@ def to_fts_query(text: str) -> str:
     >>> to_fts_query('talks "in Vienna" OR dialog* -war')
     '("talks" AND ("in Vienna" OR "dialog" *)) NOT "war"'
     """
-    expr = _Parser(_lex(_clean(text))).parse()
-    return "" if expr is None else _render(expr)
+    return parse_query(text).expression
 
 
 def fallback_query(text: str) -> str:
-    """Every word of `text` quoted and joined by AND: the last resort if FTS5 still objects."""
+    """The first words of `text` quoted and joined by AND: the last resort if FTS5 objects."""
     words = [w for w in re.split(r"[\s\"()*]+", _clean(text)) if _HAS_TOKEN.search(w)]
-    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words[:MAX_WORDS])
 
 
 def search_terms(text: str) -> tuple[QueryTerm, ...]:
     """The words and phrases a hit may contain (excluded ones left out), for marking hits."""
-    expr = _Parser(_lex(_clean(text))).parse()
-    found: list[QueryTerm] = []
-
-    def walk(node: _Expr) -> None:
-        if isinstance(node, QueryTerm):
-            found.append(node)
-        else:
-            for item in node.items:
-                walk(item)
-
-    if expr is not None:
-        walk(expr)
-    return tuple(dict.fromkeys(found))
+    return parse_query(text).terms

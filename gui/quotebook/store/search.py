@@ -2,8 +2,14 @@
 
 A search runs in two steps per index. The first asks FTS5 only for ids and ranks, which it can
 do from the index alone; the second computes snippets and hit offsets for the few rows that
-made the cut. In one query SQLite would build a snippet for every match before sorting, which
-for a common word means every article in the library.
+made the cut, one row at a time (FTS5 finds a row by its id at once, where an ``IN`` list would
+have it walk every match). In one query SQLite would build a snippet for every match before
+sorting, which for a common word means every article in the library.
+
+Ranking costs a little for every match and every word searched for. So that no search, however
+common its words, costs more than a bounded amount, only the newest `RANK_POOL` matches are
+ranked when there are more (the search says so); the query itself is bounded by the parser
+(`quotebook.search.query.MAX_WORDS` and friends).
 
 A document hit's offsets come from FTS5's own `highlight()` over the text column: the position
 of the first mark is the code-point offset of the first match, so the offsets agree with the
@@ -16,7 +22,7 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from quotebook.search.marks import TermMatcher
@@ -26,8 +32,7 @@ from quotebook.search.query import (
     SearchFilters,
     SearchHit,
     fallback_query,
-    search_terms,
-    to_fts_query,
+    parse_query,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +42,19 @@ SNIPPET_TOKENS = 16
 # Texts longer than this (in characters) get their snippet and offsets from `TermMatcher`.
 LONG_TEXT = 64_000
 DEFAULT_LIMIT = 100
+# With more matches than this in one index, the newest this many are ranked.
+RANK_POOL = 1000
+POOL_NOTE = (
+    f"More than {RANK_POOL:,} matches: the best of the newest {RANK_POOL:,} are shown. "
+    "More words narrow the search."
+)
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    hits: list[SearchHit]
+    notes: tuple[str, ...] = ()  # sentences about what a very long or broad search left out
+
 
 _FOLDER_TREE = """d.folder_id IN (
     WITH RECURSIVE below(id) AS (
@@ -57,20 +75,36 @@ class SearchRepository:
 
         Documents and annotations are ranked together by FTS5's bm25 score.
         """
+        return self.find(text, filters, limit=limit).hits
+
+    def find(
+        self, text: str, filters: SearchFilters | None = None, *, limit: int = DEFAULT_LIMIT
+    ) -> SearchOutcome:
+        """`search`, with sentences about what a very long or very broad search left out."""
         filters = filters or SearchFilters()
-        query = to_fts_query(text)
-        if not query or limit <= 0:
-            return []
-        matcher = TermMatcher(search_terms(text))
+        parsed = parse_query(text)
+        if not parsed.expression or limit <= 0:
+            return SearchOutcome([], parsed.notes)
+        matcher = TermMatcher(parsed.terms)
         try:
-            return self._search(query, matcher, filters, limit)
+            hits, pooled = self._search(parsed.expression, matcher, filters, limit)
         except sqlite3.OperationalError as exc:
             if "fts5" not in str(exc).lower():
                 raise
             # The parser should never produce invalid syntax; if FTS5 disagrees anyway, the user
             # still gets the plain words searched rather than an error.
             query = fallback_query(text)
-            return self._search(query, matcher, filters, limit) if query else []
+            hits, pooled = self._search(query, matcher, filters, limit) if query else ([], False)
+        return SearchOutcome(hits, parsed.notes + ((POOL_NOTE,) if pooled else ()))
+
+    def interrupt(self) -> None:
+        """Stop a search running on this repository's connection, from another thread; it
+        raises `quotebook.store.database.Interrupted`."""
+        self._db.interrupt()
+
+    def close(self) -> None:
+        """Close the connection of a repository made by `Library.open_reader`."""
+        self._db.close()
 
     def outlets(self) -> list[str]:
         """Every outlet named in the library, for the outlet filter."""
@@ -97,125 +131,128 @@ class SearchRepository:
 
     def _search(
         self, query: str, matcher: TermMatcher, filters: SearchFilters, limit: int
-    ) -> list[SearchHit]:
+    ) -> tuple[list[SearchHit], bool]:
         ranked: list[tuple[float, str, int]] = []
+        pooled = False
         if "document" in filters.kinds:
-            ranked += [
-                (rank, "document", i) for i, rank in self._rank_documents(query, filters, limit)
-            ]
+            rows, pooled = self._rank_documents(query, filters, limit)
+            ranked += [(rank, "document", i) for i, rank in rows]
         if "annotation" in filters.kinds:
-            ranked += [
-                (rank, "annotation", i) for i, rank in self._rank_annotations(query, filters, limit)
-            ]
+            rows, pooled_annotations = self._rank_annotations(query, filters, limit)
+            ranked += [(rank, "annotation", i) for i, rank in rows]
+            pooled = pooled or pooled_annotations
         best = heapq.nsmallest(limit, ranked)
-        documents = self._document_hits(
-            query, matcher, [i for _, kind, i in best if kind == "document"]
-        )
-        annotations = self._annotation_hits(
-            query, [i for _, kind, i in best if kind == "annotation"]
-        )
         hits = []
         for rank, kind, i in best:
-            hit = (documents if kind == "document" else annotations).get(i)
+            if kind == "document":
+                hit = self._document_hit(query, matcher, i)
+            else:
+                hit = self._annotation_hit(query, i)
             if hit is not None:
                 hits.append(replace(hit, rank=rank))
-        return hits
+        return hits, pooled
 
     def _rank_documents(
         self, query: str, filters: SearchFilters, limit: int
-    ) -> list[tuple[int, float]]:
+    ) -> tuple[list[tuple[int, float]], bool]:
         where, params = _document_conditions(filters, annotation_alias=None)
         if where:
-            sql = f"""SELECT f.rowid, f.rank FROM documents_fts f JOIN documents d ON d.id = f.rowid
-                      WHERE documents_fts MATCH :query AND {where}
-                      ORDER BY f.rank LIMIT :limit"""
+            source = f"""documents_fts f JOIN documents d ON d.id = f.rowid
+                         WHERE documents_fts MATCH :query AND {where}"""
         else:
-            sql = """SELECT rowid, rank FROM documents_fts WHERE documents_fts MATCH :query
-                     ORDER BY rank LIMIT :limit"""
-        rows = self._db.execute(sql, {**params, "query": query, "limit": limit})
-        return [(int(r[0]), float(r[1])) for r in rows]
+            source = "documents_fts f WHERE documents_fts MATCH :query"
+        return self._rank(source, {**params, "query": query}, limit)
 
     def _rank_annotations(
         self, query: str, filters: SearchFilters, limit: int
-    ) -> list[tuple[int, float]]:
+    ) -> tuple[list[tuple[int, float]], bool]:
         where, params = _document_conditions(filters, annotation_alias="a")
-        sql = f"""SELECT f.rowid, f.rank FROM annotations_fts f
+        source = f"""annotations_fts f
                   JOIN annotations a ON a.id = f.rowid JOIN documents d ON d.id = a.document_id
-                  WHERE annotations_fts MATCH :query {"AND " + where if where else ""}
-                  ORDER BY f.rank LIMIT :limit"""
-        rows = self._db.execute(sql, {**params, "query": query, "limit": limit})
-        return [(int(r[0]), float(r[1])) for r in rows]
+                  WHERE annotations_fts MATCH :query {"AND " + where if where else ""}"""
+        return self._rank(source, {**params, "query": query}, limit)
 
-    def _document_hits(
-        self, query: str, matcher: TermMatcher, ids: list[int]
-    ) -> dict[int, SearchHit]:
-        """Snippets and offsets: from FTS5 for ordinary articles, from `matcher` for long texts.
+    def _rank(
+        self, source: str, params: dict[str, Any], limit: int
+    ) -> tuple[list[tuple[int, float]], bool]:
+        """The best `limit` (rowid, rank) of a match, ranking at most `RANK_POOL` of them.
+
+        FTS5 walks a match in rowid order without ranking anything, so finding where the
+        newest `RANK_POOL` matches begin is cheap; ranking is then bounded to those.
+        """
+        beyond = self._db.execute(
+            f"SELECT f.rowid FROM {source} ORDER BY f.rowid DESC LIMIT 1 OFFSET :pool",
+            {**params, "pool": RANK_POOL},
+        ).fetchone()
+        pooled = beyond is not None
+        bound = " AND f.rowid > :beyond" if pooled else ""
+        rows = self._db.execute(
+            f"SELECT f.rowid, f.rank FROM {source}{bound} ORDER BY f.rank LIMIT :limit",
+            {**params, "limit": limit, **({"beyond": beyond[0]} if pooled else {})},
+        )
+        return [(int(r[0]), float(r[1])) for r in rows], pooled
+
+    def _document_hit(self, query: str, matcher: TermMatcher, document_id: int) -> SearchHit | None:
+        """Snippet and offsets: from FTS5 for ordinary articles, from `matcher` for long texts.
 
         (The CASEs keep SQLite from running `snippet`/`highlight` over a long text at all.)
         """
-        if not ids:
-            return {}
-        marks = ",".join(f":id{n}" for n in range(len(ids)))
-        rows = self._db.execute(
-            f"""SELECT f.rowid, d.title, highlight(documents_fts, 0, :open, :close),
+        row = self._db.execute(
+            """SELECT d.title, highlight(documents_fts, 0, :open, :close),
                     CASE WHEN length(d.text) <= :long
                          THEN snippet(documents_fts, -1, :open, :close, '…', :tokens) END,
                     CASE WHEN length(d.text) <= :long
                          THEN highlight(documents_fts, 1, :open, :close) ELSE d.text END
                 FROM documents_fts f JOIN documents d ON d.id = f.rowid
-                WHERE documents_fts MATCH :query AND f.rowid IN ({marks})""",
+                WHERE documents_fts MATCH :query AND f.rowid = :id""",
             {
                 "open": MARK_OPEN,
                 "close": MARK_CLOSE,
                 "tokens": SNIPPET_TOKENS,
                 "long": LONG_TEXT,
                 "query": query,
-                **{f"id{n}": i for n, i in enumerate(ids)},
+                "id": document_id,
             },
+        ).fetchone()
+        if row is None:
+            return None
+        title, marked_title, snippet, text = row
+        if snippet is not None:
+            start, end = _first_mark(text)
+        elif (found := matcher.first(text)) is not None:
+            start, end = found
+            snippet = matcher.snippet(text, start, end)
+        else:  # only the title matched
+            start, end, snippet = 0, 0, marked_title
+        return SearchHit(
+            kind="document",
+            document_id=document_id,
+            start=start,
+            end=end,
+            snippet=_tidy(snippet),
+            title=title,
         )
-        hits = {}
-        for document_id, title, marked_title, snippet, text in rows:
-            if snippet is not None:
-                start, end = _first_mark(text)
-            elif (found := matcher.first(text)) is not None:
-                start, end = found
-                snippet = matcher.snippet(text, start, end)
-            else:  # only the title matched
-                start, end, snippet = 0, 0, marked_title
-            hits[int(document_id)] = SearchHit(
-                kind="document",
-                document_id=int(document_id),
-                start=start,
-                end=end,
-                snippet=_tidy(snippet),
-                title=title,
-            )
-        return hits
 
-    def _annotation_hits(self, query: str, ids: list[int]) -> dict[int, SearchHit]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self._db.execute(
-            f"""SELECT f.rowid, a.document_id, a.start, a."end", d.title,
+    def _annotation_hit(self, query: str, annotation_id: int) -> SearchHit | None:
+        row = self._db.execute(
+            """SELECT a.document_id, a.start, a."end", d.title,
                        snippet(annotations_fts, -1, ?, ?, '…', ?)
                 FROM annotations_fts f JOIN annotations a ON a.id = f.rowid
                 JOIN documents d ON d.id = a.document_id
-                WHERE annotations_fts MATCH ? AND f.rowid IN ({marks})""",
-            [MARK_OPEN, MARK_CLOSE, SNIPPET_TOKENS, query, *ids],
+                WHERE annotations_fts MATCH ? AND f.rowid = ?""",
+            [MARK_OPEN, MARK_CLOSE, SNIPPET_TOKENS, query, annotation_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return SearchHit(
+            kind="annotation",
+            document_id=int(row[0]),
+            start=int(row[1]),
+            end=int(row[2]),
+            snippet=_tidy(row[4]),
+            title=row[3],
+            annotation_id=annotation_id,
         )
-        return {
-            int(r[0]): SearchHit(
-                kind="annotation",
-                document_id=int(r[1]),
-                start=int(r[2]),
-                end=int(r[3]),
-                snippet=_tidy(r[5]),
-                title=r[4],
-                annotation_id=int(r[0]),
-            )
-            for r in rows
-        }
 
 
 def _document_conditions(
