@@ -60,6 +60,7 @@ def test_import_list_annotate_round_trip(tmp_path: Path, article: Path):
         "color": "green",
         "note": "key line",
         "tags": ["quote", "speaker/Ivan"],
+        "orphaned": False,
     }
     listed = json.loads(run(lib, "annotations", "1", "--json").stdout)
     assert listed == [made]

@@ -36,6 +36,7 @@ COMMANDS = {
     "search": Command("search", "search documents and annotations"),
     "export": Command("export", "export documents with their annotations"),
     "quotes": Command("quotes", "find quotations and their speakers"),
+    "backup": Command("backup", "copy the library safely, even while it is in use"),
 }
 
 

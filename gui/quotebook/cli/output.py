@@ -25,6 +25,7 @@ def annotation_json(a: Annotation) -> dict[str, Any]:
         "color": a.color,
         "note": a.note,
         "tags": list(a.tags),
+        "orphaned": a.orphaned,
     }
 
 

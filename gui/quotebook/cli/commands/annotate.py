@@ -9,15 +9,18 @@ from __future__ import annotations
 import argparse
 
 from quotebook.anchoring import locate_quote
+from quotebook.cli import arguments
 from quotebook.cli.output import annotation_json, emit_json, print_annotation
 from quotebook.domain import PALETTE
 from quotebook.store import Library
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("document_id", type=int, metavar="DOC_ID")
+    p.add_argument("document_id", type=arguments.record_id, metavar="DOC_ID")
     p.add_argument("--quote", required=True, help="the exact text to highlight")
-    p.add_argument("--occurrence", type=int, default=1, help="which occurrence (1-based)")
+    p.add_argument(
+        "--occurrence", type=arguments.occurrence, default=1, help="which occurrence (1-based)"
+    )
     p.add_argument("--color", default="yellow", choices=list(PALETTE))
     p.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG")
     p.add_argument("--note", default="")
@@ -27,7 +30,12 @@ def run(library: Library, args: argparse.Namespace) -> int:
     document = library.documents.get(args.document_id)
     anchor = locate_quote(document.text, args.quote, args.occurrence)
     annotation = library.annotations.create(
-        document.id, anchor, color=args.color, note=args.note, tags=args.tags
+        document.id,
+        anchor,
+        color=args.color,
+        note=args.note,
+        tags=args.tags,
+        text_sha256=document.sha256,
     )
     if args.json:
         emit_json(annotation_json(annotation))

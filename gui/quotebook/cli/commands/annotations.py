@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from quotebook.cli import arguments
 from quotebook.cli.output import annotation_json, emit_json, print_annotation
 from quotebook.store import Library
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("document_id", type=int, nargs="?", metavar="DOC_ID")
+    p.add_argument("document_id", type=arguments.record_id, nargs="?", metavar="DOC_ID")
 
 
 def run(library: Library, args: argparse.Namespace) -> int:

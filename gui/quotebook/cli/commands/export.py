@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from quotebook.cli import arguments
 from quotebook.cli.output import emit_json
 from quotebook.export import (
     FORMATS,
@@ -31,7 +32,7 @@ from quotebook.wording import plural
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "document_ids",
-        type=int,
+        type=arguments.record_id,
         nargs="*",
         metavar="DOC_ID",
         help="documents to export (none: the whole library)",
@@ -62,6 +63,12 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="PDF: the name written on each annotation; qdpx: the project's user",
     )
     p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="CSV: write cells that start with =, +, -, @, a tab or a return as they are "
+        "(by default they get a leading ' so that spreadsheets do not run them as formulas)",
+    )
+    p.add_argument(
         "--no-pdf-annotations",
         dest="pdf_annotations",
         action="store_false",
@@ -82,6 +89,7 @@ def run(library: Library, args: argparse.Namespace) -> int:
         quotes_section=args.quotes_section,
         author=args.author,
         pdf_annotations=args.pdf_annotations,
+        raw_csv=args.raw_csv,
     )
     project = None
     if fmt in PROJECT_FORMATS:

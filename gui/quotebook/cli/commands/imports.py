@@ -13,8 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from quotebook.cli import arguments
 from quotebook.cli.output import emit_json
-from quotebook.errors import UserError
 from quotebook.importers import DEFAULT_LIMITS, ImportLimits
 from quotebook.importers.source import MB
 from quotebook.services.importing import ImportOptions, import_files
@@ -39,7 +39,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--max-size",
-        type=float,
+        type=arguments.megabytes,
         metavar="MB",
         default=DEFAULT_LIMITS.max_bytes / MB,
         help="refuse files larger than this (default %(default).0f MB)",
@@ -47,8 +47,6 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(library: Library, args: argparse.Namespace) -> int:
-    if args.max_size <= 0:
-        raise UserError("--max-size must be a positive number of megabytes.")
     folder_id = None
     if args.folder:
         folder = library.folders.find(args.folder) or library.folders.create(args.folder)

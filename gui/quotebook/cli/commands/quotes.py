@@ -19,7 +19,9 @@ import argparse
 from typing import Any
 
 from quotebook.anchoring import make_anchor
+from quotebook.cli import arguments
 from quotebook.cli.output import emit_json
+from quotebook.domain import Document
 from quotebook.quotes import QuoteScan
 from quotebook.services.quote_acceptance import plan_acceptance, scan_library
 from quotebook.store import Library
@@ -29,7 +31,9 @@ EXCERPT = 90  # characters of a quote shown per line in the plain listing
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("document_ids", nargs="*", type=int, metavar="DOC_ID", help="default: all")
+    p.add_argument(
+        "document_ids", nargs="*", type=arguments.record_id, metavar="DOC_ID", help="default: all"
+    )
     p.add_argument(
         "--accept",
         action="store_true",
@@ -65,14 +69,19 @@ def run(library: Library, args: argparse.Namespace) -> int:
 def _accept(library: Library, scans: dict[int, QuoteScan]) -> dict[int, list[int]]:
     """Create the planned highlights in one transaction; their ids per document."""
     created: dict[int, list[int]] = {}
-    texts: dict[int, str] = {}
+    documents: dict[int, Document] = {}
     with library.documents.transaction():
         for item in plan_acceptance(library, scans):
-            if item.document_id not in texts:
-                texts[item.document_id] = library.documents.get(item.document_id).text
-            anchor = make_anchor(texts[item.document_id], item.start, item.end)
+            if item.document_id not in documents:
+                documents[item.document_id] = library.documents.get(item.document_id)
+            document = documents[item.document_id]
+            anchor = make_anchor(document.text, item.start, item.end)
             annotation = library.annotations.create(
-                item.document_id, anchor, color=item.color, tags=item.tags
+                item.document_id,
+                anchor,
+                color=item.color,
+                tags=item.tags,
+                text_sha256=document.sha256,
             )
             created.setdefault(item.document_id, []).append(annotation.id)
     return created

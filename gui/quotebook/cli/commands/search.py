@@ -18,6 +18,7 @@ import argparse
 import sys
 from typing import Any
 
+from quotebook.cli import arguments
 from quotebook.cli.output import emit_json
 from quotebook.domain import PALETTE
 from quotebook.search.query import KINDS, SearchFilters, SearchHit
@@ -28,14 +29,22 @@ MARK = "**"
 
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="+", metavar="QUERY", help="words, phrases, prefix*, AND/OR/NOT")
-    p.add_argument("--limit", type=int, default=50, help="at most this many hits (default 50)")
+    p.add_argument(
+        "--limit", type=arguments.limit, default=50, help="at most this many hits (default 50)"
+    )
     p.add_argument("--kind", choices=KINDS, help="only documents or only annotations")
-    p.add_argument("--folder", type=int, metavar="FOLDER_ID", help="within this folder")
+    p.add_argument(
+        "--folder", type=arguments.record_id, metavar="FOLDER_ID", help="within this folder"
+    )
     p.add_argument("--tag", help="annotations with this tag or one below it")
     p.add_argument("--color", choices=list(PALETTE), help="annotations of this colour")
     p.add_argument("--outlet", help="documents from this outlet")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    p.add_argument(
+        "--since", type=arguments.iso_date, metavar="YYYY-MM-DD", help="published on or after"
+    )
+    p.add_argument(
+        "--until", type=arguments.iso_date, metavar="YYYY-MM-DD", help="published on or before"
+    )
 
 
 def run(library: Library, args: argparse.Namespace) -> int:
@@ -48,7 +57,7 @@ def run(library: Library, args: argparse.Namespace) -> int:
         date_to=args.until,
         kinds=frozenset([args.kind] if args.kind else KINDS),
     )
-    hits = library.search.search(" ".join(args.query), filters, limit=max(0, args.limit))
+    hits = library.search.search(" ".join(args.query), filters, limit=args.limit)
     if args.json:
         emit_json([hit_json(h) for h in hits])
         return 0
