@@ -19,6 +19,7 @@ from quotebook.domain import PALETTE
 class ActionId(Enum):
     IMPORT = auto()
     EXPORT = auto()
+    BACKUP = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -52,6 +53,21 @@ COLOR_ACTIONS = (
     ActionId.COLOR_5,
 )
 COLOR_NAMES = tuple(PALETTE)
+# What changes the library: disabled when it is open for reading only.
+EDITING_ACTIONS = (
+    ActionId.IMPORT,
+    ActionId.NEW_FOLDER,
+    ActionId.UNDO,
+    ActionId.REDO,
+    ActionId.HIGHLIGHT,
+    *COLOR_ACTIONS,
+    ActionId.TAG,
+    ActionId.NOTE,
+    ActionId.DELETE_ANNOTATION,
+    ActionId.MANAGE_TAGS,
+    ActionId.DOCUMENT_PROPERTIES,
+    ActionId.FIND_QUOTES,
+)
 
 
 class ActionSpec(NamedTuple):
@@ -69,6 +85,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Import Files…", (QKeySequence.StandardKey.Open,), "import", "Import documents"
     ),
     ActionId.EXPORT: ActionSpec("&Export…", ("Ctrl+E",), "export", "Export annotated documents"),
+    ActionId.BACKUP: ActionSpec(
+        "Back &Up Library…",
+        (),
+        "",
+        "Save a copy of the whole library, safe to make while it is open",
+    ),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit,)),
     ActionId.UNDO: ActionSpec("&Undo", (QKeySequence.StandardKey.Undo,), "undo"),
     ActionId.REDO: ActionSpec("&Redo", ("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo), "redo"),

@@ -7,6 +7,7 @@ goes through the session's undo stack.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -27,8 +28,14 @@ from PySide6.QtWidgets import (
 
 from quotebook import APP_NAME, __version__
 from quotebook.domain import DEFAULT_COLOR, Document
-from quotebook.errors import UserError
-from quotebook.ui.actions import COLOR_ACTIONS, COLOR_NAMES, ActionId, build_actions
+from quotebook.errors import StaleDocument, UserError
+from quotebook.ui.actions import (
+    COLOR_ACTIONS,
+    COLOR_NAMES,
+    EDITING_ACTIONS,
+    ActionId,
+    build_actions,
+)
 from quotebook.ui.panels.annotations.panel import AnnotationPanel
 from quotebook.ui.panels.library.view import DocumentTree
 from quotebook.ui.panels.quotes.panel import QuotesPanel
@@ -48,7 +55,10 @@ SETTINGS_ZOOM = "reader/zoom"
 SETTINGS_COLOR = "reader/lastColor"
 SETTINGS_READER_VIEW = "reader/readerView"
 SETTINGS_IMPORT_FOLDER = "import/lastFolder"
+SETTINGS_BACKUP_FOLDER = "backup/lastFolder"
 STATE_VERSION = 1
+# How often the window asks whether another program changed the library (one cheap PRAGMA).
+OUTSIDE_CHANGES_MS = 1500
 
 
 # Dialogs are loaded when first opened: together they bring the importers, the exporters and the
@@ -94,6 +104,13 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire()
         self._restore_settings()
+        self._apply_read_only()
+        self._data_version = session.library.data_version()
+        self._outside_watch = QTimer(self)
+        self._outside_watch.setObjectName("outsideChangesTimer")
+        self._outside_watch.setInterval(OUTSIDE_CHANGES_MS)
+        self._outside_watch.timeout.connect(self.check_outside_changes)
+        self._outside_watch.start()
 
     # -- construction -------------------------------------------------------------------------
 
@@ -196,6 +213,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.DOCUMENT_PROPERTIES])
         file_menu.addAction(a[ActionId.EXPORT])
+        file_menu.addAction(a[ActionId.BACKUP])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
@@ -289,8 +307,8 @@ class MainWindow(QMainWindow):
         a = self.action_map
         s = self.session
         a[ActionId.QUIT].triggered.connect(self.close)
-        a[ActionId.UNDO].triggered.connect(s.undo_stack.undo)
-        a[ActionId.REDO].triggered.connect(s.undo_stack.redo)
+        a[ActionId.UNDO].triggered.connect(self._guard(s.undo))
+        a[ActionId.REDO].triggered.connect(self._guard(s.redo))
         a[ActionId.HIGHLIGHT].triggered.connect(self._guard(lambda: self.highlight_selection()))
         for action_id, color in zip(COLOR_ACTIONS, COLOR_NAMES, strict=True):
             a[action_id].triggered.connect(self._guard(partial(self.highlight_selection, color)))
@@ -305,6 +323,7 @@ class MainWindow(QMainWindow):
         a[ActionId.NEW_FOLDER].triggered.connect(self.document_tree.new_folder)
         a[ActionId.IMPORT].triggered.connect(self._guard(lambda: self.import_files()))
         a[ActionId.EXPORT].triggered.connect(self._guard(self.export))
+        a[ActionId.BACKUP].triggered.connect(self._guard(lambda: self.back_up()))
         a[ActionId.SEARCH].triggered.connect(self.show_search)
         a[ActionId.MANAGE_TAGS].triggered.connect(self._guard(self.manage_tags))
         a[ActionId.DOCUMENT_PROPERTIES].triggered.connect(self._guard(self.edit_properties))
@@ -406,6 +425,58 @@ class MainWindow(QMainWindow):
             self.quotes_panel.set_document(None)
             self._update_status(0)
 
+    def reload_document(self) -> None:
+        """Show the open document as the library has it now, at the same place."""
+        if self.document is None:
+            return
+        document_id = self.document.id
+        if not self.session.library.documents.exists(document_id):
+            self._on_document_removed(document_id)
+            return
+        scroll = self.viewer.scroll_fraction()
+        self.document = None
+        self.open_document(document_id)
+        self.viewer.set_scroll_fraction(scroll)
+
+    def check_outside_changes(self) -> bool:
+        """Catch up with changes another program made to the library; True if there were any.
+
+        SQLite's ``data_version`` changes when another connection commits, never for this
+        one's own writes. Every view re-reads what it shows, and an open document whose text
+        was replaced (an import in another Quotebook) is shown anew, with a word to the user.
+        """
+        try:
+            version = self.session.library.data_version()
+        except UserError:
+            return False  # busy or unreadable just now: the next tick tries again
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.session.outside_changes()
+        if self.document is not None:
+            document = self.document
+            if not self.session.library.documents.exists(document.id):
+                self._on_document_removed(document.id)
+            elif self.session.library.documents.text_hash(document.id) != document.sha256:
+                self.reload_document()
+                self.statusBar().showMessage(
+                    f"“{document.title}” was changed elsewhere and has been reloaded.", 10000
+                )
+        return True
+
+    def _apply_read_only(self) -> None:
+        """A library open for reading only: editing is off, and the status bar says why."""
+        reason = self.session.library.read_only
+        if not reason:
+            return
+        for action_id in EDITING_ACTIONS:
+            self.action_map[action_id].setEnabled(False)
+        label = QLabel("Read-only", self)
+        label.setObjectName("statusReadOnly")
+        label.setToolTip(reason)
+        self.statusBar().addPermanentWidget(label)
+        self.statusBar().showMessage(reason, 15000)
+
     def _update_status(self, annotation_count: int | None) -> None:
         if self.document is None:
             self.status_title.setText("No document open")
@@ -434,7 +505,15 @@ class MainWindow(QMainWindow):
             return None
         color = color or self._last_color
         self._remember_color(color)
-        annotation = self.session.create_annotation(self.document.id, *selection, color=color)
+        try:
+            annotation = self.session.create_annotation(
+                self.document.id, *selection, color=color, seen=self.document
+            )
+        except StaleDocument as exc:
+            self.reload_document()
+            raise UserError(
+                f"{exc.message} It has been reloaded: select the passage again."
+            ) from exc
         self.viewer.clear_selection()
         self.select_annotation(annotation.id)
         return annotation.id
@@ -529,6 +608,34 @@ class MainWindow(QMainWindow):
         )
         if path is not None:
             self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    def back_up(self, path: Path | None = None) -> Path | None:
+        """File → Back Up Library…: a consistent copy of the library, made while it is open.
+
+        `path` skips the file chooser. Returns the file written, or None when cancelled.
+        """
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            library = self.session.library.path
+            folder = Path(str(self.settings.value(SETTINGS_BACKUP_FOLDER, str(Path.home()))))
+            suggestion = folder / f"{library.stem} backup {time.strftime('%Y-%m-%d')}.sqlite"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Back Up Library", str(suggestion), "Quotebook library (*.sqlite)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+            self.settings.setValue(SETTINGS_BACKUP_FOLDER, str(path.parent))
+        from PySide6.QtGui import QCursor, QGuiApplication
+
+        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            written = self.session.library.backup(path)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(f"Library backed up to {written}", 8000)
+        return written
 
     def show_search(self) -> None:
         self.search_dock.show()

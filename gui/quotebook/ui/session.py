@@ -8,7 +8,7 @@ here, so there is one way to make it. Reads go straight to the repositories thro
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -61,6 +61,11 @@ class Session(QObject):
     def tags_changed(self) -> None:
         self.tagsChanged.emit()
 
+    def outside_changes(self) -> None:
+        """Another program changed the library: anything may differ, every view re-reads."""
+        self.documentsChanged.emit()
+        self.annotations_changed(None, None)
+
     # -- derived views -------------------------------------------------------------------------
 
     def furniture(self, document: Document) -> list[tuple[int, int]]:
@@ -87,6 +92,38 @@ class Session(QObject):
         self.undo_stack.push(command)
         return command
 
+    def undo(self) -> None:
+        """Undo the last step; if the library refuses, the step stays done and the reason is
+        raised (a `UserError`)."""
+        self._step(self.undo_stack.index() - 1, self.undo_stack.undo, self.undo_stack.redo)
+
+    def redo(self) -> None:
+        """Redo the next step; if the library refuses, it stays undone (as `undo`)."""
+        self._step(self.undo_stack.index(), self.undo_stack.redo, self.undo_stack.undo)
+
+    def _step(self, index: int, move: Callable[[], None], back: Callable[[], None]) -> None:
+        command = self.undo_stack.command(index)
+        parts: list[StoreCommand] = []
+        if isinstance(command, StoreCommand):
+            parts = [command]
+        elif command is not None:  # a macro: one step made of several commands
+            children = (command.child(n) for n in range(command.childCount()))
+            parts = [c for c in children if isinstance(c, StoreCommand)]
+        for part in parts:
+            part.catching = True
+        try:
+            move()
+            failures = [f for part in parts if (f := part.take_failure()) is not None]
+            if failures:
+                # Moving back reverses what did change; the parts that failed skip it, as they
+                # changed nothing. The store and the stack agree again.
+                back()
+                raise failures[0]
+        finally:
+            for part in parts:
+                part.forget_failure()
+                part.catching = False
+
     def begin_macro(self, text: str) -> None:
         self.undo_stack.beginMacro(text)
 
@@ -104,16 +141,24 @@ class Session(QObject):
         color: str = DEFAULT_COLOR,
         tags: Sequence[str] = (),
         note: str = "",
+        seen: Document | None = None,
     ) -> Annotation:
-        text = self.library.documents.get(document_id).text
+        """Highlight `start`…`end` of the document's text.
+
+        `seen` is the document as the view that chose the range shows it: the offsets are taken
+        from its text, and `StaleDocument` is raised (nothing written) if the library's text is
+        no longer that one. Without it the text is read now.
+        """
+        document = seen if seen is not None else self.library.documents.get(document_id)
         command = cmd_annotations.CreateAnnotation(
             self.library,
             self,
             document_id,
-            make_anchor(text, start, end),
+            make_anchor(document.text, start, end),
             color=color,
             tags=tags,
             note=note,
+            text_sha256=document.sha256,
         )
         self.execute(command)
         assert command.annotation is not None

@@ -31,7 +31,7 @@ def panel(qtbot, session: Session) -> SearchPanel:
 def type_query(qtbot, panel: SearchPanel, text: str) -> None:
     panel.search_box.clear()
     qtbot.keyClicks(panel.search_box, text)
-    qtbot.waitUntil(lambda: not panel._timer.isActive())
+    qtbot.waitUntil(lambda: not panel._timer.isActive() and not panel.searching)
 
 
 def choose(combo, value: object) -> None:

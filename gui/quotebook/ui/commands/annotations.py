@@ -26,6 +26,7 @@ class CreateAnnotation(StoreCommand):
         color: str,
         tags: Sequence[str] = (),
         note: str = "",
+        text_sha256: str | None = None,
     ) -> None:
         super().__init__(f"Highlight “{shortened(anchor.quote)}”", library, events)
         self.document_id = document_id
@@ -33,15 +34,21 @@ class CreateAnnotation(StoreCommand):
         self._color = color
         self._tags = tuple(tags)
         self._note = note
+        self._text_sha256 = text_sha256  # the text the anchor was taken from
         self.annotation: Annotation | None = None
 
     def apply(self) -> None:
         if self.annotation is None:
             self.annotation = self.library.annotations.create(
-                self.document_id, self._anchor, color=self._color, tags=self._tags, note=self._note
+                self.document_id,
+                self._anchor,
+                color=self._color,
+                tags=self._tags,
+                note=self._note,
+                text_sha256=self._text_sha256,
             )
         else:
-            self.library.annotations.restore(self.annotation)
+            self.library.annotations.restore(self.annotation, text_sha256=self._text_sha256)
         self.events.annotations_changed(self.document_id, self.annotation.id)
 
     def revert(self) -> None:
@@ -53,6 +60,8 @@ class CreateAnnotation(StoreCommand):
 class DeleteAnnotation(StoreCommand):
     def __init__(self, library: Library, events: SessionEvents, annotation_id: int) -> None:
         self._annotation = library.annotations.get(annotation_id)
+        # Putting it back is only right on the text it was deleted from.
+        self._text_sha256 = library.documents.text_hash(self._annotation.document_id)
         super().__init__(f"Delete highlight “{shortened(self._annotation.quote)}”", library, events)
 
     def apply(self) -> None:
@@ -60,7 +69,7 @@ class DeleteAnnotation(StoreCommand):
         self.events.annotations_changed(self._annotation.document_id, None)
 
     def revert(self) -> None:
-        self.library.annotations.restore(self._annotation)
+        self.library.annotations.restore(self._annotation, text_sha256=self._text_sha256)
         self.events.annotations_changed(self._annotation.document_id, self._annotation.id)
 
 

@@ -1,7 +1,9 @@
 """The library search panel: a search box, filters, and results that follow the typing.
 
 Searching waits for a short pause in the typing (`DEBOUNCE_MS`), so a burst of keys costs one
-query, and runs again when the library changes under it. The panel only reads; opening a result
+query, and runs again when the library changes under it. The query runs on a thread of its own
+(`SearchWorker`), so typing and painting never wait for it, and the newest query's answer is
+the one shown. The panel only reads; opening a result
 is a request (`resultOpenRequested`) that the main window answers by showing the document,
 scrolling to the hit and marking it. Keyboard: Down moves from the box into the results, Enter
 opens the current (or first) result, Escape clears the box.
@@ -25,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from quotebook.domain import PALETTE, Folder
+from quotebook.errors import UserError
 from quotebook.search.query import KINDS, SearchFilters, SearchHit
 from quotebook.ui.panels.search.results import (
     HIT_ROLE,
     SearchResultDelegate,
     SearchResultsModel,
 )
+from quotebook.ui.panels.search.worker import SearchWorker
 from quotebook.ui.session import Session
 
 DEBOUNCE_MS = 150
@@ -46,6 +50,8 @@ KIND_CHOICES = (
 class SearchPanel(QWidget):
     # document id, start, end (code points into the text), annotation id or None
     resultOpenRequested = Signal(int, int, int, object)
+    # (request number, SearchOutcome or UserError), emitted on the worker's thread
+    _answered = Signal(int, object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +59,13 @@ class SearchPanel(QWidget):
         self._session = session
         self._choices_stale = True
         self._refresh_pending = False
+        self._request = 0  # number of the newest search asked for
+        self._open_when_answered = False
+        self._notes: tuple[str, ...] = ()
+        self.searching = False
+        self._answered.connect(self._on_answer)
+        self._worker = SearchWorker(session.library, self._answered.emit)
+        self.destroyed.connect(self._worker.stop)
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
@@ -71,6 +84,7 @@ class SearchPanel(QWidget):
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
         self.model = SearchResultsModel(self)
         self.delegate = SearchResultDelegate(self)
         self.results = QListView(self)
@@ -135,15 +149,44 @@ class SearchPanel(QWidget):
         return self.model.hits()
 
     def search_now(self) -> None:
-        """Run the search at once (the debounce timer ends here too)."""
+        """Start the search at once (the debounce timer ends here too); the results follow
+        when the worker answers (`searching` is True until then)."""
         self._timer.stop()
+        self._request += 1
         text = self.search_box.text()
-        hits = self._session.library.search.search(text, self.current_filters(), limit=RESULT_LIMIT)
+        if not text.strip():
+            self.searching = False
+            self._show_hits([], ())
+            return
+        self.searching = True
+        self._worker.submit(self._request, text, self.current_filters(), RESULT_LIMIT)
+
+    def _on_answer(self, request: int, outcome: object) -> None:
+        if request != self._request:
+            return  # a newer search is on its way
+        self.searching = False
+        if isinstance(outcome, UserError):
+            self._show_hits([], ())
+            self.status.setText(outcome.message)
+            return
+        hits = getattr(outcome, "hits", [])
+        self._show_hits(hits, tuple(getattr(outcome, "notes", ())))
+        if self._open_when_answered:
+            self._open_when_answered = False
+            self._open(self.model.index(0, 0))
+
+    def _show_hits(self, hits: list[SearchHit], notes: tuple[str, ...]) -> None:
+        self._notes = notes
         self.delegate.forget_layouts()
         self.model.set_hits(hits)
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
         self._show_status()
+
+    def stop_searching(self) -> None:
+        """End the search thread now (it also ends when the panel is destroyed)."""
+        self._worker.stop()
+        self._worker.wait_stopped()
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -265,7 +308,7 @@ class SearchPanel(QWidget):
             text = f"The first {count} matches."
         else:
             text = f"{count} match" + ("es" if count != 1 else "")
-        self.status.setText(text)
+        self.status.setText("\n".join([text, *self._notes]))
 
     def _open(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
@@ -275,6 +318,9 @@ class SearchPanel(QWidget):
     def _open_current_or_first(self) -> None:
         if self._timer.isActive():
             self.search_now()  # Enter right after typing: search what was typed, then open
+        if self.searching:
+            self._open_when_answered = True
+            return
         index = self.results.currentIndex()
         self._open(index if index.isValid() else self.model.index(0, 0))
 
