@@ -3,11 +3,47 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quotebook.domain import Annotation, DocumentMeta, Folder, Tag
 
+if TYPE_CHECKING:
+    from quotebook.store.database import LibraryDatabase
+
 TAG_SEPARATOR = "\x1f"  # unit separator: cannot be typed into a tag name
+
+
+# Tables whose rows undo puts back under their old ids.
+_RESTORED_TABLES = frozenset({"annotations", "documents", "folders", "tags"})
+
+
+def next_id(db: LibraryDatabase, table: str) -> int:
+    """The id for a new row of `table`: one that no row of it has ever had.
+
+    SQLite would give the largest id plus one, so deleting the newest row frees its id for the
+    next insert, and undoing that delete (which puts the row back under its id) would then
+    collide with a row another Quotebook made meanwhile. The largest id ever given is kept in
+    `meta` instead. Call inside the write transaction that inserts the row.
+    """
+    assert table in _RESTORED_TABLES
+    largest = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+    kept = db.execute("SELECT value FROM meta WHERE key = ?", [_last_id_key(table)]).fetchone()
+    new_id = max(int(largest), int(kept[0]) if kept else 0) + 1
+    keep_last_id(db, table, new_id)
+    return new_id
+
+
+def keep_last_id(db: LibraryDatabase, table: str, last_id: int) -> None:
+    """Record `last_id` as given out (for rows inserted with ids counted up by the caller)."""
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [_last_id_key(table), str(last_id)],
+    )
+
+
+def _last_id_key(table: str) -> str:
+    return f"last_id/{table}"
 
 
 def now() -> str:

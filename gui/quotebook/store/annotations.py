@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from quotebook.domain import DEFAULT_COLOR, Anchor, Annotation
 from quotebook.errors import NotFoundError, StaleDocument
-from quotebook.store._rows import TAG_SEPARATOR, annotation_from_row, new_guid, now
+from quotebook.store._rows import TAG_SEPARATOR, annotation_from_row, new_guid, next_id, now
 from quotebook.store.tags import TagRepository
 
 if TYPE_CHECKING:
@@ -92,12 +92,14 @@ class AnnotationRepository:
         stamp = now()
         with self._db.atomic():
             self._check_text(document_id, text_sha256)
-            cursor = self._db.execute(
+            annotation_id = next_id(self._db, "annotations")
+            self._db.execute(
                 """INSERT INTO annotations
-                   (document_id, start, "end", quote, prefix, suffix, color, note,
+                   (id, document_id, start, "end", quote, prefix, suffix, color, note,
                     created_at, updated_at, guid)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
+                    annotation_id,
                     document_id,
                     anchor.start,
                     anchor.end,
@@ -111,7 +113,6 @@ class AnnotationRepository:
                     guid or new_guid(),
                 ],
             )
-            annotation_id = int(cursor.lastrowid or 0)
             self._link(annotation_id, tags)
         return self.get(annotation_id)
 

@@ -22,7 +22,7 @@ from quotebook.domain import (
     NewDocument,
 )
 from quotebook.errors import LibraryError, NotFoundError
-from quotebook.store._rows import meta_from_row, new_guid, now
+from quotebook.store._rows import keep_last_id, meta_from_row, new_guid, next_id, now
 from quotebook.store.annotations import AnnotationRepository
 from quotebook.store.records import DeletedDocument, ReplacedDocument
 
@@ -170,9 +170,11 @@ class DocumentRepository:
         """Store a new document; `guid` keeps the identity it had elsewhere (else a new one)."""
         with self._db.atomic():
             position = self._next_position(folder_id)
-            cursor = self._db.execute(
+            document_id = next_id(self._db, "documents")
+            self._db.execute(
                 _INSERT,
                 [
+                    document_id,
                     folder_id,
                     position,
                     *(getattr(new.meta, c) for c in _META_COLUMNS),
@@ -183,7 +185,7 @@ class DocumentRepository:
                     guid or new_guid(),
                 ],
             )
-        return self.get(int(cursor.lastrowid or 0))
+        return self.get(document_id)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -200,7 +202,9 @@ class DocumentRepository:
         escaping the block rolls the whole batch back.
         """
         with self._db.atomic():
-            yield DocumentBatch(self)
+            batch = DocumentBatch(self)
+            yield batch
+            batch.finish()
 
     def replace_text(
         self, document_id: int, new: NewDocument, relocate: Relocate
@@ -401,6 +405,7 @@ class DocumentBatch:
         self._repository = repository
         self._db = repository._db
         self._positions: dict[int | None, int] = {}
+        self._next_id = 0  # ids are counted up here and recorded once, in `finish`
 
     def add(
         self, new: NewDocument, *, folder_id: int | None = None, sha256: str = "", guid: str = ""
@@ -409,8 +414,12 @@ class DocumentBatch:
         if folder_id not in self._positions:
             self._positions[folder_id] = self._repository._next_position(folder_id)
         position = self._positions[folder_id]
+        if not self._next_id:
+            self._next_id = next_id(self._db, "documents")
+        document_id = self._next_id
         try:
-            cursor = self._db.execute(_INSERT, [
+            self._db.execute(_INSERT, [
+                document_id,
                 folder_id,
                 position,
                 *(getattr(new.meta, c) for c in _META_COLUMNS),
@@ -423,12 +432,18 @@ class DocumentBatch:
         except sqlite3.IntegrityError as exc:
             raise LibraryError(f"“{new.meta.title}” cannot be stored.", detail=str(exc)) from exc
         self._positions[folder_id] = position + 1
-        return int(cursor.lastrowid or 0)
+        self._next_id += 1
+        return document_id
+
+    def finish(self) -> None:
+        """Record the last id given out (see `quotebook.store._rows.next_id`)."""
+        if self._next_id:
+            keep_last_id(self._db, "documents", self._next_id - 1)
 
 
-_INSERT = f"""INSERT INTO documents (folder_id, position, {", ".join(_META_COLUMNS)},
+_INSERT = f"""INSERT INTO documents (id, folder_id, position, {", ".join(_META_COLUMNS)},
         text, sha256, imported_at, formatting, guid)
-    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?, ?)"""
+    VALUES (?, ?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?, ?)"""
 
 
 def _document_from_row(row: dict[str, Any]) -> Document:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotebook.domain import Folder
 from quotebook.errors import NotFoundError, UserError
-from quotebook.store._rows import folder_from_row, new_guid
+from quotebook.store._rows import folder_from_row, new_guid, next_id
 from quotebook.store.documents import DocumentRepository
 from quotebook.store.records import DeletedFolder
 
@@ -47,11 +47,12 @@ class FolderRepository:
                 "SELECT coalesce(max(position), -1) + 1 FROM folders WHERE parent_id IS ?",
                 [parent_id],
             ).fetchone()[0]
-            cursor = self._db.execute(
-                "INSERT INTO folders (name, parent_id, position, guid) VALUES (?, ?, ?, ?)",
-                [name, parent_id, position, guid or new_guid()],
+            folder_id = next_id(self._db, "folders")
+            self._db.execute(
+                "INSERT INTO folders (id, name, parent_id, position, guid) VALUES (?, ?, ?, ?, ?)",
+                [folder_id, name, parent_id, position, guid or new_guid()],
             )
-        return self.get(int(cursor.lastrowid or 0))
+        return self.get(folder_id)
 
     def rename(self, folder_id: int, name: str) -> Folder:
         with self._db.atomic():

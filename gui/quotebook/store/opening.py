@@ -16,7 +16,10 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from quotebook.errors import LibraryError
 from quotebook.store import database
@@ -30,6 +33,8 @@ from quotebook.store.database import (
     is_busy,
 )
 from quotebook.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+T = TypeVar("T")
 
 # Tables every Quotebook library has had since schema 1: how an older library, made before
 # libraries were marked with the application id, is told from another program's database.
@@ -200,12 +205,28 @@ def check_identity(conn: sqlite3.Connection, path: Path) -> None:
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {database.BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = _retry_while_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
     if str(mode).lower() != "wal":
         # A network share may refuse WAL; the library still works.
         conn.execute("PRAGMA journal_mode = DELETE")
     # Durable on power loss in WAL mode while keeping each commit cheap.
     conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _retry_while_busy(step: Callable[[], T]) -> T:
+    """Run `step`, trying again while another program holds the lock, up to the busy timeout.
+
+    Switching a new library to WAL needs the file to itself, and SQLite answers "locked" at
+    once instead of waiting when another program is setting it up at the same moment.
+    """
+    deadline = time.monotonic() + database.BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(database.RETRY_PAUSE_S)
 
 
 def schema_version(db: LibraryDatabase) -> int:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from quotebook.domain import Tag
 from quotebook.errors import NotFoundError, UserError
-from quotebook.store._rows import new_guid, tag_from_row
+from quotebook.store._rows import new_guid, next_id, tag_from_row
 from quotebook.store.records import DeletedTags, MergedTags, TagStats, TagUsage
 
 if TYPE_CHECKING:
@@ -90,11 +90,13 @@ class TagRepository:
             parent_id: int | None = None
             if "/" in name:
                 parent_id = self.ensure(name.rsplit("/", 1)[0]).id
-            cursor = self._db.execute(
-                "INSERT INTO tags (name, color, parent_id, description, guid) VALUES (?,?,?,?,?)",
-                [name, color, parent_id, description, guid or new_guid()],
+            tag_id = next_id(self._db, "tags")
+            self._db.execute(
+                "INSERT INTO tags (id, name, color, parent_id, description, guid) "
+                "VALUES (?,?,?,?,?,?)",
+                [tag_id, name, color, parent_id, description, guid or new_guid()],
             )
-        return self.get(int(cursor.lastrowid or 0))
+        return self.get(tag_id)
 
     def set_color(self, tag_id: int, color: str) -> Tag:
         with self._db.atomic():
