@@ -57,7 +57,10 @@ def run(library: Library, args: argparse.Namespace) -> int:
         date_to=args.until,
         kinds=frozenset([args.kind] if args.kind else KINDS),
     )
-    hits = library.search.search(" ".join(args.query), filters, limit=args.limit)
+    outcome = library.search.find(" ".join(args.query), filters, limit=args.limit)
+    for note in outcome.notes:
+        print(f"quotebook: {note}", file=sys.stderr)
+    hits = outcome.hits
     if args.json:
         emit_json([hit_json(h) for h in hits])
         return 0
