@@ -73,6 +73,9 @@ class TermMatcher:
 
     def __init__(self, terms: Sequence[QueryTerm]) -> None:
         self._patterns = [p for p in map(_term_pattern, terms) if p is not None]
+        # Whether the store asks this matcher for every hit's snippet (a long query), or only
+        # for long texts.
+        self.everywhere = False
 
     def first(self, text: str) -> tuple[int, int] | None:
         """Offsets of the first hit in `text` (the longest, if several start there), or None."""

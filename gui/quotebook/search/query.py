@@ -268,6 +268,7 @@ class ParsedQuery:
     expression: str  # the FTS5 MATCH expression; "" when there is nothing to find
     terms: tuple[QueryTerm, ...]  # words and phrases a hit may contain, for marking hits
     notes: tuple[str, ...] = ()  # what was left out of a very long query, in sentences
+    words: int = 0  # words searched for, excluded ones and those inside phrases included
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -279,9 +280,10 @@ def parse_query(text: str) -> ParsedQuery:
         notes.append(f"Only the first {MAX_QUERY_CHARS:,} characters of the search are read.")
     if parser.dropped_words:
         notes.append(f"Only the first {MAX_WORDS} words of the search are searched for.")
+    words = MAX_WORDS - parser.words_left
     if expr is None:
-        return ParsedQuery("", (), tuple(notes))
-    return ParsedQuery(_render(expr), _positive_terms(expr), tuple(notes))
+        return ParsedQuery("", (), tuple(notes), words)
+    return ParsedQuery(_render(expr), _positive_terms(expr), tuple(notes), words)
 
 
 def _positive_terms(expr: _Expr) -> tuple[QueryTerm, ...]:

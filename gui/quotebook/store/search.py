@@ -42,12 +42,22 @@ SNIPPET_TOKENS = 16
 # Texts longer than this (in characters) get their snippet and offsets from `TermMatcher`.
 LONG_TEXT = 64_000
 DEFAULT_LIMIT = 100
-# With more matches than this in one index, the newest this many are ranked.
+# With more matches than this in one index, the newest this many are ranked. Ranking costs per
+# match and per word, so a query of more than `POOL_WORDS` words ranks proportionally fewer.
 RANK_POOL = 1000
+POOL_WORDS = 4
+# Queries of more words than this get their snippets from `TermMatcher`: FTS5's snippet() and
+# highlight() work per word searched, a few milliseconds a hit for a long query.
+SQL_MARKS_WORDS = 4
 POOL_NOTE = (
-    f"More than {RANK_POOL:,} matches: the best of the newest {RANK_POOL:,} are shown. "
+    "More than {pool:,} matches: the best of the newest {pool:,} are shown. "
     "More words narrow the search."
 )
+
+
+def rank_pool(words: int) -> int:
+    """How many of the newest matches a query of so many words ranks."""
+    return RANK_POOL * POOL_WORDS // max(POOL_WORDS, words)
 
 
 @dataclass(frozen=True)
@@ -86,16 +96,23 @@ class SearchRepository:
         if not parsed.expression or limit <= 0:
             return SearchOutcome([], parsed.notes)
         matcher = TermMatcher(parsed.terms)
+        if parsed.words > SQL_MARKS_WORDS:
+            matcher.everywhere = True
+        pool = rank_pool(parsed.words)
         try:
-            hits, pooled = self._search(parsed.expression, matcher, filters, limit)
+            hits, pooled = self._search(parsed.expression, matcher, filters, limit, pool)
         except sqlite3.OperationalError as exc:
             if "fts5" not in str(exc).lower():
                 raise
             # The parser should never produce invalid syntax; if FTS5 disagrees anyway, the user
             # still gets the plain words searched rather than an error.
             query = fallback_query(text)
-            hits, pooled = self._search(query, matcher, filters, limit) if query else ([], False)
-        return SearchOutcome(hits, parsed.notes + ((POOL_NOTE,) if pooled else ()))
+            hits, pooled = (
+                self._search(query, matcher, filters, limit, pool) if query else ([], False)
+            )
+        return SearchOutcome(
+            hits, parsed.notes + ((POOL_NOTE.format(pool=pool),) if pooled else ())
+        )
 
     def interrupt(self) -> None:
         """Stop a search running on this repository's connection, from another thread; it
@@ -130,21 +147,23 @@ class SearchRepository:
     # -- internals -----------------------------------------------------------------------------
 
     def _search(
-        self, query: str, matcher: TermMatcher, filters: SearchFilters, limit: int
+        self, query: str, matcher: TermMatcher, filters: SearchFilters, limit: int, pool: int
     ) -> tuple[list[SearchHit], bool]:
         ranked: list[tuple[float, str, int]] = []
         pooled = False
         if "document" in filters.kinds:
-            rows, pooled = self._rank_documents(query, filters, limit)
+            rows, pooled = self._rank_documents(query, filters, limit, pool)
             ranked += [(rank, "document", i) for i, rank in rows]
         if "annotation" in filters.kinds:
-            rows, pooled_annotations = self._rank_annotations(query, filters, limit)
+            rows, pooled_annotations = self._rank_annotations(query, filters, limit, pool)
             ranked += [(rank, "annotation", i) for i, rank in rows]
             pooled = pooled or pooled_annotations
         best = heapq.nsmallest(limit, ranked)
         hits = []
         for rank, kind, i in best:
-            if kind == "document":
+            if matcher.everywhere:
+                hit = self._marked_hit(kind, i, matcher)
+            elif kind == "document":
                 hit = self._document_hit(query, matcher, i)
             else:
                 hit = self._annotation_hit(query, i)
@@ -153,7 +172,7 @@ class SearchRepository:
         return hits, pooled
 
     def _rank_documents(
-        self, query: str, filters: SearchFilters, limit: int
+        self, query: str, filters: SearchFilters, limit: int, pool: int
     ) -> tuple[list[tuple[int, float]], bool]:
         where, params = _document_conditions(filters, annotation_alias=None)
         if where:
@@ -161,28 +180,28 @@ class SearchRepository:
                          WHERE documents_fts MATCH :query AND {where}"""
         else:
             source = "documents_fts f WHERE documents_fts MATCH :query"
-        return self._rank(source, {**params, "query": query}, limit)
+        return self._rank(source, {**params, "query": query}, limit, pool)
 
     def _rank_annotations(
-        self, query: str, filters: SearchFilters, limit: int
+        self, query: str, filters: SearchFilters, limit: int, pool: int
     ) -> tuple[list[tuple[int, float]], bool]:
         where, params = _document_conditions(filters, annotation_alias="a")
         source = f"""annotations_fts f
                   JOIN annotations a ON a.id = f.rowid JOIN documents d ON d.id = a.document_id
                   WHERE annotations_fts MATCH :query {"AND " + where if where else ""}"""
-        return self._rank(source, {**params, "query": query}, limit)
+        return self._rank(source, {**params, "query": query}, limit, pool)
 
     def _rank(
-        self, source: str, params: dict[str, Any], limit: int
+        self, source: str, params: dict[str, Any], limit: int, pool: int
     ) -> tuple[list[tuple[int, float]], bool]:
-        """The best `limit` (rowid, rank) of a match, ranking at most `RANK_POOL` of them.
+        """The best `limit` (rowid, rank) of a match, ranking at most `pool` of them.
 
         FTS5 walks a match in rowid order without ranking anything, so finding where the
-        newest `RANK_POOL` matches begin is cheap; ranking is then bounded to those.
+        newest `pool` matches begin is cheap; ranking is then bounded to those.
         """
         beyond = self._db.execute(
             f"SELECT f.rowid FROM {source} ORDER BY f.rowid DESC LIMIT 1 OFFSET :pool",
-            {**params, "pool": RANK_POOL},
+            {**params, "pool": pool},
         ).fetchone()
         pooled = beyond is not None
         bound = " AND f.rowid > :beyond" if pooled else ""
@@ -231,6 +250,44 @@ class SearchRepository:
             end=end,
             snippet=_tidy(snippet),
             title=title,
+        )
+
+    def _marked_hit(self, kind: str, row_id: int, matcher: TermMatcher) -> SearchHit | None:
+        """A hit with its snippet and offsets found by `matcher`, without FTS5's functions."""
+        if kind == "document":
+            row = self._db.execute(
+                "SELECT title, text FROM documents WHERE id = ?", [row_id]
+            ).fetchone()
+            if row is None:
+                return None
+            title, text = row
+            found = matcher.first(text)
+            if found is None:  # only the title matched
+                return SearchHit(
+                    "document", row_id, 0, 0, _tidy(matcher.snippet(title, 0, 0)), title
+                )
+            start, end = found
+            snippet = _tidy(matcher.snippet(text, start, end))
+            return SearchHit("document", row_id, start, end, snippet, title)
+        row = self._db.execute(
+            """SELECT a.document_id, a.start, a."end", d.title, f.quote, f.note, f.tags
+               FROM annotations a JOIN documents d ON d.id = a.document_id
+               JOIN annotations_fts f ON f.rowid = a.id WHERE a.id = ?""",
+            [row_id],
+        ).fetchone()
+        if row is None:
+            return None
+        fields = [str(value or "") for value in row[4:]]
+        column = next((f for f in fields if matcher.first(f) is not None), fields[0])
+        found = matcher.first(column) or (0, 0)
+        return SearchHit(
+            kind="annotation",
+            document_id=int(row[0]),
+            start=int(row[1]),
+            end=int(row[2]),
+            snippet=_tidy(matcher.snippet(column, *found)),
+            title=row[3],
+            annotation_id=row_id,
         )
 
     def _annotation_hit(self, query: str, annotation_id: int) -> SearchHit | None:
