@@ -475,7 +475,6 @@ class MainWindow(QMainWindow):
         label.setObjectName("statusReadOnly")
         label.setToolTip(reason)
         self.statusBar().addPermanentWidget(label)
-        self.statusBar().showMessage(reason, 15000)
 
     def _update_status(self, annotation_count: int | None) -> None:
         if self.document is None:
