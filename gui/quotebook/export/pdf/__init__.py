@@ -51,16 +51,21 @@ def write_pdf(
 
     composition = Composer(items, options, writer, families).compose(ticker.advance)
     n = len(items)
+    pages = len(composition.pages)
 
     def page_done(index: int) -> None:
         item = composition.pages[index].item
         ticker.advance(n + (item + 1 if item is not None else n))
 
-    paint_pages(composition, writer, families, page_done)
+    try:
+        paint_pages(composition, writer, families, page_done)
+    finally:
+        # Laid-out text takes far more memory than the PDF: free it before the next pass.
+        composition.release()
     buffer.close()
     # PySide6's stub allows bytearray and memoryview too; QByteArray.data() returns bytes.
     painted: bytes = data.data()  # type: ignore[assignment]
-    del writer
+    del writer, buffer, data
     finish_pdf(painted, composition, items, options, out)
     ticker.advance(2 * n + 1)
-    return len(composition.pages)
+    return pages

@@ -18,6 +18,7 @@ from pypdf.generic import IndirectObject, NameObject
 from PySide6.QtCore import qVersion
 
 from quotebook import __version__
+from quotebook.errors import ExportFailed
 from quotebook.export.highlights import RGB, half_layer
 from quotebook.export.options import ExportItem, ExportOptions
 from quotebook.export.pdf.compose import Composition, HighlightPart, Link, OutlineEntry
@@ -37,6 +38,12 @@ def finish_pdf(
     out: BinaryIO,
 ) -> None:
     update = IncrementalUpdate(painted)
+    if update.page_count != len(composition.pages):
+        # Every page that was planned must be in the file; anything else is a cut-short export.
+        raise ExportFailed(
+            f"The PDF came out with {update.page_count} of its {len(composition.pages)} pages; "
+            "nothing was written."
+        )
     tops = [update.page_height(i) for i in range(update.page_count)]
     if options.pdf_annotations:
         for part in composition.highlights:

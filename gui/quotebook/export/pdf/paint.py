@@ -46,6 +46,11 @@ def paint_pages(
             _paint_markers(painter, marks, marker_font)
             _paint_margin_notes(painter, marks)
             _paint_header_footer(painter, composition.geometry, page, total, header_font)
+            for piece in page.slices:
+                # A long body's parts are laid out again for painting; each is let go of
+                # after its last page, so only one or two are held at a time.
+                if not piece.flow.keep and piece is piece.flow.slices[-1]:
+                    piece.flow.release()
             after_page(page.index)
     finally:
         painter.end()

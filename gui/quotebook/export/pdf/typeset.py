@@ -120,11 +120,18 @@ class Typesetter:
 
     # -- builders --------------------------------------------------------------------------------
 
-    def body(self, text: str, width: float, formatting: Sequence[FormatSpan] = ()) -> QTextDocument:
+    def body(
+        self,
+        text: str,
+        width: float,
+        formatting: Sequence[FormatSpan] = (),
+        hidden: Iterable[int] = (),
+    ) -> QTextDocument:
         """The document text as Qt lays it out; positions equal UTF-16 offsets into `text`.
 
         A rich source's `formatting` (a Markdown import's headings, emphasis, code, links) is
-        laid over the text as the viewer shows it; it changes fonts, never the text.
+        laid over the text as the viewer shows it; it changes fonts, never the text. The blocks
+        starting at the positions in `hidden` are left out of the layout (page furniture).
         """
         doc = self.new_document()
         cursor = self.cursor(doc)
@@ -133,6 +140,8 @@ class Typesetter:
         cursor.insertText(text)
         if formatting:
             apply_formatting(doc, formatting, Utf16Map(text), link_color=LINK)
+        for position in hidden:
+            doc.findBlock(position).setVisible(False)
         cursor.endEditBlock()
         doc.setTextWidth(width)
         return doc
@@ -172,13 +181,20 @@ class Typesetter:
         return doc
 
     def notes(self, heading: str, entries: Iterable[NoteEntry], width: float) -> QTextDocument:
+        """Numbered notes under `heading`; with no heading, the notes continue a list."""
         doc = self.new_document()
         cursor = self.cursor(doc)
-        cursor.setBlockFormat(self.block(after=6))
-        cursor.insertText(heading, self.chars(12, bold=True))
         serif = self.chars(9.5, sans=False)
-        for entry in entries:
-            cursor.insertBlock(self.block(after=5, indent=22, line_height=125), serif)
+        entry_block = self.block(after=5, indent=22, line_height=125)
+        if heading:
+            cursor.setBlockFormat(self.block(after=6))
+            cursor.insertText(heading, self.chars(12, bold=True))
+        for n, entry in enumerate(entries):
+            if heading or n:
+                cursor.insertBlock(entry_block, serif)
+            else:
+                cursor.setBlockFormat(entry_block)
+                cursor.setBlockCharFormat(serif)
             cursor.insertText(f"{entry.number}\t", self.chars(8.5, bold=True, colour=entry.colour))
             if entry.page:
                 cursor.insertText(f"p. {entry.page}  ", self.chars(8.5, colour=GREY))
@@ -206,20 +222,34 @@ class Typesetter:
         doc.setTextWidth(width)
         return doc
 
-    def quotes(self, groups: Iterable[QuoteGroup], width: float) -> Marked:
+    def quotes(self, groups: Iterable[QuoteGroup], width: float, *, title: bool) -> Marked:
+        """The Quotes section, or (without `title`) a continuation of it; a group with no
+        name continues the group before it."""
         doc = self.new_document()
         marked = Marked(doc)
         cursor = self.cursor(doc)
-        cursor.setBlockFormat(self.block(after=10))
-        cursor.insertText("Quotes", self.chars(17, bold=True))
+        started = title
+        if title:
+            cursor.setBlockFormat(self.block(after=10))
+            cursor.insertText("Quotes", self.chars(17, bold=True))
         for group in groups:
-            cursor.insertBlock(self.block(before=10, after=4), self.chars(12, bold=True))
-            marked.headings.append((group.name, cursor.position()))
-            cursor.insertText(group.name, self.chars(12, bold=True))
+            if group.name:
+                heading = self.block(before=10, after=4)
+                if started:
+                    cursor.insertBlock(heading, self.chars(12, bold=True))
+                else:
+                    cursor.setBlockFormat(heading)
+                started = True
+                marked.headings.append((group.name, cursor.position()))
+                cursor.insertText(group.name, self.chars(12, bold=True))
             for quote in group.quotes:
                 bar = self.block(before=4, after=1, line_height=125)
                 bar.setLeftMargin(10 * UNIT)
-                cursor.insertBlock(bar, self.chars(10, sans=False))
+                if started:
+                    cursor.insertBlock(bar, self.chars(10, sans=False))
+                else:
+                    cursor.setBlockFormat(bar)
+                    started = True
                 cursor.insertText(f"“{quote.text}”", self.chars(10, sans=False, italic=True))
                 meta = self.block(after=3, line_height=120)
                 meta.setLeftMargin(10 * UNIT)
