@@ -73,14 +73,16 @@ class Highlight:
     raw: dict
 
 
-def words(pdf: Path) -> dict[int, list[Word]]:
-    """Every word pdftotext finds, per page (0-based), in its reading order."""
+def words(pdf: Path, first: int = 0, last: int | None = None) -> dict[int, list[Word]]:
+    """Every word pdftotext finds, per page (0-based), in its reading order; only pages
+    `first`…`last` (0-based, inclusive) when given."""
+    pick = ["-f", str(first + 1)] + (["-l", str(last + 1)] if last is not None else [])
     out = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-bbox", *pick, str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     root = ET.fromstring(out)
     pages: dict[int, list[Word]] = {}
-    for index, page in enumerate(root.iter(f"{XHTML}page")):
+    for index, page in enumerate(root.iter(f"{XHTML}page"), first):
         pages[index] = [
             Word(
                 w.text or "",

@@ -38,13 +38,15 @@ def chunk_ranges(
     except the newlines between them."""
     ranges: list[tuple[int, int]] = []
     start, size = 0, len(text)
-    while size - start > limit:
-        stop = start + limit
+    while True:
+        stop = min(size, start + limit)
         nth = _nth_newline(text, start, stop, blocks)
         if nth is not None:
             ranges.append((start, nth))
             start = nth + 1
             continue
+        if stop == size:
+            break
         cut = text.rfind("\n", start + limit // 2, stop)
         if cut >= 0:
             ranges.append((start, cut))
@@ -69,7 +71,8 @@ def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _nth_newline(text: str, start: int, stop: int, n: int) -> int | None:
-    """The position of the `n`-th newline in text[start:stop], or None if there are fewer."""
+    """The position of the `n`-th newline in text[start:stop], or None if there are fewer
+    (a part ending there holds `n` paragraphs)."""
     if text.count("\n", start, stop) < n:
         return None
     at = start - 1
