@@ -149,12 +149,23 @@ def normalise(value: str) -> str:
     return " ".join(value.split())
 
 
-def render(pdf: Path, page: int, out_dir: Path, *, dpi: int = 60, hide: bool = False) -> Path:
-    """Render one page (0-based) to PNG with pdftoppm; returns the file."""
+def render(
+    pdf: Path,
+    page: int,
+    out_dir: Path,
+    *,
+    dpi: int = 60,
+    hide: bool = False,
+    smooth: bool = True,
+) -> Path:
+    """Render one page (0-based) to PNG with pdftoppm; returns the file. Without `smooth`
+    nothing is anti-aliased, so every pixel is a colour that was really drawn."""
     prefix = out_dir / f"page{page + 1}{'-bare' if hide else ''}"
     args = ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page + 1), "-l", str(page + 1)]
     if hide:
         args.append("-hide-annotations")
+    if not smooth:
+        args += ["-aa", "no", "-aaVector", "no"]
     subprocess.run([*args, "-singlefile", str(pdf), str(prefix)], check=True)
     return prefix.with_suffix(".png")
 

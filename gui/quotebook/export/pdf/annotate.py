@@ -2,9 +2,13 @@
 
 Qt paints the pages; PDF viewers' annotation sidebars, however, only list real annotations, and
 Qt cannot write those. So an incremental update is appended to the painted PDF: every highlight
-part becomes a `/Highlight` annotation whose QuadPoints are the very line boxes that were
-painted, with an appearance stream (multiply blend) for viewers that do not draw highlights
-themselves.
+part becomes a `/Highlight` annotation whose QuadPoints are the line boxes Qt laid out, with an
+appearance stream (multiply blend) that every reader tested draws. That annotation is the only
+place the colour lives, so deleting, hiding or recolouring it in a reader leaves nothing behind;
+only when the highlights are flattened into the page does the appearance draw nothing.
+
+A highlight that runs over a page break is one annotation per page; the later ones are replies
+of the first (`/IRT`) in a group (`/RT /Group`), which readers list, move and delete as one.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from PySide6.QtCore import qVersion
 
 from quotebook import __version__
 from quotebook.errors import ExportFailed
-from quotebook.export.highlights import RGB, half_layer
-from quotebook.export.options import ExportItem, ExportOptions
+from quotebook.export.highlights import RGB
+from quotebook.export.options import ExportItem, ExportOptions, annotation_author
 from quotebook.export.pdf.compose import Composition, HighlightPart, Link, OutlineEntry
 from quotebook.export.pdf.geometry import UNIT
 from quotebook.export.pdf.increment import IncrementalUpdate
@@ -44,10 +48,22 @@ def finish_pdf(
             f"The PDF came out with {update.page_count} of its {len(composition.pages)} pages; "
             "nothing was written."
         )
+    update.set_version("1.7")
     tops = [update.page_height(i) for i in range(update.page_count)]
     if options.pdf_annotations:
+        author = annotation_author(options)
+        multiply = update.add({"/ExtGState": {"/GS0": {"/BM": Name("/Multiply")}}})
+        firsts: dict[int, IndirectObject] = {}
         for part in composition.highlights:
-            _add_highlight(update, part, tops[part.page], options)
+            firsts[part.annotation.id] = _add_highlight(
+                update,
+                part,
+                tops[part.page],
+                options,
+                author,
+                multiply,
+                firsts.get(part.annotation.id),
+            )
     for link in composition.links:
         _add_link(update, link, tops)
     _add_outline(update, composition.outline, tops)
@@ -116,35 +132,45 @@ def _rounded(values: Sequence[float]) -> list[float]:
     return [round(v, 3) for v in values]
 
 
-def _appearance(quads: Sequence[float], bbox: Sequence[float], colour: RGB) -> Stream:
-    """A form drawing the quads with multiply blend, so the words stay readable underneath."""
-    ops = ["/GS0 gs", " ".join(number(c) for c in colour) + " rg"]
-    for i in range(0, len(quads), 8):
-        q = [number(v) for v in quads[i : i + 8]]
-        ops.append(f"{q[0]} {q[1]} m {q[2]} {q[3]} l {q[6]} {q[7]} l {q[4]} {q[5]} l h f")
+def _appearance(
+    quads: Sequence[float], bbox: Sequence[float], colour: RGB | None, resources: IndirectObject
+) -> Stream:
+    """A form drawing the quads with multiply blend, so the words stay readable underneath;
+    with no colour, an empty form (the page carries the colour)."""
+    ops = []
+    if colour is not None:
+        ops = ["/GS0 gs", " ".join(number(c) for c in colour) + " rg"]
+        for i in range(0, len(quads), 8):
+            q = [number(v) for v in quads[i : i + 8]]
+            ops.append(f"{q[0]} {q[1]} m {q[2]} {q[3]} l {q[6]} {q[7]} l {q[4]} {q[5]} l h f")
     return Stream(
         {
             "/Type": Name("/XObject"),
             "/Subtype": Name("/Form"),
             "/BBox": _rounded(bbox),
-            "/Resources": {
-                "/ExtGState": {"/GS0": {"/Type": Name("/ExtGState"), "/BM": Name("/Multiply")}}
-            },
+            "/Resources": resources,
         },
         "\n".join(ops).encode("ascii"),
     )
 
 
 def _add_highlight(
-    update: IncrementalUpdate, part: HighlightPart, top: float, options: ExportOptions
-) -> None:
+    update: IncrementalUpdate,
+    part: HighlightPart,
+    top: float,
+    options: ExportOptions,
+    author: str,
+    resources: IndirectObject,
+    first: IndirectObject | None,
+) -> IndirectObject:
+    """Add one part of a highlight; returns the first part's annotation (the group's head)."""
     a = part.annotation
     quads = _quads(part, top)
     xs, ys = quads[0::2], quads[1::2]
     bbox = [min(xs), min(ys), max(xs), max(ys)]
     name = f"quotebook-{a.id}" if part.part == 1 else f"quotebook-{a.id}-{part.part}"
-    # The page already carries half of the colour; the appearance adds the other half.
-    appearance = update.add(_appearance(quads, bbox, half_layer(part.colour)))
+    colour = None if options.flatten else part.colour
+    appearance = update.add(_appearance(quads, bbox, colour, resources))
     annotation: dict[str, Any] = {
         "/Type": Name("/Annot"),
         "/Subtype": Name("/Highlight"),
@@ -158,8 +184,11 @@ def _add_highlight(
         "/F": PRINT_FLAG,
         "/AP": {"/N": appearance},
     }
-    if options.author:
-        annotation["/T"] = options.author
+    if author:
+        annotation["/T"] = author
+    if first is not None:
+        annotation["/IRT"] = first
+        annotation["/RT"] = Name("/Group")
     added = update.append_annotation(part.page, annotation)
     if options.popups:
         right = float(update.pages[part.page].mediabox.right)
@@ -171,6 +200,7 @@ def _add_highlight(
             "/Parent": added,
         }
         annotation["/Popup"] = update.append_annotation(part.page, popup)
+    return first if first is not None else added
 
 
 def _destination(update: IncrementalUpdate, page: int, y_pt: float) -> list[Any]:

@@ -180,7 +180,8 @@ class Composer:
         self.outline.append(entry)
         placed = [a for a in annotations if is_placed(a, doc.text)]
         numbers = {a.id: n for n, a in enumerate(annotations, 1)}
-        layout = HighlightLayout(placed, fill=True, half=self.options.pdf_annotations)
+        painted = self.options.flatten or not self.options.pdf_annotations
+        layout = HighlightLayout(placed, fill=painted)
         self._compose_body(index, item, layout)
         layout.finish()
         for page, fills in layout.fills.items():

@@ -36,6 +36,7 @@ class IncrementalUpdate:
         # New objects are plain values (see `serialize`); replaced ones are pypdf's objects.
         self._objects: dict[int, Any] = {}
         self.info: dict[str, Any] | None = None
+        self.version: str | None = None
 
     # -- objects --------------------------------------------------------------------------------
 
@@ -98,6 +99,16 @@ class IncrementalUpdate:
         self._objects[root.idnum] = catalog
         return catalog
 
+    def set_version(self, version: str) -> None:
+        """Declare the PDF version the update needs, in the header and the catalogue.
+
+        Qt writes ``%PDF-1.4``; annotations' dates and the compressed sections here are PDF 1.5.
+        The header is rewritten in place (same length, so no offset moves) and the catalogue's
+        ``/Version``, which an incremental update is meant to use, says the same.
+        """
+        self.version = version
+        self.catalog()[NameObject("/Version")] = NameObject("/" + version)
+
     def set_info(self, entries: dict[str, str]) -> None:
         """New document information: the old text entries with `entries` on top."""
         info: dict[str, Any] = {}
@@ -141,7 +152,11 @@ class IncrementalUpdate:
         body.write(b"trailer\n")
         body.write(dumps(trailer))
         body.write(f"\nstartxref\n{xref_at}\n%%EOF\n".encode())
-        out.write(self.original)
+        original = self.original
+        if self.version is not None and re.match(rb"%PDF-\d\.\d", original):
+            out.write(b"%PDF-" + self.version.encode("ascii"))
+            original = memoryview(original)[8:]  # type: ignore[assignment]
+        out.write(original)
         out.write(body.getvalue())
 
 

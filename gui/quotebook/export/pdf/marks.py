@@ -1,9 +1,10 @@
 """Where each highlight lies on the pages: rectangles for painting and for QuadPoints.
 
 The annotated ranges are first cut into elementary segments (see `highlights.segments`); each
-segment is measured once in Qt's layout, painted in its blended colour, and an annotation's
-own rectangles are its segments' rectangles joined line by line. So the paint and the quads
-cannot drift apart, and a long document with many overlaps is measured only once.
+segment is measured once in Qt's layout (and, when highlights are flattened into the page,
+painted in its blended colour), and an annotation's own rectangles are its segments' rectangles
+joined line by line. So the paint and the quads cannot drift apart, and a long document with
+many overlaps is measured only once.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from quotebook.domain import Annotation
-from quotebook.export.highlights import RGB, half_layer, hex_of, rgb, segment_colour, segments
+from quotebook.export.highlights import RGB, hex_of, rgb, segment_colour, segments
 from quotebook.export.pdf.geometry import Flow, range_pieces
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -58,7 +59,7 @@ class HighlightLayout:
     text had been laid out in one piece, since parts end at line ends.
     """
 
-    def __init__(self, placed: Sequence[Annotation], *, fill: bool, half: bool) -> None:
+    def __init__(self, placed: Sequence[Annotation], *, fill: bool) -> None:
         self.colours: dict[int, RGB] = {a.id: rgb(a.color) for a in placed}
         self.fills: dict[int, list[tuple[QRectF, QColor]]] = {}
         # annotation id → page → rectangles, one per line, in text order
@@ -66,7 +67,6 @@ class HighlightLayout:
         self._segments = segments(placed)
         self._next = 0  # the first segment not yet wholly measured
         self._fill = fill
-        self._half = half
         self._pieces: dict[int, dict[int, list[QRectF]]] = {a.id: {} for a in placed}
 
     def measure(self, flow: Flow, text: str, offset: int, left: float) -> None:
@@ -81,7 +81,7 @@ class HighlightLayout:
             if start >= stop:
                 continue
             colour = segment_colour(segment, self.colours)
-            fill = QColor(hex_of(half_layer(colour) if self._half else colour))
+            fill = QColor(hex_of(colour))
             for piece in range_pieces(
                 flow.doc,
                 positions.to_doc(start - offset),
