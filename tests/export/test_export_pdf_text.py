@@ -95,9 +95,11 @@ def test_cyrillic_is_extractable_as_text(annotated):
 
 def test_source_url_is_a_link(annotated):
     reader = PdfReader(annotated.pdf)
-    uris = [
-        a.get_object()["/A"]["/URI"]
+    links = [
+        a.get_object()
         for a in reader.pages[0].get("/Annots") or []
         if a.get_object()["/Subtype"] == "/Link" and "/A" in a.get_object()
     ]
-    assert "https://example.org/vienna-talks" in uris
+    assert "https://example.org/vienna-talks" in [link["/A"]["/URI"] for link in links]
+    # What a screen reader announces for the link.
+    assert all(link["/Contents"] == f"Link to {link['/A']['/URI']}" for link in links)

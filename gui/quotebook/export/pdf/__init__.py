@@ -11,9 +11,10 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 from quotebook.export.atomic import Ticker
 from quotebook.export.fonts import register_fonts
 from quotebook.export.options import ExportItem, ExportOptions, PageSizeName
-from quotebook.export.pdf.annotate import CREATOR, finish_pdf, pdf_title
+from quotebook.export.pdf.annotate import finish_pdf
 from quotebook.export.pdf.compose import Composer
 from quotebook.export.pdf.geometry import RESOLUTION
+from quotebook.export.pdf.metadata import CREATOR, pdf_title
 from quotebook.export.pdf.paint import paint_pages
 
 _PAGE_SIZES: dict[PageSizeName, QPageSize.PageSizeId] = {

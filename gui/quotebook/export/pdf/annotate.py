@@ -17,20 +17,17 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-import pypdf
-from pypdf.generic import IndirectObject, NameObject
-from PySide6.QtCore import qVersion
+from pypdf.generic import DictionaryObject, IndirectObject, NameObject, TextStringObject
 
-from quotebook import __version__
 from quotebook.errors import ExportFailed
 from quotebook.export.highlights import RGB
 from quotebook.export.options import ExportItem, ExportOptions, annotation_author
 from quotebook.export.pdf.compose import Composition, HighlightPart, Link, OutlineEntry
 from quotebook.export.pdf.geometry import UNIT
 from quotebook.export.pdf.increment import IncrementalUpdate
+from quotebook.export.pdf.metadata import language, metadata, pdf_date, qt_xmp_facts, xmp_packet
 from quotebook.export.pdf.serialize import Name, Stream, number
 
-CREATOR = f"Quotebook {__version__}"
 PRINT_FLAG = 4
 
 
@@ -49,6 +46,7 @@ def finish_pdf(
             "nothing was written."
         )
     update.set_version("1.7")
+    _describe_links(update)
     tops = [update.page_height(i) for i in range(update.page_count)]
     if options.pdf_annotations:
         author = annotation_author(options)
@@ -67,47 +65,30 @@ def finish_pdf(
     for link in composition.links:
         _add_link(update, link, tops)
     _add_outline(update, composition.outline, tops)
-    update.set_info(
-        metadata(items, options, composition.tags)
-        | {"/ModDate": pdf_date(datetime.now(UTC).isoformat())}
-    )
+    _describe(update, items, options, composition.tags)
     update.write(out)
 
 
-def pdf_title(items: Sequence[ExportItem], options: ExportOptions) -> str:
-    if options.title:
-        return options.title
-    if len(items) == 1:
-        return items[0].title
-    return f"{len(items)} annotated documents"
-
-
-def metadata(
-    items: Sequence[ExportItem], options: ExportOptions, tags: Sequence[str]
-) -> dict[str, str]:
-    titles = "; ".join(item.title for item in items)
-    info = {
-        "/Title": pdf_title(items, options),
-        "/Subject": f"Annotated with Quotebook: {titles}"[:1000],
-        "/Creator": CREATOR,
-        "/Producer": f"Qt {qVersion()} and pypdf {pypdf.__version__}",
-    }
-    if options.author:
-        info["/Author"] = options.author
-    if tags:
-        info["/Keywords"] = ", ".join(tags)
-    return info
-
-
-def pdf_date(stamp: str) -> str:
-    """An ISO time from the store as a PDF date string (``D:YYYYMMDDHHmmSSZ``)."""
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        when = datetime.now(UTC)
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return f"D:{when:%Y%m%d%H%M%S}Z"
+def _describe(
+    update: IncrementalUpdate,
+    items: Sequence[ExportItem],
+    options: ExportOptions,
+    tags: Sequence[str],
+) -> None:
+    """Information dictionary, XMP packet and language, all saying the same."""
+    now = datetime.now(UTC)
+    info = metadata(items, options, tags) | {"/ModDate": pdf_date(now.isoformat())}
+    update.set_info(info)
+    catalog = update.catalog()
+    lang = language(items)
+    if lang:
+        catalog[NameObject("/Lang")] = TextStringObject(lang)
+    old = catalog.get("/Metadata")
+    document_id, created = qt_xmp_facts(old.get_object().get_data() if old is not None else b"")
+    packet = xmp_packet(info, lang, document_id, created, now)
+    # XMP stays uncompressed: tools are meant to find it by scanning the bytes.
+    stream = Stream({"/Type": Name("/Metadata"), "/Subtype": Name("/XML")}, packet)
+    catalog[NameObject("/Metadata")] = update.add(stream)
 
 
 def contents(note: str, tags: Sequence[str]) -> str:
@@ -218,8 +199,27 @@ def _add_link(update: IncrementalUpdate, link: Link, tops: Sequence[float]) -> N
         "/Rect": _rounded(rect),
         "/Border": [0, 0, 0],
         "/Dest": _destination(update, link.target.page, target_y),
+        "/Contents": f"Go to page {link.target.page + 1}",
     }
     update.append_annotation(link.page, annotation)
+
+
+def _describe_links(update: IncrementalUpdate) -> None:
+    """Give Qt's own links (a source URL, links in a Markdown text) the text that screen
+    readers announce: the address they lead to."""
+    for index in range(update.page_count):
+        page = update.pages[index]
+        if "/Annots" not in page:
+            continue
+        for ref in page["/Annots"]:  # type: ignore[attr-defined]
+            link = ref.get_object() if isinstance(ref, IndirectObject) else None
+            if not isinstance(link, DictionaryObject) or link.get("/Subtype") != "/Link":
+                continue
+            action = link.get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri and "/Contents" not in link:
+                link[NameObject("/Contents")] = TextStringObject(f"Link to {uri}")
+                update.set(ref, link)
 
 
 def _add_outline(

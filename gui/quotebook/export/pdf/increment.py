@@ -11,6 +11,7 @@ serialises our objects; the file structure around them is written here.
 from __future__ import annotations
 
 import re
+import uuid
 from io import BytesIO
 from typing import Any, BinaryIO
 
@@ -147,8 +148,10 @@ class IncrementalUpdate:
             trailer["/Info"] = info_ref
         elif "/Info" in self.reader.trailer:
             trailer["/Info"] = self.reader.trailer.raw_get("/Info")
-        if "/ID" in self.reader.trailer:
-            trailer["/ID"] = self.reader.trailer.raw_get("/ID")
+        ids = self.reader.trailer.get("/ID")
+        # The first half names the document for good, the second this version of it.
+        permanent = ids[0] if ids else uuid.uuid4().hex
+        trailer["/ID"] = [permanent, uuid.uuid4().hex]
         body.write(b"trailer\n")
         body.write(dumps(trailer))
         body.write(f"\nstartxref\n{xref_at}\n%%EOF\n".encode())
