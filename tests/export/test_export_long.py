@@ -134,7 +134,8 @@ def parts_export(qapp, tmp_path_factory):
             doc.id, make_anchor(body, start, end), color="blue", note="Across a cut"
         )
     pdf = folder / "parts.pdf"
-    result = export(collect_items(library, [doc.id]), pdf, ExportOptions())
+    # Every line kept: these tests compare the whole text (page furniture has its own tests).
+    result = export(collect_items(library, [doc.id]), pdf, ExportOptions(keep_furniture=True))
     yield body, pdf, result, crossing
     library.close()
 

@@ -56,7 +56,14 @@ def collect_items(
             annotations = sorted(tagged[summary.id], key=lambda a: (a.start, a.end, a.id))
         else:
             annotations = library.annotations.for_document(summary.id)
-        items.append(ExportItem(document, tuple(annotations)))
+        furniture = library.documents.furniture(summary.id)
+        items.append(
+            ExportItem(
+                document,
+                tuple(annotations),
+                tuple(furniture) if furniture is not None else None,
+            )
+        )
     if not items:
         raise UserError("There is nothing to export: no document matches that selection.")
     return items

@@ -21,6 +21,7 @@ from quotebook.export.fonts import Families
 from quotebook.export.highlights import RGB, is_placed
 from quotebook.export.options import ExportItem, ExportOptions
 from quotebook.export.pdf.chunks import SAFE_HEIGHT, chunk_ranges, clip_spans, split_range
+from quotebook.export.pdf.furniture import hidden_lines, local_starts, repeated_title
 from quotebook.export.pdf.geometry import (
     UNIT,
     Flow,
@@ -30,7 +31,7 @@ from quotebook.export.pdf.geometry import (
     laid_out,
     range_pieces,
 )
-from quotebook.export.pdf.marks import HighlightLayout
+from quotebook.export.pdf.marks import HighlightLayout, TextPositions
 from quotebook.export.pdf.typeset import (
     Marked,
     NoteEntry,
@@ -39,6 +40,7 @@ from quotebook.export.pdf.typeset import (
     Typesetter,
     excerpt,
 )
+from quotebook.reader_view import boilerplate_ranges
 
 UNTAGGED = "Untagged"
 # A long export keeps the layouts of its body parts up to this many characters for painting;
@@ -220,15 +222,20 @@ class Composer:
         its layout is at hand, and let go of it unless it is small enough to keep."""
         text, formatting = item.document.text, item.document.formatting
         width, left = self.geometry.body_width, self.geometry.left
+        hidden = [] if self.options.keep_furniture else _furniture(item)
         parts = deque(chunk_ranges(text))
         first = True
         while parts:
             start, end = parts.popleft()
             part = text[start:end]
+            positions = TextPositions(part)
             spans = clip_spans(formatting, start, end) if formatting else []
+            blocks = [positions.to_doc(s) for s in local_starts(hidden, start, end)]
 
-            def build(part: str = part, spans: list = spans) -> QTextDocument:
-                return self.typeset.body(part, width, spans)
+            def build(
+                part: str = part, spans: list = spans, blocks: list = blocks
+            ) -> QTextDocument:
+                return self.typeset.body(part, width, spans, blocks)
 
             keep = self._retained + len(part) <= RETAIN_CHARS
             flow = Flow(build, "body", index, space_before=16 * UNIT if first else 0, keep=keep)
@@ -242,7 +249,7 @@ class Composer:
                     f"{start:,}); nothing was written."
                 )
             self._place(flow)
-            layout.measure(flow, part, start, left)
+            layout.measure(flow, positions, start, left)
             if keep:
                 self._retained += len(part)
             else:
@@ -335,6 +342,16 @@ class Composer:
                 x, y = page_slice.to_page(piece.x0, piece.top, self.geometry.left)
                 rect = QRectF(x, y, piece.x1 - piece.x0, piece.bottom - piece.top)
                 self.links.append(Link(page_slice.page, rect, target))
+
+
+def _furniture(item: ExportItem) -> list[int]:
+    """The starts of the lines the PDF leaves out: what the reader view hides (the library's
+    verdict, or worked out here), and a first line that repeats the title."""
+    text = item.document.text
+    ranges = item.furniture if item.furniture is not None else boilerplate_ranges(text)
+    marked = [(a.start, a.end) for a in item.annotations if not a.orphaned]
+    hidden = hidden_lines(text, ranges, marked)
+    return sorted({*hidden, *repeated_title(text, item.title, hidden, marked)})
 
 
 def _held(doc: QTextDocument) -> Callable[[], QTextDocument]:

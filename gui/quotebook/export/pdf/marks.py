@@ -69,10 +69,9 @@ class HighlightLayout:
         self._fill = fill
         self._pieces: dict[int, dict[int, list[QRectF]]] = {a.id: {} for a in placed}
 
-    def measure(self, flow: Flow, text: str, offset: int, left: float) -> None:
-        """Measure what lies in `flow`, which holds text[offset : offset + len(text)]."""
-        end = offset + len(text)
-        positions = TextPositions(text)
+    def measure(self, flow: Flow, positions: TextPositions, offset: int, left: float) -> None:
+        """Measure what lies in `flow`, which holds the text of `positions` from `offset` on."""
+        end = offset + len(positions.text)
         index = self._next
         while index < len(self._segments) and self._segments[index].start < end:
             segment = self._segments[index]
