@@ -60,6 +60,16 @@ def configure_export(p: argparse.ArgumentParser) -> None:
         action="store_false",
         help="PDF: paint the highlights only, without native PDF annotations",
     )
+    p.add_argument(
+        "--flatten",
+        action="store_true",
+        help="PDF: paint the highlights into the page too (for readers that hide annotations)",
+    )
+    p.add_argument(
+        "--keep-furniture",
+        action="store_true",
+        help="PDF: keep the page furniture that the reader view hides, and a repeated title",
+    )
 
 
 def run_export(library: Library, args: argparse.Namespace) -> int:
@@ -72,6 +82,8 @@ def run_export(library: Library, args: argparse.Namespace) -> int:
         quotes_section=args.quotes_section,
         author=args.author,
         pdf_annotations=args.pdf_annotations,
+        flatten=args.flatten,
+        keep_furniture=args.keep_furniture,
     )
     result = export(items, args.output, options)
     for warning in result.warnings:
