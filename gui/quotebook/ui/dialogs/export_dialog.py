@@ -3,7 +3,8 @@
 The dialog only gathers choices; `quotebook.export` does the work, the same code the CLI runs.
 It stays open when an export fails, so the user can pick another folder, and closes with a
 message offering to open the finished file. Choices are remembered in the settings under
-``export/…``; the author name written into PDF annotations is ``export/author``.
+``export/…``; the author name written into PDF annotations is ``export/author`` (empty: the
+system user's name).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ KEY_PAGE_SIZE = "export/pageSize"
 KEY_NOTES = "export/notes"
 KEY_QUOTES = "export/quotesSection"
 KEY_AUTHOR = "export/author"
+KEY_FLATTEN = "export/flatten"
+KEY_KEEP_FURNITURE = "export/keepFurniture"
 KEY_FOLDER = "export/lastFolder"
 
 SCOPES = ("current", "selected", "folder", "tag", "library")
@@ -171,14 +174,25 @@ class ExportDialog(QDialog):
         self.quotes_check = QCheckBox("Close with all quotes grouped by tag", box)
         self.quotes_check.setObjectName("exportQuotesSection")
         form.addRow("", self.quotes_check)
+        self.furniture_check = QCheckBox("Keep page furniture hidden in Reader View", box)
+        self.furniture_check.setObjectName("exportKeepFurniture")
+        form.addRow("", self.furniture_check)
+        self.flatten_check = QCheckBox("Also paint highlights into the page", box)
+        self.flatten_check.setObjectName("exportFlatten")
+        self.flatten_check.setToolTip("For PDF readers that do not show annotations")
+        form.addRow("", self.flatten_check)
         self.author_edit = QLineEdit(box)
         self.author_edit.setObjectName("exportAuthor")
-        self.author_edit.setPlaceholderText("Your name, shown on each PDF annotation")
+        self.author_edit.setPlaceholderText(
+            "Shown on each PDF annotation (default: your user name)"
+        )
         form.addRow("Author:", self.author_edit)
         self._pdf_only = [
             self.page_size_combo,
             self.notes_combo,
             self.quotes_check,
+            self.furniture_check,
+            self.flatten_check,
             self.author_edit,
         ]
         return box
@@ -213,6 +227,8 @@ class ExportDialog(QDialog):
             max(0, self.notes_combo.findData(self._value(KEY_NOTES, "margin")))
         )
         self.quotes_check.setChecked(self._value(KEY_QUOTES, "false").lower() == "true")
+        self.flatten_check.setChecked(self._value(KEY_FLATTEN, "false").lower() == "true")
+        self.furniture_check.setChecked(self._value(KEY_KEEP_FURNITURE, "false").lower() == "true")
         self.author_edit.setText(self._value(KEY_AUTHOR, ""))
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
@@ -227,6 +243,8 @@ class ExportDialog(QDialog):
         self.settings.setValue(KEY_PAGE_SIZE, options.page_size)
         self.settings.setValue(KEY_NOTES, options.notes)
         self.settings.setValue(KEY_QUOTES, "true" if options.quotes_section else "false")
+        self.settings.setValue(KEY_FLATTEN, "true" if options.flatten else "false")
+        self.settings.setValue(KEY_KEEP_FURNITURE, "true" if options.keep_furniture else "false")
         self.settings.setValue(KEY_AUTHOR, options.author)
         self.settings.setValue(KEY_FOLDER, str(path.parent))
 
@@ -245,6 +263,8 @@ class ExportDialog(QDialog):
             notes=self.notes_combo.currentData(),
             quotes_section=self.quotes_check.isChecked(),
             author=self.author_edit.text().strip(),
+            flatten=self.flatten_check.isChecked(),
+            keep_furniture=self.furniture_check.isChecked(),
         )
 
     def items(self) -> list[ExportItem]:
