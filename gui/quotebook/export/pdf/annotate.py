@@ -87,7 +87,7 @@ def _describe(
     document_id, created = qt_xmp_facts(old.get_object().get_data() if old is not None else b"")
     packet = xmp_packet(info, lang, document_id, created, now)
     # XMP stays uncompressed: tools are meant to find it by scanning the bytes.
-    stream = Stream({"/Type": Name("/Metadata"), "/Subtype": Name("/XML")}, packet)
+    stream = Stream({"/Type": Name("/Metadata"), "/Subtype": Name("/XML")}, packet, compress=False)
     catalog[NameObject("/Metadata")] = update.add(stream)
 
 
