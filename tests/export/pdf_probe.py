@@ -77,9 +77,11 @@ def words(pdf: Path, first: int = 0, last: int | None = None) -> dict[int, list[
     """Every word pdftotext finds, per page (0-based), in its reading order; only pages
     `first`…`last` (0-based, inclusive) when given."""
     pick = ["-f", str(first + 1)] + (["-l", str(last + 1)] if last is not None else [])
-    out = subprocess.run(
-        ["pdftotext", "-bbox", *pick, str(pdf), "-"], check=True, capture_output=True, text=True
+    raw = subprocess.run(
+        ["pdftotext", "-bbox", *pick, str(pdf), "-"], check=True, capture_output=True
     ).stdout
+    # poppler writes a title's characters beyond U+FFFF as two halves of a surrogate pair.
+    out = raw.decode("utf-8", errors="replace")
     root = ET.fromstring(out)
     pages: dict[int, list[Word]] = {}
     for index, page in enumerate(root.iter(f"{XHTML}page"), first):

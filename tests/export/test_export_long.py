@@ -251,6 +251,7 @@ def test_a_text_past_qts_layout_range_is_caught_and_its_parts_are_not(qapp):
     from PySide6.QtGui import QPdfWriter
 
     from quotebook.export.fonts import register_fonts
+    from quotebook.export.glyphs import Glyphs
     from quotebook.export.pdf.geometry import RESOLUTION, PageGeometry, laid_out
     from quotebook.export.pdf.typeset import Typesetter
 
@@ -258,7 +259,8 @@ def test_a_text_past_qts_layout_range_is_caught_and_its_parts_are_not(qapp):
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    typeset = Typesetter(writer, register_fonts())
+    families = register_fonts()
+    typeset = Typesetter(writer, families, Glyphs(families))
     width = PageGeometry.create("a4", "margin").body_width
     body = "A short line\n" * 70_000
     whole = typeset.body(body, width)

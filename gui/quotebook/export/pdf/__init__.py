@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from quotebook.export.atomic import Ticker
 from quotebook.export.fonts import register_fonts
+from quotebook.export.glyphs import Glyphs
 from quotebook.export.options import ExportItem, ExportOptions, PageSizeName
 from quotebook.export.pdf.annotate import finish_pdf
 from quotebook.export.pdf.compose import Composer
@@ -23,10 +24,15 @@ _PAGE_SIZES: dict[PageSizeName, QPageSize.PageSizeId] = {
 }
 
 
+class PdfWritten(NamedTuple):
+    pages: int
+    warnings: tuple[str, ...]  # what the export summary should say about the PDF
+
+
 def write_pdf(
     items: Sequence[ExportItem], options: ExportOptions, out: BinaryIO, ticker: Ticker
-) -> int:
-    """Write the PDF to `out`; returns the number of pages.
+) -> PdfWritten:
+    """Write the PDF to `out`; returns the number of pages and what to tell the user.
 
     The ticker advances once per document typeset, once per document painted and once for the
     annotation pass, so its total should be ``2 * len(items) + 1``.
@@ -50,7 +56,8 @@ def write_pdf(
     if options.author:
         writer.setAuthor(options.author)
 
-    composition = Composer(items, options, writer, families).compose(ticker.advance)
+    glyphs = Glyphs(families)
+    composition = Composer(items, options, writer, families, glyphs).compose(ticker.advance)
     n = len(items)
     pages = len(composition.pages)
 
@@ -69,4 +76,5 @@ def write_pdf(
     del writer, buffer, data
     finish_pdf(painted, composition, items, options, out)
     ticker.advance(2 * n + 1)
-    return pages
+    summary = glyphs.summary()
+    return PdfWritten(pages, (summary,) if summary else ())

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPagedPaintDevice, QTextDocument
 from quotebook.domain import Annotation, color_hex
 from quotebook.errors import ExportFailed
 from quotebook.export.fonts import Families
+from quotebook.export.glyphs import Glyphs
 from quotebook.export.highlights import RGB, is_placed
 from quotebook.export.options import ExportItem, ExportOptions
 from quotebook.export.pdf.chunks import SAFE_HEIGHT, chunk_ranges, clip_spans, split_range
@@ -118,11 +119,12 @@ class Composer:
         options: ExportOptions,
         device: QPagedPaintDevice,
         families: Families,
+        glyphs: Glyphs,
     ) -> None:
         self.items = items
         self.options = options
         self.geometry = PageGeometry.create(options.page_size, options.notes)
-        self.typeset = Typesetter(device, families)
+        self.typeset = Typesetter(device, families, glyphs)
         self.paginator = Paginator(self.geometry, self._running_title)
         self.marks: list[PageMarks] = []
         self.highlights: list[HighlightPart] = []
@@ -133,7 +135,8 @@ class Composer:
         self._retained = 0  # characters of body parts whose layouts are kept
 
     def _running_title(self, flow: Flow) -> str:
-        return "Quotes" if flow.kind == "quotes" else self.items[flow.item or 0].title
+        title = "Quotes" if flow.kind == "quotes" else self.items[flow.item or 0].title
+        return self.typeset.glyphs.clean(title)
 
     def _page_marks(self, page: int) -> PageMarks:
         while len(self.marks) <= page:
