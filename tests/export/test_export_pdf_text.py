@@ -57,6 +57,8 @@ def test_fonts_are_embedded_subsets_of_the_bundled_families(annotated):
             assert "/FontFile2" in descriptor, font["/BaseFont"]
             name = str(descriptor["/FontName"])
             assert name[7] == "+", name  # a subset tag, e.g. /ABCDEF+DejaVuSerif
+            # Tools that list fonts read /BaseFont: it carries the tag too.
+            assert font["/BaseFont"] == descriptor["/FontName"] == descendant["/BaseFont"]
             names.add(name.split("+", 1)[1])
     assert names and all(n.startswith("DejaVu") for n in names), names
 

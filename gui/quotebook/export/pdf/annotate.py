@@ -17,7 +17,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-from pypdf.generic import DictionaryObject, IndirectObject, NameObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    TextStringObject,
+)
 
 from quotebook.errors import ExportFailed
 from quotebook.export.highlights import RGB
@@ -47,6 +53,7 @@ def finish_pdf(
         )
     update.set_version("1.7")
     _describe_links(update)
+    _tag_subset_fonts(update)
     tops = [update.page_height(i) for i in range(update.page_count)]
     if options.pdf_annotations:
         author = annotation_author(options)
@@ -202,6 +209,38 @@ def _add_link(update: IncrementalUpdate, link: Link, tops: Sequence[float]) -> N
         "/Contents": f"Go to page {link.target.page + 1}",
     }
     update.append_annotation(link.page, annotation)
+
+
+def _tag_subset_fonts(update: IncrementalUpdate) -> None:
+    """Name each embedded subset font with its subset tag (``ABCDEF+DejaVuSerif``) in
+    /BaseFont too. Qt tags only the font descriptor's /FontName; tools that list a file's
+    fonts read /BaseFont, and the PDF standard asks for the tag in both."""
+    seen: set[int] = set()
+    for index in range(update.page_count):
+        resources = update.pages[index].get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        for ref in (fonts.get_object() if fonts is not None else {}).values():
+            if not isinstance(ref, IndirectObject) or ref.idnum in seen:
+                continue
+            seen.add(ref.idnum)
+            font = ref.get_object()
+            kids = font.get("/DescendantFonts") if isinstance(font, DictionaryObject) else None
+            if not isinstance(font, DictionaryObject) or not isinstance(kids, ArrayObject):
+                continue
+            kid_ref = kids[0]
+            kid = kid_ref.get_object()
+            descriptor = kid.get("/FontDescriptor") if isinstance(kid, DictionaryObject) else None
+            about = descriptor.get_object() if descriptor is not None else None
+            name = str(about.get("/FontName", "")) if isinstance(about, DictionaryObject) else ""
+            if len(name) < 9 or name[7] != "+" or str(font.get("/BaseFont")) == name:
+                continue
+            assert isinstance(kid, DictionaryObject)
+            tagged = NameObject(name)
+            font[NameObject("/BaseFont")] = tagged
+            update.set(ref, font)
+            if isinstance(kid_ref, IndirectObject):
+                kid[NameObject("/BaseFont")] = tagged
+                update.set(kid_ref, kid)
 
 
 def _describe_links(update: IncrementalUpdate) -> None:
