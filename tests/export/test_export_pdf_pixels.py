@@ -150,3 +150,21 @@ def test_overlapping_highlights_both_stay_visible(annotated, rendered):
             assert share(image, shared, DPI, near(color_hex(a.color))) < 0.05
             assert share(image, shared, DPI, near(color_hex(b.color))) < 0.05
     assert checked >= 2
+
+
+def test_the_number_before_a_highlight_goes_with_its_annotation(annotated, rendered):
+    """Each highlight's number is drawn by its annotation: hidden with it, never left behind."""
+    a = annotated.by_role["emoji"]
+    (h,) = _parts(annotated)[a.id]
+    first = h.boxes[0]
+    # The number sits just left of the first word, raised into the line's top.
+    spot = Box(first.x0 - 8, first.y0 - 3, first.x0, first.y0 + 5)
+    ink = near(color_hex(a.color, dark=True), 60)
+    shown = load(render(annotated.pdf, h.page, Path(rendered[(h.page, False)]).parent, dpi=200))
+    bare = load(
+        render(annotated.pdf, h.page, Path(rendered[(h.page, True)]).parent, dpi=200, hide=True)
+    )
+    assert share(shown, spot, 200, ink, inset=0) > 0.02
+    assert share(bare, spot, 200, ink, inset=0) == 0
+    content = h.raw["/AP"]["/N"].get_object().get_data().decode()
+    assert " Do" in content  # the digits are shared forms

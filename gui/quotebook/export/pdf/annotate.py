@@ -26,13 +26,16 @@ from pypdf.generic import (
 )
 
 from quotebook.errors import ExportFailed
+from quotebook.export.fonts import Families
 from quotebook.export.highlights import RGB
 from quotebook.export.options import ExportItem, ExportOptions, annotation_author
 from quotebook.export.pdf.compose import Composition, HighlightPart, Link, OutlineEntry
 from quotebook.export.pdf.geometry import UNIT
 from quotebook.export.pdf.increment import IncrementalUpdate
 from quotebook.export.pdf.metadata import language, metadata, pdf_date, qt_xmp_facts, xmp_packet
-from quotebook.export.pdf.serialize import Name, Stream, number
+from quotebook.export.pdf.numbers import DigitForms
+from quotebook.export.pdf.serialize import Name, Stream
+from quotebook.export.pdf.serialize import number as format_number
 
 PRINT_FLAG = 4
 
@@ -42,6 +45,7 @@ def finish_pdf(
     composition: Composition,
     items: Sequence[ExportItem],
     options: ExportOptions,
+    families: Families,
     out: BinaryIO,
 ) -> None:
     update = IncrementalUpdate(painted)
@@ -57,7 +61,11 @@ def finish_pdf(
     tops = [update.page_height(i) for i in range(update.page_count)]
     if options.pdf_annotations:
         author = annotation_author(options)
-        multiply = update.add({"/ExtGState": {"/GS0": {"/BM": Name("/Multiply")}}})
+        digits = DigitForms(update, families)
+        # One resource dictionary for every appearance: the blend mode and the digits.
+        shared = update.add(
+            {"/ExtGState": {"/GS0": {"/BM": Name("/Multiply")}}, "/XObject": digits.forms}
+        )
         firsts: dict[int, IndirectObject] = {}
         for part in composition.highlights:
             firsts[part.annotation.id] = _add_highlight(
@@ -66,7 +74,7 @@ def finish_pdf(
                 tops[part.page],
                 options,
                 author,
-                multiply,
+                (shared, digits),
                 firsts.get(part.annotation.id),
             )
     for link in composition.links:
@@ -121,16 +129,24 @@ def _rounded(values: Sequence[float]) -> list[float]:
 
 
 def _appearance(
-    quads: Sequence[float], bbox: Sequence[float], colour: RGB | None, resources: IndirectObject
+    quads: Sequence[float],
+    colour: RGB | None,
+    resources: IndirectObject,
+    number: str | None,
+    bbox: Sequence[float],
 ) -> Stream:
-    """A form drawing the quads with multiply blend, so the words stay readable underneath;
-    with no colour, an empty form (the page carries the colour)."""
-    ops = []
+    """A form drawing the quads with multiply blend, so the words stay readable underneath,
+    then the highlight's number (see `numbers`); with no colour, an empty form (the page
+    carries the colour and the number)."""
+    ops: list[str] = []
     if colour is not None:
-        ops = ["/GS0 gs", " ".join(number(c) for c in colour) + " rg"]
+        ops = ["q /GS0 gs", " ".join(format_number(c) for c in colour) + " rg"]
         for i in range(0, len(quads), 8):
-            q = [number(v) for v in quads[i : i + 8]]
+            q = [format_number(v) for v in quads[i : i + 8]]
             ops.append(f"{q[0]} {q[1]} m {q[2]} {q[3]} l {q[6]} {q[7]} l {q[4]} {q[5]} l h f")
+        ops.append("Q")
+    if number is not None:
+        ops.append(number)
     return Stream(
         {
             "/Type": Name("/XObject"),
@@ -148,7 +164,7 @@ def _add_highlight(
     top: float,
     options: ExportOptions,
     author: str,
-    resources: IndirectObject,
+    shared: tuple[IndirectObject, DigitForms],
     first: IndirectObject | None,
 ) -> IndirectObject:
     """Add one part of a highlight; returns the first part's annotation (the group's head)."""
@@ -157,8 +173,19 @@ def _add_highlight(
     xs, ys = quads[0::2], quads[1::2]
     bbox = [min(xs), min(ys), max(xs), max(ys)]
     name = f"quotebook-{a.id}" if part.part == 1 else f"quotebook-{a.id}-{part.part}"
+    resources, digits = shared
+    number = None
+    if part.marker and not options.flatten:
+        number, box = digits.draw(part.marker, quads[0], quads[1], part.ink)
+        # The appearance is fitted to /Rect, so both take in the number.
+        bbox = [
+            min(bbox[0], box[0]),
+            min(bbox[1], box[1]),
+            max(bbox[2], box[2]),
+            max(bbox[3], box[3]),
+        ]
     colour = None if options.flatten else part.colour
-    appearance = update.add(_appearance(quads, bbox, colour, resources))
+    appearance = update.add(_appearance(quads, colour, resources, number, bbox))
     annotation: dict[str, Any] = {
         "/Type": Name("/Annot"),
         "/Subtype": Name("/Highlight"),

@@ -74,6 +74,8 @@ class HighlightPart:
     parts: int
     rects: tuple[QRectF, ...]
     colour: RGB
+    marker: str = ""  # the number its annotation draws (on the first part only)
+    ink: RGB = (0.0, 0.0, 0.0)  # the number's colour
 
 
 @dataclass(frozen=True)
@@ -197,16 +199,29 @@ class Composer:
                 continue
             pages = sorted(by_page)
             colour = layout.colours[a.id]
+            ink = QColor(color_hex(a.color, dark=True))
+            # The number goes with the highlight: into its annotation, unless the highlights
+            # are painted into the page.
+            marker = "" if painted else str(numbers[a.id])
             for part, page in enumerate(pages, 1):
                 self.highlights.append(
-                    HighlightPart(a, page, part, len(pages), tuple(by_page[page]), colour)
+                    HighlightPart(
+                        a,
+                        page,
+                        part,
+                        len(pages),
+                        tuple(by_page[page]),
+                        colour,
+                        marker if part == 1 else "",
+                        (ink.redF(), ink.greenF(), ink.blueF()),
+                    )
                 )
             first_rect = by_page[pages[0]][0]
-            ink = QColor(color_hex(a.color, dark=True))
             self._first[a.id] = (Target(pages[0], first_rect.top()), ink, numbers[a.id])
-            self._page_marks(pages[0]).markers.append(
-                (first_rect.left(), first_rect.top(), str(numbers[a.id]), ink)
-            )
+            if painted:
+                self._page_marks(pages[0]).markers.append(
+                    (first_rect.left(), first_rect.top(), str(numbers[a.id]), ink)
+                )
 
         pending = self._margin_notes(annotations, numbers)
         for n, start in enumerate(range(0, len(pending), NOTES_PER_FLOW)):
