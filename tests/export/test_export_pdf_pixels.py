@@ -168,3 +168,38 @@ def test_the_number_before_a_highlight_goes_with_its_annotation(annotated, rende
     assert share(bare, spot, 200, ink, inset=0) == 0
     content = h.raw["/AP"]["/N"].get_object().get_data().decode()
     assert " Do" in content  # the digits are shared forms
+
+
+def _pdfium_page(pdf: Path, page: int, *, annotations: bool):
+    """A page rendered by pdfium (Chromium's PDF engine) at `DPI`, as a QImage."""
+    pdfium = pytest.importorskip("pypdfium2")
+    from PySide6.QtGui import QImage
+
+    document = pdfium.PdfDocument(str(pdf))
+    bitmap = document[page].render(scale=DPI / 72, draw_annots=annotations, rev_byteorder=True)
+    image = QImage(
+        bytes(bitmap.buffer),
+        bitmap.width,
+        bitmap.height,
+        bitmap.stride,
+        QImage.Format.Format_RGB888 if bitmap.n_channels == 3 else QImage.Format.Format_RGBA8888,
+    )
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_pdfium_draws_the_same_highlights(annotated):
+    """A second renderer agrees: each colour under its words, nothing without annotations."""
+    parts = _parts(annotated)
+    checked = 0
+    for role, a in annotated.by_role.items():
+        if role in OVERLAPPING:
+            continue
+        for h in parts[a.id]:
+            shown = _pdfium_page(annotated.pdf, h.page, annotations=True)
+            bare = _pdfium_page(annotated.pdf, h.page, annotations=False)
+            for box in h.boxes:
+                assert share(bare, box, DPI, tinted(), inset=0) == 0, (role, box)
+                if box.x1 - box.x0 >= 12:
+                    assert share(shown, box, DPI, near(color_hex(a.color))) > 0.3, (role, box)
+                    checked += 1
+    assert checked >= 5
