@@ -66,6 +66,10 @@ class IncrementalUpdate:
         """Fill a reserved number, or replace an existing object with a new version."""
         self._objects[ref.idnum] = obj
 
+    def reference(self, number: int) -> IndirectObject:
+        """A reference to an object of the original file."""
+        return IndirectObject(number, 0, self.reader)
+
     def page_ref(self, index: int) -> IndirectObject:
         ref = self.pages[index].indirect_reference
         assert ref is not None
