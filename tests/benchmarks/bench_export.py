@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -167,18 +168,39 @@ def long_child(kind: str, folder: Path) -> None:
     del app
 
 
-def reached(pdf: Path, text: str) -> tuple[int, int]:
-    """How far into `text` the PDF gets: the offset (in the text with its blanks squeezed) of
-    the last words pdftotext finds, and that text's length."""
-    squeezed = " ".join(text.split())
-    extracted = subprocess.run(
-        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout.split()
-    while extracted and re.fullmatch(r"[\d/]+", extracted[-1]):
-        extracted.pop()  # the page number
-    tail = " ".join(extracted[-8:])
-    at = squeezed.rfind(tail)
-    return (at + len(tail) if at >= 0 else 0), len(squeezed)
+def _squeezed(text: str) -> str:
+    """Text compared as pdftotext gives it back: ligatures undone, blanks squeezed, and a
+    word broken after a hyphen at a line end joined again."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).replace("- ", "-")
+
+
+def extracted(pdf: Path, title: str, first: int = 1) -> str:
+    """The PDF's text from page `first` on, without page numbers and running heads."""
+    out = subprocess.run(
+        ["pdftotext", "-f", str(first), str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    lines = [
+        line
+        for line in out.splitlines()
+        if line.strip() != title and not re.fullmatch(r"\s*\d+( / \d+)?\s*", line)
+    ]
+    return _squeezed("\n".join(lines))
+
+
+def reached(pdf: Path, text: str, title: str) -> tuple[int, int]:
+    """How far into `text` the PDF gets, in characters of the squeezed text, and that text's
+    length. The last paragraph number (§N, unique) the PDF holds says which paragraph it
+    reached; what follows it there says how far into that paragraph."""
+    squeezed = _squeezed(text)
+    found = extracted(pdf, title)
+    marks = list(re.finditer(r"§(\d+) ", found))
+    if not marks:
+        return 0, len(squeezed)
+    last = marks[-1]
+    at = squeezed.find(f"§{last.group(1)} ")
+    if at < 0:
+        return 0, len(squeezed)
+    return min(len(squeezed), at + len(found) - last.start()), len(squeezed)
 
 
 def page_count(pdf: Path) -> int:
@@ -209,18 +231,14 @@ def long_document(folder: Path) -> int:
         pdf = folder / f"long-{kind}.pdf"
         f = figures[kind]
         pages = f["pages"] or page_count(pdf)
-        at, total = reached(pdf, text)
+        at, total = reached(pdf, text, "Ten megabytes")
         print(
             f"  {name + ':':18} {f['seconds']:6.2f} s  {pages:5,} pages  peak {f['peak']:4.0f} MB"
             f"  holds {at:,} of {total:,} characters ({at / total:.0%})"
         )
     ours = figures["export"]
-    complete = SENTINEL in subprocess.run(
-        ["pdftotext", "-f", str(max(1, ours["pages"] - 2)), str(folder / "long-export.pdf"), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.replace("\n", " ")
+    last_pages = extracted(folder / "long-export.pdf", "Ten megabytes", ours["pages"] - 2)
+    complete = last_pages.endswith(SENTINEL)
     print(
         "  Qt's plain print stops early: it lays a text out only to 2^23 device units, so the"
         "\n  floor above is a truncated PDF, and the time ratio "
