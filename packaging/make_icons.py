@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
-SVG = ROOT / "resources" / "icons" / "quotebook.svg"
+SVG = ROOT / "gui" / "quotebook" / "assets" / "icons" / "quotebook.svg"
 OUT = ROOT / "packaging" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 # Per-channel difference allowed by --check: renderer updates move anti-aliasing a little.

@@ -12,7 +12,7 @@ os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
 import pytest
 
-from quotebook.seeding import seed_library
+from quotebook.services.seeding import seed_library
 from quotebook.store import Library
 
 REPO = Path(__file__).resolve().parents[1]
@@ -96,3 +96,23 @@ def qtbot_app():
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return app
+
+
+# -- the seed documents the quote tests read -----------------------------------------------
+
+
+def document_id(library: Library, title_part: str) -> int:
+    """A seed document's id by a piece of its title, so tests do not hang on import order."""
+    return next(s.id for s in library.documents.summaries() if title_part in s.title)
+
+
+@pytest.fixture
+def envoy_id(seeded_library: Library) -> int:
+    """The article quoting Ambassador Michael Carpenter, Landsbergis and the Baltic ministers."""
+    return document_id(seeded_library, "No Planned Interactions")
+
+
+@pytest.fixture
+def interview_id(seeded_library: Library) -> int:
+    """The interview transcript: speaker turns and a single scare quote."""
+    return document_id(seeded_library, "interview with Rossiyskaya Gazeta")

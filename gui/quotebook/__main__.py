@@ -7,44 +7,42 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
-# The CLI's command names, kept here so that starting the app does not import every command's
-# module (a test checks this list against the CLI's registry).
-CLI_COMMANDS = frozenset(
-    {"import", "list", "annotate", "annotations", "search", "export", "quotes"}
-)
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off until the window's first frame, and never longer.
+
+    Start-up makes tens of thousands of long-lived objects (modules, classes, Qt's wrappers and
+    enums) and next to no garbage, yet the collector would walk them some seventy times on the
+    way (~13 ms). The app turns it back on at its first frame (`quotebook.app.run_app`); leaving
+    this block, however the app ends, turns it back on in any case.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    words = [a for a in args if not a.startswith("-")]
-    # `--library PATH` takes a value that is not a command.
-    if "--library" in args:
-        i = args.index("--library")
-        if i + 1 < len(args) and args[i + 1] in words:
-            words.remove(args[i + 1])
-    if (words and words[0] in CLI_COMMANDS) or any(
-        a in ("-h", "--help", "--version") for a in args
-    ):
-        from quotebook.cli import main as cli_main
+    # The plain-Python core first: once PySide6 is loaded it reads the source of every module
+    # imported after it, looking for its feature switches, which only Qt-facing modules use.
+    from quotebook.cli.main import parse, run_command
 
-        return cli_main(args)
-    # Start-up makes tens of thousands of long-lived objects (modules, classes, Qt's wrappers
-    # and enums) and next to no garbage, yet the cyclic collector would walk them some seventy
-    # times on the way (~13 ms). `quotebook.app.main` turns it back on once the window's first
-    # frame is on screen, and whenever it returns.
-    gc.disable()
-    try:
-        # The plain-Python core first: once PySide6 is loaded it reads the source of every
-        # module imported after it, looking for its feature switches, which only Qt-facing
-        # modules use.
-        import quotebook.store  # noqa: F401
-        from quotebook.app import main as app_main
-    except BaseException:
-        gc.enable()
-        raise
-    return app_main(args)
+    invocation = parse(sys.argv[1:] if argv is None else argv)
+    if invocation.command is not None:
+        return run_command(invocation)
+    if invocation.app.self_test:
+        from quotebook.selftest import run_self_test
+
+        return run_self_test()
+    with collector_paused():
+        from quotebook.app import run_app
+
+        return run_app(invocation.app)
 
 
 if __name__ == "__main__":

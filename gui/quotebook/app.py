@@ -20,10 +20,10 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from quotebook import APP_NAME, __version__
-from quotebook.app_options import parse_app_args
+from quotebook.cli.main import AppOptions
 from quotebook.errors import UserError
 from quotebook.paths import resolve_library_path
-from quotebook.seeding import needs_seeding, seed_library
+from quotebook.services.seeding import needs_seeding, seed_library
 from quotebook.store import Library
 
 ORGANIZATION = "Quotebook"
@@ -94,28 +94,16 @@ def _excepthook(
     box.exec()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        return _run(argv)
-    finally:
-        gc.enable()  # `quotebook.__main__` pauses the collector for start-up: never leave it so
+def run_app(options: AppOptions) -> int:
+    """Open the library in the main window and run until the window closes.
 
-
-def _run(argv: Sequence[str] | None) -> int:
-    try:
-        args, qt_args = parse_app_args(sys.argv[1:] if argv is None else argv)
-    except UserError as exc:
-        sys.stderr.write(f"quotebook: {exc.message}\n")
-        return 2
-    if args.self_test:
-        gc.enable()  # a whole session's work follows, not just a start
-        from quotebook.selftest import run_self_test
-
-        return run_self_test()
-    app = create_application(qt_args)
+    Expects the garbage collector paused (`quotebook.__main__.collector_paused`) and turns it
+    back on once the first frame is on screen.
+    """
+    app = create_application(options.qt_args)
     sys.excepthook = _excepthook
     try:
-        library = open_library(resolve_library_path(args.library))
+        library = open_library(resolve_library_path(options.library))
     except UserError as exc:
         gc.enable()  # no window is coming, and the dialog may stay up a while
         from PySide6.QtWidgets import QMessageBox
@@ -132,21 +120,21 @@ def _run(argv: Sequence[str] | None) -> int:
     from quotebook.ui.session import Session
 
     session = Session(library)
-    window = MainWindow(session, make_settings(args.settings))
+    window = MainWindow(session, make_settings(options.settings))
 
     def on_first_frame() -> None:
-        if args.exit_after_show:
+        if options.exit_after_show:
             # For the start-up benchmark: when the first frame was done, on a clock that all
             # processes share.
             print(f"shown at {time.monotonic():.6f} cpu {time.process_time():.6f}", flush=True)
             app.quit()
-        gc.enable()  # paused for start-up by `quotebook.__main__`
+        gc.enable()
         # Showing the window only reads; what writing needs is loaded once it is on screen.
         library.load_writer()
 
     after_first_paint(window.viewer.viewport(), on_first_frame)
     window.show()
-    # A window that starts minimised paints nothing: do not leave the collector paused then.
+    # A window that starts minimised paints nothing: the collector comes back on regardless.
     QTimer.singleShot(2000, gc.enable)
     try:
         return app.exec()

@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+
+# Rows that other programs refer to (tags, documents, annotations, folders) carry a GUID, the
+# identity REFI-QDA exchange files use. It labels a row rather than describing it, so it takes no
+# part in equality: two values that say the same are equal whatever labels they carry.
+def _guid() -> str:
+    return field(default="", compare=False)
+
+
 # The five palette colours, in the order of the keys 1…5. Each has a light and a dark variant so
 # that highlighted text stays readable on either system palette; the light one is also used in
 # exports, which are always printed on white.
@@ -33,6 +41,7 @@ class Folder:
     name: str
     parent_id: int | None = None
     position: int = 0
+    guid: str = _guid()
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,7 @@ class Document:
     sha256: str
     imported_at: str
     formatting: tuple[FormatSpan, ...] = ()
+    guid: str = _guid()
 
     @property
     def title(self) -> str:
@@ -117,6 +127,7 @@ class Tag:
     color: str = ""
     parent_id: int | None = None
     description: str = ""
+    guid: str = _guid()
 
     @property
     def leaf(self) -> str:
@@ -152,6 +163,7 @@ class Annotation:
     created_at: str = ""
     updated_at: str = ""
     orphaned: bool = False
+    guid: str = _guid()
 
     @property
     def anchor(self) -> Anchor:

@@ -12,7 +12,7 @@ LIBRARY_FILE = "library.sqlite"
 
 
 def default_library_path() -> Path:
-    # platformdirs is imported only when no path was given (`--library`, the environment).
+    # Only the default needs platformdirs, which takes tens of milliseconds to load.
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / LIBRARY_FILE

@@ -42,7 +42,7 @@ from quotebook.anchoring import make_anchor
 from quotebook.domain import PALETTE, DocumentMeta, NewDocument
 from quotebook.export import FORMATS, ExportOptions, collect_items, export
 from quotebook.export.fonts import register_fonts
-from quotebook.seeding import seed_library
+from quotebook.services.seeding import seed_library
 from quotebook.store import Library
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -28,7 +28,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from quotebook.domain import DocumentMeta
-from quotebook.importing import import_files
+from quotebook.services.importing import import_files
 from quotebook.store import Library, text_sha256
 from quotebook.store.migrations import MIGRATIONS
 

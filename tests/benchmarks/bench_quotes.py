@@ -11,6 +11,13 @@ Two figures, each with its target:
 The floor is the least any finder must do: one `re.finditer` over the same text that pairs
 double quotation marks, with no speakers, kinds or turns. The ratio says what the rest costs.
 Each time is the best of several runs, so a busy machine shows less noise.
+
+Then hostile megabytes, which no article looks like but a file may: nothing but quotation
+marks, capitalised words, transcript labels, initials, attributed quotes one after another.
+Their cost must stay bounded: linear in the text, no regular expression that backtracks
+without end. Each is timed at 250 KB and at 1 MB; the growth between them should be about 4
+(linear), and the run fails past 8 or past a 20 s ceiling. The 1 MB time is printed beside the
+same floor.
 """
 
 from __future__ import annotations
@@ -29,6 +36,18 @@ from quotebook.quotes import find_quotes  # noqa: E402
 SEED_TARGET = 0.050
 ARTICLE_TARGET = 1.0
 ARTICLE_SIZE = 1_000_000
+HOSTILE_CEILING = 20.0
+HOSTILE_GROWTH = 8.0  # 250 KB -> 1 MB; linear is 4
+HOSTILE = {
+    "quotation marks": "“”\"'‘’«»„",
+    "straight double marks": '"',
+    "capitalised words": "Anna Berg Said Moscow ",
+    "transcript labels": "MR. PRICE: Yes.\n\n",
+    "initials": "T.J. ",
+    "attributed quotes": '"Yes," said Anna Berg. ',
+    "dash attributions": '"Hi." — Anna Berg\n',
+    "unclosed quotes": 'He was "out\n\n',
+}
 _PAIRED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]")
 
 
@@ -81,7 +100,20 @@ def main() -> int:
         f"1 MB article: {len(big):,} characters, {len(scan.quotes)} quotes, {len(scan.turns)} turns"
     )
     print(line("1 MB article", big_time, big_floor, ARTICLE_TARGET))
-    return 0 if seeds < SEED_TARGET and big_time < ARTICLE_TARGET else 1
+    ok = seeds < SEED_TARGET and big_time < ARTICLE_TARGET
+    print("hostile 1 MB inputs (bounded cost; growth = time at 1 MB / time at 250 KB):")
+    for name, unit in HOSTILE.items():
+        text = (unit * (ARTICLE_SIZE // len(unit) + 1))[:ARTICLE_SIZE]
+        quarter = text[: ARTICLE_SIZE // 4]
+        small = best_of(2, lambda quarter=quarter: find_quotes(quarter))
+        seconds = best_of(1, lambda text=text: find_quotes(text))
+        floor_seconds = best_of(3, lambda text=text: floor([text]))
+        growth = seconds / small
+        print(
+            line(f"  {name}", seconds, floor_seconds, HOSTILE_CEILING) + f"   growth {growth:.1f}"
+        )
+        ok = ok and seconds < HOSTILE_CEILING and growth < HOSTILE_GROWTH
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

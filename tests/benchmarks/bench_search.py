@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from quotebook.domain import DocumentMeta, NewDocument
-from quotebook.search import SearchFilters, to_fts_query
+from quotebook.search.query import SearchFilters, to_fts_query
 from quotebook.store import Library
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

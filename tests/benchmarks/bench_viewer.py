@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 
 from quotebook.anchoring import Utf16Map, snap_to_words
 from quotebook.domain import PALETTE, Annotation, Document, DocumentMeta
-from quotebook.ui.highlight_layer import split_segments
+from quotebook.ui.widgets.highlight_layer import split_segments
 from quotebook.ui.widgets.viewer import Viewer
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

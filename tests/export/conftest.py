@@ -20,7 +20,7 @@ from pdf_probe import BODY_RIGHT, FOOTER_TOP, HEADER_BOTTOM, words
 from quotebook.anchoring import locate_quote, make_anchor
 from quotebook.domain import Annotation, DocumentMeta, NewDocument
 from quotebook.export import ExportOptions, collect_items, export
-from quotebook.seeding import seed_library
+from quotebook.services.seeding import seed_library
 from quotebook.store import Library
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

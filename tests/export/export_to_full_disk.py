@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from quotebook.errors import ExportFailed
 from quotebook.export import ExportOptions, collect_items, export
-from quotebook.seeding import seed_library
+from quotebook.services.seeding import seed_library
 from quotebook.store import Library
 
 

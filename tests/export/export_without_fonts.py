@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from quotebook.anchoring import make_anchor
 from quotebook.export import ExportOptions, collect_items, export
 from quotebook.resources import seeds_dir
-from quotebook.seeding import seed_library
+from quotebook.services.seeding import seed_library
 from quotebook.store import Library
 
 

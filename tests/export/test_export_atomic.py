@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from quotebook.errors import ExportFailed
-from quotebook.export import FORMATS, ExportCancelled, ExportOptions, collect_items, export
+from quotebook.export import (
+    FORMATS,
+    PROJECT_FORMATS,
+    ExportCancelled,
+    ExportOptions,
+    collect_items,
+    export,
+)
+from quotebook.export.qdpx import collect_project
 
 HERE = Path(__file__).resolve().parent
 
@@ -20,6 +28,14 @@ HERE = Path(__file__).resolve().parent
 @pytest.fixture
 def items(annotated):
     return collect_items(annotated.library, [annotated.document_id])
+
+
+def export_as(library, items, target, fmt, progress=None):
+    """Export as the CLI does: the REFI-QDA formats also get the library's code book."""
+    project = None
+    if fmt in PROJECT_FORMATS:
+        project, items = collect_project(library, items, whole_library=False)
+    return export(items, target, ExportOptions(format=fmt), progress, project=project)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -58,7 +74,7 @@ def test_unwritable_folder(items, tmp_path):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("cancel_at", [0, 1, "last"])
-def test_cancel_leaves_nothing_and_keeps_the_old_file(items, tmp_path, fmt, cancel_at):
+def test_cancel_leaves_nothing_and_keeps_the_old_file(annotated, items, tmp_path, fmt, cancel_at):
     target = tmp_path / f"out.{fmt}"
     target.write_text("the previous export")
     calls: list[tuple[int, int]] = []
@@ -69,7 +85,7 @@ def test_cancel_leaves_nothing_and_keeps_the_old_file(items, tmp_path, fmt, canc
         return done < stop
 
     with pytest.raises(ExportCancelled, match="cancelled; no file was written"):
-        export(items, target, ExportOptions(format=fmt), progress)
+        export_as(annotated.library, items, target, fmt, progress)
     assert target.read_text() == "the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
     dones = [d for d, _ in calls]
@@ -80,10 +96,11 @@ def test_cancel_leaves_nothing_and_keeps_the_old_file(items, tmp_path, fmt, canc
 def test_progress_runs_to_the_end(annotated, tmp_path, fmt):
     items = collect_items(annotated.library)
     calls: list[tuple[int, int]] = []
-    export(
+    export_as(
+        annotated.library,
         items,
         tmp_path / f"all.{fmt}",
-        ExportOptions(format=fmt),
+        fmt,
         lambda d, t: not calls.append((d, t)),
     )
     assert calls[0][0] == 0 and calls[-1][0] == calls[-1][1]

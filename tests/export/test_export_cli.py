@@ -8,8 +8,8 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from quotebook.cli import main
-from quotebook.seeding import seed_library
+from quotebook.cli.main import main
+from quotebook.services.seeding import seed_library
 from quotebook.store import Library
 
 
@@ -71,7 +71,7 @@ def test_pdf_with_options(qapp, lib_path, tmp_path, capsys):
         "Ada",
     )
     assert code == 0
-    assert "exported 1 documents, 1 annotations" in capsys.readouterr().out
+    assert "exported 1 document, 1 annotation, " in capsys.readouterr().out
     reader = PdfReader(out)
     assert round(float(reader.pages[0].mediabox.height)) == 792
     assert reader.metadata.author == "Ada"

@@ -10,7 +10,8 @@ from quotebook.anchoring import locate_quote
 from quotebook.domain import DocumentMeta, NewDocument
 from quotebook.export import ExportOptions, collect_items, export
 from quotebook.export.pdf.furniture import hidden_lines, repeated_title
-from quotebook.reader_view import visible_text
+from quotebook.reader_view import RULES_VERSION
+from quotebook.reader_view.rules import visible_text
 
 pytestmark = needs_poppler
 TITLE = "Ministers meet in Vienna"
@@ -77,7 +78,8 @@ def test_the_library_verdict_is_used(page_document, tmp_path):
     """The exporter takes the reader view's verdict the library keeps, as the viewer does."""
     library, doc = page_document
     start = PAGE.index("The ministers")
-    library.documents.keep_furniture(doc.id, [(start, PAGE.index("\n", start) + 1)])
+    kept = [(start, PAGE.index("\n", start) + 1)]
+    library.documents.keep_furniture(doc.id, kept, RULES_VERSION)
     plain = _export(library, doc.id, tmp_path)
     assert "The ministers met" not in plain
     assert "Video of the day" in plain  # the kept verdict says nothing about it

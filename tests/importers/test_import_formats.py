@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import trafilatura  # noqa: F401 - imported before the network is cut: urllib3 probes IPv6 on import
-from import_samples import ARTICLE, PAGE, make_docx, make_eml, make_pdf, write
 
+from import_samples import ARTICLE, PAGE, make_docx, make_eml, make_pdf, write
 from quotebook.errors import ImportFailed
 from quotebook.importers import ImportLimits, read_document
 from quotebook.importers.markdown import render_markdown

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from import_samples import ARTICLE, MARKDOWN_SAMPLE, PAGE, make_docx, make_eml, make_pdf, write
 
+from import_samples import ARTICLE, MARKDOWN_SAMPLE, PAGE, make_docx, make_eml, make_pdf, write
 from quotebook.domain import NewDocument
 from quotebook.errors import ImportFailed
 from quotebook.importers import IMPORTERS, read_document

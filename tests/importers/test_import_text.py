@@ -6,8 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
-from import_samples import ARTICLE, FRENCH, RUSSIAN, write
 
+from import_samples import ARTICLE, FRENCH, RUSSIAN, write
 from quotebook.errors import ImportFailed
 from quotebook.importers import ImportLimits, read_document
 from quotebook.importers.source import MB

@@ -116,5 +116,5 @@ def test_bundle_is_lean(bundle: Path) -> None:
         assert unwanted not in names, unwanted
     assert not any(p.suffix == ".qm" for p in files), "Qt translations were bundled"
     internal = folder / "_internal"
-    assert (internal / "resources" / "icons" / "quotebook.svg").is_file()
-    assert (internal / "seeds" / "library.json").is_file()
+    assert (internal / "quotebook" / "assets" / "icons" / "quotebook.svg").is_file()
+    assert (internal / "quotebook" / "assets" / "samples" / "library.json").is_file()

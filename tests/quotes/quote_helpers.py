@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quotebook.quotes import FoundQuote, find_quotes
+from quotebook.quotes import FoundQuote, clean_speaker, find_quotes
+from quotebook.quotes.names import given_compatible
 
 TITLE = "A headline\n\n"  # the first line of an article is its title; tests start below it
 
@@ -19,3 +20,14 @@ def only(text: str, language: str = "en") -> FoundQuote:
 
 def texts(text: str, language: str = "en") -> list[str]:
     return [q.text for q in quotes(text, language)]
+
+
+def same_speaker(gold: str | None, found: str | None) -> bool:
+    """Do two speaker names name one person? Titles, case and dropped or abbreviated given
+    names aside: "Alexander Lukashevich" is "Lukashevich" and "A. Lukashevich"."""
+    if gold is None or found is None:
+        return gold is found
+    a, b = clean_speaker(gold).casefold().split(), clean_speaker(found).casefold().split()
+    if a == b:
+        return True
+    return bool(a and b) and a[-1] == b[-1] and given_compatible(a[:-1], b[:-1])

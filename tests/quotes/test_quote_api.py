@@ -71,3 +71,28 @@ def test_invariants_hold_for_any_text(text: str) -> None:
         previous_end = quote.end
     for turn in scan.turns:
         assert 0 <= turn.start <= turn.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "“”\"'‘’«»„",
+        "Anna Berg Said Moscow ",
+        "MR. PRICE: Yes.\n\n",
+        "T.J. ",
+        '"Hi." — Anna Berg\n',
+        'He was "out\n\n',
+        "((((D-N.Y.)",
+        "''",
+    ],
+)
+def test_hostile_inputs_finish_and_keep_the_invariants(unit: str) -> None:
+    # 100 KB of one shape; the benchmark times a megabyte of each. A rule whose cost grew
+    # faster than the text would make this test hang rather than fail.
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    scan = find_quotes(text)
+    previous_end = -1
+    for quote in scan.quotes:
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.start >= previous_end
+        previous_end = quote.end

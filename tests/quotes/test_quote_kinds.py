@@ -76,3 +76,20 @@ def test_partial_quote_inherits_the_speaker_of_the_sentence_before() -> None:
         ("partial", "Anna Berg"),
         ("partial", "Anna Berg"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg spoke. “First half,” she said, “second half.”",
+        "“We tried,” Anna Berg told reporters on Monday, “and failed.”",
+    ],
+)
+def test_both_halves_of_a_split_quote_are_direct_with_one_speaker(text: str) -> None:
+    found = quotes(TITLE + text)
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Anna Berg")] * 2
+
+
+def test_a_partial_quote_after_a_direct_one_in_another_sentence_stays_partial() -> None:
+    text = TITLE + "“We tried,” said Anna Berg. She called the result “a draw.”"
+    assert [q.kind for q in quotes(text)] == ["direct", "partial"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quote_helpers import TITLE, only, texts
+from quote_helpers import TITLE, only, quotes, texts
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,29 @@ def test_two_quotes_in_one_sentence() -> None:
         "other options",
         "guarantee security.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("''We are ready,'' said Anna Berg.", ["We are ready,"]),
+        ("Anna Berg said she was ''cautiously hopeful'' today.", ["cautiously hopeful"]),
+        ("''One,'' said Anna Berg, ''and two.''", ["One,", "and two."]),
+        ("The drivers' union met. ''We wait,'' said Anna Berg.", ["We wait,"]),
+    ],
+)
+def test_doubled_apostrophes_of_older_archives_are_double_marks(
+    sentence: str, expected: list[str]
+) -> None:
+    text = TITLE + sentence
+    found = quotes(text)
+    assert [q.text for q in found] == expected
+    for q in found:
+        assert text[q.start - 2 : q.start] == "''"
+        assert text[q.start : q.end] == q.text
+    assert found[0].speaker == "Anna Berg"
+
+
+def test_doubled_apostrophes_continue_over_paragraphs() -> None:
+    text = TITLE + "''We will rebuild.\n\n''And we will stay,'' said Anna Berg."
+    assert texts(text) == ["We will rebuild.\n\n''And we will stay,"]

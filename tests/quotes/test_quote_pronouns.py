@@ -10,7 +10,7 @@ from quote_helpers import TITLE, quotes
     ("attribution", "speaker"),
     [
         ("he added", "Pavel Novak"),
-        ("she said", "Pavel Novak"),
+        ("she said", "Anna Berg"),  # the nearest woman: Pavel is a man's name
         ("the diplomat added", "Pavel Novak"),
         ("the ambassador told reporters", "Anna Berg"),
         ("the minister said", "Pavel Novak"),
@@ -64,3 +64,45 @@ def test_a_name_in_apposition_is_the_subject_and_the_antecedent() -> None:
         "“Families are terrified,” he said."
     )
     assert [q.speaker for q in quotes(text)] == ["Ed Miliband"]
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "speaker"),
+    [("he", "Tom Rigby"), ("she", "Gail Pruitt")],
+)
+def test_a_pronoun_passes_over_people_of_the_other_gender(pronoun: str, speaker: str) -> None:
+    text = TITLE + (
+        "The candidate, a state senator named Gail Pruitt, won by four points. "
+        "Her opponent, Tom Rigby, conceded at midnight.\n\n"
+        f"“It was a fair fight,” {pronoun} said."
+    )
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("honorific", "pronoun", "speaker"),
+    [("Ms.", "she", "Moore"), ("Mr.", "he", "Moore"), ("Ms.", "he", "Pavel Novak")],
+)
+def test_honorifics_tell_the_gender(honorific: str, pronoun: str, speaker: str) -> None:
+    text = TITLE + (
+        "Pavel Novak spoke first, then Jordan Moore.\n\n"
+        f"{honorific} Moore said the plan was fair. “It was,” {pronoun} added."
+    )
+    assert quotes(text)[-1].speaker in {speaker, "Jordan Moore"}
+
+
+def test_a_person_named_with_a_common_given_name_is_an_antecedent() -> None:
+    text = TITLE + (
+        "Leon Barbosa remembers the night well. He says, “I worked with Hillary Clinton then.”"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Leon Barbosa"]
+
+
+def test_russian_surname_endings_tell_the_gender() -> None:
+    from quotebook.quotes import find_quotes
+
+    text = (
+        "Заголовок\n\nДепутат Нина Ступина и министр Дмитрий Корнеев встретились в среду. "
+        "«Мы договорились», — заявила она."
+    )
+    assert [q.speaker for q in find_quotes(text, "ru").quotes] == ["Нина Ступина"]

@@ -113,3 +113,75 @@ def test_capitalised_labels_of_press_briefings() -> None:
         ("QUESTION", None),
         ("MR PRICE", "Price"),
     ]
+
+
+def test_broadcast_labels_in_capitals_with_surnames_only() -> None:
+    text = (
+        "SUNDAY LEDGER — Transcript\n\n"
+        "DANA WHITFIELD, HOST: I'm Dana Whitfield. Joining us is Senator Owen Castellano.\n\n"
+        "CASTELLANO: Good to be with you.\n\n"
+        "WHITFIELD: Let's start.\n\n"
+        "CASTELLANO: Fine.\n\n"
+        "GOV. ELENA MARSH-PATEL: Thanks for having me."
+    )
+    turns = find_quotes(text).turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("DANA WHITFIELD, HOST", "Dana Whitfield"),
+        ("CASTELLANO", "Owen Castellano"),
+        ("WHITFIELD", "Dana Whitfield"),
+        ("CASTELLANO", "Owen Castellano"),
+        ("GOV. ELENA MARSH-PATEL", "Elena Marsh-Patel"),
+    ]
+
+
+def test_a_word_in_capitals_the_text_also_writes_in_lower_case_is_not_a_speaker() -> None:
+    text = "Live\n\nUPDATE: Polls close.\n\nUPDATE: Counting begins, an update says."
+    assert find_quotes(text).turns == ()
+
+
+def test_briefing_labels_with_titles() -> None:
+    text = (
+        "Press Availability\n\nMODERATOR: Good afternoon.\n\n"
+        "FOREIGN MINISTER TAMM: Thank you.\n\nSECRETARY HALVERSEN: Thank you, Minister.\n\n"
+        "QUESTION: Is May a deadline?\n\nFOREIGN MINISTER TAMM: It is a target."
+    )
+    turns = find_quotes(text).turns
+    assert [t.speaker for t in turns] == [None, "Tamm", "Halversen", None, "Tamm"]
+
+
+def test_initials_written_against_the_surname() -> None:
+    text = "Брифинг\n\nВ.В.Жданова: Добрый день.\n\nВопрос: Что дальше?\n\nВ.В.Жданова: Посмотрим."
+    turns = find_quotes(text, "ru").turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("В.В.Жданова", "В.В. Жданова"),
+        ("Вопрос", None),
+        ("В.В.Жданова", "В.В. Жданова"),
+    ]
+
+
+def test_an_outlet_in_brackets_with_its_media_noun() -> None:
+    text = "Брифинг\n\nВопрос (агентство «Северный экспресс»): Что дальше?\n\nА.Б.Орлов: Ничего."
+    assert find_quotes(text, "ru").turns[0].speaker == "Северный экспресс"
+
+
+def test_a_byline_is_not_a_turn_and_its_reporter_asks_the_questions() -> None:
+    text = (
+        "A conversation with glaciologist Ingrid Solheim\n\n"
+        "Reporter: Priya Nandakumar\nPhotos: Tom Ellery\n\n"
+        "Ingrid Solheim has spent three decades on the ice. Solheim says it is melting.\n\n"
+        "Q: How did you start?\n\nA: By accident."
+    )
+    turns = find_quotes(text).turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("Q", "Priya Nandakumar"),
+        ("A", "Ingrid Solheim"),
+    ]
+
+
+def test_an_interview_with_a_person_names_the_interviewee() -> None:
+    text = (
+        "An interview with Yelena Brisk\n\nInterview by Marcus Oyelaran\n\n"
+        "Q: Do you remember your first win?\n\nA: Against my grandfather."
+    )
+    turns = find_quotes(text).turns
+    assert [t.speaker for t in turns] == ["Marcus Oyelaran", "Yelena Brisk"]

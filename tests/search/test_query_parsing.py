@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotebook.search import fallback_query, to_fts_query
+from quotebook.search.query import fallback_query, to_fts_query
 
 
 @pytest.mark.parametrize(

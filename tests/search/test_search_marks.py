@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotebook.search import MARK_CLOSE, MARK_OPEN, search_terms
-from quotebook.search_marks import TermMatcher, lowered
+from quotebook.search.marks import TermMatcher, lowered
+from quotebook.search.query import MARK_CLOSE, MARK_OPEN, search_terms
 from quotebook.store import Library
 
 QUERIES = [

@@ -6,6 +6,7 @@ one document and one tagged annotation; run this file as a script to make it aga
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from quotebook.domain import DocumentMeta, FormatSpan, NewDocument
-from quotebook.search import MARK_CLOSE, MARK_OPEN, SearchFilters
+from quotebook.search.query import MARK_CLOSE, MARK_OPEN, SearchFilters
 from quotebook.store import Library
 from quotebook.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -133,7 +134,9 @@ def test_migration_v4_adds_empty_formatting_to_existing_documents(v1_library: Pa
         assert library.schema_version == 4
         document = library.documents.get(1)
         assert (document.text, document.formatting) == (V1_TEXT, ())
-        # …and the upgraded file stores formatting for new documents.
+    # …and the upgraded file stores formatting for new documents (today's repositories write
+    # today's columns, so the file is brought up to date first).
+    with Library(v1_library) as library:
         spans = (FormatSpan(0, 4, "strong"), FormatSpan(5, 9, "link", "https://example.org"))
         added = library.documents.add(NewDocument(DocumentMeta("New"), "Bold link", spans))
         assert library.documents.get(added.id).formatting == spans
@@ -147,9 +150,36 @@ def test_migration_v5_adds_furniture_unknown_for_existing_documents(v1_library: 
     assert "furniture" not in columns(v1_library, "documents")
     with Library(v1_library, target_version=5) as library:
         assert library.schema_version == 5
-        assert library.documents.furniture(1) is None  # worked out when first needed
-        library.documents.keep_furniture(1, [(0, 6)])
-        assert library.documents.furniture(1) == [(0, 6)]
+        assert library.documents.furniture(1, 1) is None  # worked out when first needed
+        library.documents.keep_furniture(1, [(0, 6)], 1)
+        assert library.documents.furniture(1, 1) == [(0, 6)]
+
+
+GUID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+
+def test_migration_v6_gives_every_row_its_own_guid(v1_library: Path):
+    Library(v1_library, target_version=5).close()
+    assert "guid" not in columns(v1_library, "annotations")
+    with Library(v1_library, target_version=6) as library:
+        assert library.schema_version == 6
+        guids = [
+            library.folders.get(1).guid,
+            library.documents.get(1).guid,
+            library.tags.get(1).guid,
+            library.annotations.get(1).guid,
+            library.exchange.user_guid(),
+        ]
+    assert all(GUID_PATTERN.match(g) for g in guids), guids
+    assert len(set(guids)) == len(guids)
+    # Unique per table: a second row cannot take a GUID already used.
+    conn = sqlite3.connect(v1_library)
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO folders (name, guid) VALUES ('copy', ?)", [guids[0]])
+    conn.close()
+    with Library(v1_library) as library:  # opening again keeps them
+        assert library.annotations.get(1).guid == guids[3]
+        assert library.exchange.user_guid() == guids[4]
 
 
 def test_upgrade_keeps_every_row(v1_library: Path):

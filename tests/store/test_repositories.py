@@ -129,29 +129,37 @@ def test_failed_write_leaves_nothing(library: Library):
 
 def test_furniture_is_kept_until_the_text_changes(library: Library):
     doc = library.documents.add(NewDocument(DocumentMeta("Page"), "Menu\nThe article.\n"))
-    assert library.documents.furniture(doc.id) is None
-    library.documents.keep_furniture(doc.id, [(0, 4)])
-    assert library.documents.furniture(doc.id) == [(0, 4)]
-    library.documents.keep_furniture(doc.id, [])
-    assert library.documents.furniture(doc.id) == []  # known to have none
-    library.documents.keep_furniture(doc.id, [(0, 4)])
+    assert library.documents.furniture(doc.id, 1) is None
+    library.documents.keep_furniture(doc.id, [(0, 4)], 1)
+    assert library.documents.furniture(doc.id, 1) == [(0, 4)]
+    library.documents.keep_furniture(doc.id, [], 1)
+    assert library.documents.furniture(doc.id, 1) == []  # known to have none
+    library.documents.keep_furniture(doc.id, [(0, 4)], 1)
     new = NewDocument(DocumentMeta("Page"), "Another article.\n")
     library.documents.replace_text(doc.id, new, lambda annotation: None)
-    assert library.documents.furniture(doc.id) is None
+    assert library.documents.furniture(doc.id, 1) is None
+
+
+def test_furniture_kept_under_other_rules_reads_as_unknown(library: Library):
+    doc = library.documents.add(NewDocument(DocumentMeta("Page"), "Menu\nThe article.\n"))
+    library.documents.keep_furniture(doc.id, [(0, 4)], 1)
+    assert library.documents.furniture(doc.id, 2) is None  # the rules changed: work it out again
+    library.documents.keep_furniture(doc.id, [], 2)
+    assert library.documents.furniture(doc.id, 2) == []
 
 
 def test_damaged_furniture_reads_as_unknown(library: Library, library_path):
     doc = library.documents.add(NewDocument(DocumentMeta("Page"), "Menu\nThe article.\n"))
     conn = sqlite3.connect(library_path)
-    conn.execute("UPDATE documents SET furniture = 'x-1 2' WHERE id = ?", [doc.id])
+    conn.execute("UPDATE documents SET furniture = '1|x-1 2' WHERE id = ?", [doc.id])
     conn.commit()
     conn.close()
-    assert library.documents.furniture(doc.id) is None
+    assert library.documents.furniture(doc.id, 1) is None
 
 
 def test_furniture_of_a_missing_document_is_an_error(library: Library):
     with pytest.raises(NotFoundError):
-        library.documents.furniture(9999)
+        library.documents.furniture(9999, 1)
 
 
 def test_keeping_furniture_in_a_read_only_library_is_skipped(library: Library):
@@ -160,5 +168,5 @@ def test_keeping_furniture_in_a_read_only_library_is_skipped(library: Library):
     library._db.execute("PRAGMA query_only = ON")
     with pytest.raises(sqlite3.OperationalError):
         library.set_meta("probe", "1")
-    library.documents.keep_furniture(doc.id, [(0, 4)])  # no error: it is only a cache
-    assert library.documents.furniture(doc.id) is None
+    library.documents.keep_furniture(doc.id, [(0, 4)], 1)  # no error: it is only a cache
+    assert library.documents.furniture(doc.id, 1) is None

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 from quotebook.anchoring import Utf16Map
 from quotebook.domain import DocumentMeta, NewDocument
 from quotebook.quotes import find_quotes
-from quotebook.reader_view import boilerplate_ranges
+from quotebook.reader_view import RULES_VERSION
+from quotebook.reader_view.rules import furniture_ranges
 from quotebook.ui.actions import ActionId
 
 
@@ -188,15 +189,15 @@ def test_quotes_panel_accepts_into_the_open_document(make_window):
     assert window.viewer.annotations()[0].id == annotation_id
 
 
-def test_reader_view_hides_page_chrome_but_keeps_offsets(make_window):
+def test_reader_view_hides_page_furniture_but_keeps_offsets(make_window):
     window = make_window()
     doc = window.session.library.documents.summaries()[0].id
     window.open_document(doc)
-    assert window.hidden_line_count > 0
+    assert window.viewer.hidden_line_count > 0
     block = window.viewer.document().findBlock(window.document.text.index("No time to read?"))
     assert not block.isVisible()
     window.action(ActionId.READER_VIEW).setChecked(False)
-    assert window.hidden_line_count == 0
+    assert window.viewer.hidden_line_count == 0
     assert block.isVisible()
     assert window.viewer.document().characterCount() == len(window.document.text) + 1
 
@@ -206,15 +207,15 @@ def test_reader_view_verdict_is_kept_in_the_library_and_used_next_time(make_wind
     documents = window.session.library.documents
     doc = documents.summaries()[0].id
     window.open_document(doc)
-    assert documents.furniture(doc) == boilerplate_ranges(window.document.text) != []
-    assert window.hidden_line_count > 0
+    assert documents.furniture(doc, RULES_VERSION) == furniture_ranges(window.document.text) != []
+    assert window.viewer.hidden_line_count > 0
     # What is kept is what the next opening shows: here, only the document's first line.
     first_line = window.document.text.index("\n")
-    documents.keep_furniture(doc, [(0, first_line)])
+    documents.keep_furniture(doc, [(0, first_line)], RULES_VERSION)
     window.close()
     again = make_window()
     again.open_document(doc)
-    assert again.hidden_line_count == 1
+    assert again.viewer.hidden_line_count == 1
     assert not again.viewer.document().firstBlock().isVisible()
 
 

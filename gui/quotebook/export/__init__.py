@@ -1,4 +1,5 @@
-"""Exports: the chosen documents and their annotations as PDF, Markdown, CSV, JSON or HTML.
+"""Exports: the chosen documents and their annotations as PDF, Markdown, CSV, JSON, HTML, or a
+REFI-QDA project or code book for other QDA programs.
 
 Data in, file out: nothing here uses widgets. `collect_items` reads the selection from the
 library, `export` writes it atomically and reports progress.
@@ -15,6 +16,7 @@ from quotebook.export.options import (
     FORMATS,
     NOTE_LAYOUTS,
     PAGE_SIZES,
+    PROJECT_FORMATS,
     ExportItem,
     ExportOptions,
     ExportResult,
@@ -31,6 +33,7 @@ __all__ = [
     "FORMAT_SUFFIX",
     "NOTE_LAYOUTS",
     "PAGE_SIZES",
+    "PROJECT_FORMATS",
     "ExportCancelled",
     "ExportItem",
     "ExportOptions",

@@ -16,11 +16,14 @@ from typing import Literal
 
 from quotebook.domain import Annotation, Document
 
-Format = Literal["pdf", "md", "csv", "json", "html"]
+Format = Literal["pdf", "md", "csv", "json", "html", "qdpx", "qdc"]
 PageSizeName = Literal["a4", "letter"]
 NoteLayout = Literal["margin", "end"]
 
-FORMATS: tuple[Format, ...] = ("pdf", "md", "csv", "json", "html")
+FORMATS: tuple[Format, ...] = ("pdf", "md", "csv", "json", "html", "qdpx", "qdc")
+# Formats for other QDA programs (REFI-QDA): they carry the code book, so they need the library's
+# tags and folders besides the items (`collect_project`).
+PROJECT_FORMATS: tuple[Format, ...] = ("qdpx", "qdc")
 PAGE_SIZES: tuple[PageSizeName, ...] = ("a4", "letter")
 NOTE_LAYOUTS: tuple[NoteLayout, ...] = ("margin", "end")
 
@@ -31,6 +34,8 @@ FORMAT_SUFFIX: dict[Format, str] = {
     "csv": ".csv",
     "json": ".json",
     "html": ".html",
+    "qdpx": ".qdpx",
+    "qdc": ".qdc",
 }
 FORMAT_LABEL: dict[Format, str] = {
     "pdf": "PDF with highlights and PDF annotations",
@@ -38,6 +43,8 @@ FORMAT_LABEL: dict[Format, str] = {
     "csv": "CSV (one row per annotation)",
     "json": "JSON (one object per annotation)",
     "html": "HTML with coloured highlights",
+    "qdpx": "REFI-QDA Project (.qdpx)",
+    "qdc": "REFI-QDA Codebook (.qdc)",
 }
 
 # Called with (done, total); returning False cancels the export. Plain callables keep the core
@@ -98,6 +105,7 @@ class ExportResult:
     annotations: int
     pages: int = 0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    codes: int = 0  # codes in a REFI-QDA project or code book
 
 
 def format_for_path(path: Path, default: Format = "pdf") -> Format:

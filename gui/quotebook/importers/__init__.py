@@ -69,21 +69,31 @@ IMPORTERS: dict[str, Importer] = {
     ".eml": _eml,
 }
 
-# Formats whose text comes from a web page, where site chrome is likely (see reader_view).
+# Files that hold a whole project (documents, tags, highlights, folders) rather than one
+# document: REFI-QDA projects from other QDA programs, stored by `services.project_import`.
+PROJECT_SUFFIXES: tuple[str, ...] = (".qdpx",)
+
+# Formats whose text comes from a web page, where page furniture is likely (see reader_view).
 WEB_FORMATS = frozenset({"html", "eml"})
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(IMPORTERS))
+    return tuple(sorted((*IMPORTERS, *PROJECT_SUFFIXES)))
 
 
 def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in IMPORTERS
+    return path.suffix.lower() in IMPORTERS or is_project(path)
+
+
+def is_project(path: Path) -> bool:
+    return path.suffix.lower() in PROJECT_SUFFIXES
 
 
 def read_document(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> NewDocument:
     """Read one file with the importer for its suffix."""
     importer = IMPORTERS.get(path.suffix.lower())
+    if is_project(path):
+        raise ImportFailed(f"{path.name} is a project of many documents, not one document.")
     if importer is None:
         raise ImportFailed(
             f"{path.name}: files of type “{path.suffix or 'without extension'}” cannot be "
@@ -95,8 +105,10 @@ def read_document(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> NewDocum
 __all__ = [
     "DEFAULT_LIMITS",
     "IMPORTERS",
+    "PROJECT_SUFFIXES",
     "WEB_FORMATS",
     "ImportLimits",
+    "is_project",
     "is_supported",
     "read_document",
     "supported_suffixes",

@@ -3,22 +3,30 @@
 News attributes a quote in a handful of shapes, tried here in order of how reliable they are:
 
 1. right after the closing mark: `“…,” said X` / `“…,” X told Y` / `“…,” as X put it` /
-   `“…,” according to X` (Russian: `«…», — заявил X`);
+   `“…,” according to X` (Russian: `«…», — заявил X`), `said the mayor, X` (the name in
+   apposition to an inverted role), `“…,” a diplomat who was there said`, and for a quote on
+   its own line, a source after a dash (`“…” — Jane Doe, 41`, `“…” ― @handle`);
 2. before the opening mark, in the same sentence: `X said the talks would “drag out”`,
-   `According to X, … “…”`, `X outlined: “…”` (the rightmost reporting verb wins);
+   `According to X, … “…”`, `X outlined: “…”`, `X, an economist, told me …`, `X laughed and
+   called it “…”`, `Как сообщил источник, … «…»` (the rightmost reporting verb wins);
 3. from the sentence before, in the same paragraph (`According to him, … . “…”`), or for a
    quote that makes up its own paragraph, from the paragraph before when it ends with a colon
-   or with a quote of known speaker.
+   (`Caddick continued:`) or with a quote of known speaker. An unnamed source is remembered
+   as unnamed, so the quotes that continue it are nobody's rather than the last person's.
 
 A reporting verb is any form in the language's list (said, outlined, rejected, warned, заявил…),
 not a short fixed set; forms that double as nouns ("claims", "note") count only with a subject or
 an auxiliary beside them, and passives ("was told") do not count. The subject is read with
 `analyse_np`; a pronoun or a role ("he", "the diplomat") is resolved to the nearest person
-named before it, and "they"/"it" to the nearest organisation that spoke before.
+named before it (of the pronoun's gender, where the name book knows it), and "they"/"it" to
+the nearest organisation that spoke before. A role brought in without a name ("a Labor
+Department official said … the official said"), owned by someone ("your leader") or qualified
+by a name nobody was described with ("the Commerce Secretary") stays unnamed.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,12 +46,15 @@ from quotebook.quotes.names import (
     Phrase,
     analyse_np,
     classify_run,
+    is_demonym,
 )
 from quotebook.quotes.text import Document, Token, previous_nonblank_line
 
-_SEPARATORS = frozenset({",", "—", "–", "-", "…"})
+_DASHES = frozenset({"—", "–", "―", "-"})
+_SEPARATORS = frozenset({",", "…"}) | _DASHES
 _QUOTE_MARKS = frozenset(MARKS)
 _WINDOW = 240  # characters of reporter's text read after a quote
+_INTRO_WINDOW = 400  # characters read back for "a/an <role>" bringing in an unnamed source
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,25 +101,36 @@ class Attributor:
         self._according = [tuple(p.split()) for p in lang.according_to]
         self._put_it = [tuple(p.split()) for p in lang.as_put_it]
         self._np_words = (
-            lang.determiners | lang.titles | lang.roles | lang.name_particles | lang.org_words
+            lang.determiners
+            | lang.titles
+            | lang.title_modifiers
+            | lang.roles
+            | lang.name_particles
+            | lang.org_words
         )
         self._skip = lang.adverbs | lang.auxiliaries
         self._groups: list[tuple[int, str]] = []
-        self._by_sentence: dict[int, str] = {}
+        self._by_sentence: dict[int, str] = {}  # sentence start -> speaker ("" if unnamed)
 
     # ---- public ---------------------------------------------------------------------------
 
     def attribute(self, span: MarkedSpan, *, embedded: bool) -> Attribution:
         """Attribute one quote; quotes must be passed in reading order."""
-        found = self._after(span) or self._before(span.open_at) or self._inherit(span, embedded)
+        found = (
+            self._after(span, embedded)
+            or self._before(span.open_at)
+            or self._inherit(span, embedded)
+        )
         found = found or NOBODY
-        if found.speaker is not None:
-            self._by_sentence[self.doc.sentence_start(span.open_at)] = found.speaker
+        if found.speaker is not None or found.reported:
+            # An unnamed source ("a diplomat said") is recorded too, as "": the quotes that
+            # continue its words are unnamed as well, not someone else's.
+            self._by_sentence[self.doc.sentence_start(span.open_at)] = found.speaker or ""
         return found
 
     # ---- the three places -----------------------------------------------------------------
 
-    def _after(self, span: MarkedSpan) -> Attribution | None:
+    def _after(self, span: MarkedSpan, embedded: bool) -> Attribution | None:
         if not span.closed:
             return None
         begin = span.close_at + 1
@@ -117,12 +139,16 @@ class Attributor:
         i = 0
         while i < len(tokens) and tokens[i].text in _SEPARATORS:
             i += 1
+        dashed = any(t.text in _DASHES for t in tokens[:i])
         tokens = tokens[i:]
         if not tokens:
             return None
         inside = self.doc.text[span.start : span.end].rstrip()
         if i == 0 and inside.endswith(".") and tokens[0].is_capitalised:
             return None  # `“… truth.” Kuleba added that …`: the quote ended its sentence
+        if i == 0 and embedded and inside[-1:].isalnum():
+            # `the ad “unmistakably” suggests …`: the quote is part of the clause.
+            return self._according_later(tokens)
         n = self._phrase_at(tokens, 0, self._according)
         if n:
             return self._attribution(
@@ -134,13 +160,66 @@ class Attributor:
                     return self._attribution(analyse_np(tokens[1:j], self.lang), "as")
         n = self._verb_at(tokens, 0, after=True)
         if n:
-            return self._attribution(analyse_np(self._forward_np(tokens[n:]), self.lang), "after")
-        return self._name_then_verb(tokens) or self._according_later(tokens)
+            subject = self._inverted_subject(tokens[n:])
+            if subject is not None:
+                return self._attribution(subject, "after")
+            # `Brisk, who calls chess “a polite fight”, spoke to us`: the subject came first.
+            return None
+        found = self._name_then_verb(tokens) or self._according_later(tokens)
+        if found is None and dashed and self._starts_line(span):
+            found = self._dash_source(tokens)
+        return found
+
+    def _opens_clause(self, tokens: list[Token], i: int) -> bool:
+        """Does the verb at `i` open its clause (after "as"/"как", a comma or nothing)?"""
+        before = tokens[i - 1] if i > 0 else None
+        return (
+            before is None
+            or before.text in {",", ";", ":", "—"}
+            or (before.lower in self.lang.as_words)
+        )
+
+    def _starts_line(self, span: MarkedSpan) -> bool:
+        line_start = self.doc.line_bounds(span.open_at)[0]
+        return not self.doc.text[line_start : span.open_at].strip()
+
+    def _dash_source(self, tokens: list[Token]) -> Attribution:
+        """`“…” — Jane Doe, 41, from Leeds` or `“…” ― @handle`: a quote that stands on its own
+        line with its source after a dash (tabloids, reader comments, pull quotes)."""
+        if tokens[0].text == "@" and len(tokens) > 1 and tokens[1].start == tokens[0].end:
+            return Attribution("@" + tokens[1].text, "dash", 0.9)
+        words: list[Token] = []
+        for token in tokens[:6]:
+            if not token.is_word:
+                break
+            words.append(token)
+        if words and words[0].is_capitalised:
+            phrase = analyse_np(words, self.lang)
+            if phrase is not None and phrase.kind in (PERSON, ORG):
+                return self._attribution(phrase, "dash")
+        return Attribution(None, "dash", 0.5)
+
+    def _inverted_subject(self, tokens: list[Token]) -> Phrase | None:
+        """The subject after an inverted verb: `said Anna Berg`, or the name in apposition
+        after a role (`said the mayor, Anna Berg`; the role is noted as her title)."""
+        words = self._forward_np(tokens)
+        phrase = analyse_np(words, self.lang)
+        k = len(words)
+        unnamed = phrase is None or phrase.kind in (ROLE, UNNAMED)
+        if unnamed and k < len(tokens) - 1 and tokens[k].text == ",":
+            named = analyse_np(self._forward_np(tokens[k + 1 :]), self.lang)
+            if named is not None and named.kind == PERSON and (" " in named.text):
+                roles = [w.lower for w in words if w.lower in self.lang.roles]
+                self.names.add(named.text, named.pos, roles)
+                return named
+        return phrase
 
     def _name_then_verb(self, tokens: list[Token]) -> Attribution | None:
         """`“…,” Ambassador Michael Carpenter told …`: a noun phrase, then a reporting verb."""
         for j in range(1, min(len(tokens), 10)):
             token = tokens[j]
+            if token.lower in self.lang.relative_pronouns:
+                return self._subject_with_relative_clause(tokens, j)
             if not token.is_word and token.text not in "’'":
                 return None
             n = self._verb_at(tokens, j, after=True)
@@ -151,9 +230,23 @@ class Attributor:
                 k -= 1
             if k == 0 or tokens[0].lower in self.lang.auxiliaries:
                 return None
-            if not all(self._np_like(t) for t in tokens[:k]):
+            unnamed = (
+                k <= 3 and tokens[0].lower in self.lang.determiners and tokens[k - 1].text.islower()
+            )  # "“…,” the insider said": a source the reporter does not name
+            if not unnamed and not all(self._np_like(t) for t in tokens[:k]):
                 return None
             return self._attribution(analyse_np(tokens[:k], self.lang), "after")
+        return None
+
+    def _subject_with_relative_clause(self, tokens: list[Token], j: int) -> Attribution | None:
+        """`“…,” a diplomat who was in the room said.`: the noun phrase before "who", and a
+        reporting verb that ends the sentence after the relative clause."""
+        if not all(self._np_like(t) for t in tokens[:j]):
+            return None
+        for m in range(len(tokens) - 1, j, -1):
+            n = self._verb_at(tokens, m, after=True)
+            if n and (m + n == len(tokens) or not tokens[m + n].is_word):
+                return self._attribution(analyse_np(tokens[:j], self.lang), "after")
         return None
 
     def _according_later(self, tokens: list[Token]) -> Attribution | None:
@@ -184,8 +277,22 @@ class Attributor:
             if not n:
                 continue
             phrase = self._subject(tokens, i, n)
+            if phrase is None and self._is_verb(tokens, i, n) and self._opens_clause(tokens, i):
+                # "Как сообщил источник, …", "As the minister said, …": the subject follows.
+                phrase = self._inverted_subject(tokens[i + n :])
             if phrase is not None:
                 return self._attribution(phrase, "before")
+        colon = len(tokens) > 2 and tokens[-1].text == ":"
+        if colon and self._verb_at(tokens, len(tokens) - 2, after=True):
+            # "Caddick continued:" — a verb that attributes only what follows it.
+            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
+            if phrase is not None:
+                return self._attribution(phrase, "colon")
+        if colon and tokens[-2].text.islower() and tokens[-2].text.isalpha():
+            # "he laughed:", "Berg shrugged:" — any verb between a speaker and a colon.
+            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
+            if phrase is not None and phrase.kind in (PERSON, PRONOUN):
+                return self._attribution(phrase, "colon")
         if tokens and tokens[-1].text == ":":
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 1), self.lang)
             if phrase is not None and phrase.kind in (PERSON, ORG):
@@ -209,12 +316,12 @@ class Attributor:
             found = self._before(line[1], last)
             return found and Attribution(found.speaker, "colon", found.strength * 0.9)
         speaker = self._by_sentence.get(last)
-        return Attribution(speaker, "inherited", 0.6) if speaker else None
+        return Attribution(speaker or None, "inherited", 0.6) if speaker is not None else None
 
     def _sentence_speaker(self, start: int, end: int) -> Attribution | None:
         speaker = self._by_sentence.get(start)
         if speaker is not None:
-            return Attribution(speaker, "inherited", 0.7)
+            return Attribution(speaker or None, "inherited", 0.7)
         found = self._before(end, start)
         if found is None or found.speaker is None:
             return None
@@ -286,8 +393,9 @@ class Attributor:
             return (
                 before.lower in lang.auxiliaries
                 or before.lower in lang.person_pronouns | lang.group_pronouns | lang.first_person
+                or before.lower in lang.relative_pronouns
                 or before.lower in lang.roles
-                or (before.is_capitalised and not _demonym(before.text, lang.demonym_suffixes))
+                or (before.is_capitalised and not is_demonym(before.text, lang))
             )
         return True
 
@@ -306,6 +414,18 @@ class Attributor:
         phrase = analyse_np(self._backward_np(tokens, k), self.lang)
         if phrase is not None:
             return phrase
+        if (
+            k >= 2
+            and tokens[k - 1].lower in self.lang.conjunctions
+            and tokens[k - 2].text.islower()
+        ):
+            # "Caddick laughed and called it …": the subject of the first verb.
+            j = k - 2
+            while j > 0 and tokens[j - 1].lower in self._skip:
+                j -= 1
+            phrase = analyse_np(self._backward_np(tokens, j), self.lang)
+            if phrase is not None and phrase.kind != UNNAMED:
+                return phrase
         if k > 0 and tokens[k - 1].text == ",":
             phrase = self._apposition(tokens, k - 1)
             if phrase is not None:
@@ -322,12 +442,20 @@ class Attributor:
         phrase = analyse_np(tokens[j:comma], self.lang)
         return phrase if phrase is not None and phrase.kind == PERSON else None
 
+    def _title_word(self, token: Token) -> bool:
+        low = token.lower
+        titles = self.lang.titles
+        return low in titles or low.rstrip(".") in titles or low in self.lang.roles
+
     def _backward_np(self, tokens: list[Token], end: int) -> list[Token]:
         lang = self.lang
         k = end
         while k > 0:
             token = tokens[k - 1]
             low = token.lower
+            if low in lang.title_links and k >= 2 and k < end and self._title_word(tokens[k - 2]):
+                k -= 1  # "Secretary of State Antony Blinken"
+                continue
             if (
                 low in lang.person_pronouns
                 or low in lang.group_pronouns
@@ -350,8 +478,17 @@ class Attributor:
             low = token.lower
             if not token.is_word:
                 break
-            linked = out and out[-1].lower in lang.source_nouns and low in lang.source_links
+            if not out and (low in lang.person_pronouns or low in lang.group_pronouns):
+                return [token]  # "сказал он журналистам", "said he"
+            if not out and low in lang.stop_after_name:
+                return []  # "spoke to us": no subject follows the verb
+            linked = (out and out[-1].lower in lang.source_nouns and low in lang.source_links) or (
+                out and low in lang.title_links and self._title_word(out[-1])
+            )
             if out and low in lang.stop_after_name and not linked:
+                break
+            lower_after_name = out and out[-1].is_capitalised and token.text.islower()
+            if lower_after_name and low not in self._np_words and not linked:
                 break
             out.append(token)
         return out
@@ -371,6 +508,9 @@ class Attributor:
                     break
             elif out:
                 break
+        if not out and start > 0:
+            # "Keogh stormed out — and branded it “a joke”": the sentence's subject.
+            return self._clause_subject(tokens[: start - 1], start - 1)
         return out
 
     # ---- resolving ------------------------------------------------------------------------
@@ -384,7 +524,7 @@ class Attributor:
             return Attribution(None, cue, 0.6)
         if phrase.kind == PERSON:
             if lone and not names.is_person(phrase.text):
-                return Attribution(phrase.text, cue, 0.8)
+                return Attribution(names.display(phrase.text), cue, 0.8)
             if not lone:
                 names.add(phrase.text, phrase.pos)
             return Attribution(names.display(phrase.text, phrase.pos), cue, 1.0)
@@ -392,8 +532,13 @@ class Attributor:
             self._groups.append((phrase.pos, phrase.text))
             return Attribution(phrase.text, cue, 0.9)
         if phrase.kind == PRONOUN:
-            return Attribution(names.nearest_person(phrase.pos), cue, 0.85)
+            if self._unnamed_source_before(phrase.pos):
+                return Attribution(None, cue, 0.6)
+            gender = self.lang.pronoun_gender(phrase.text)
+            return Attribution(names.nearest_person(phrase.pos, gender=gender), cue, 0.85)
         if phrase.kind == ROLE:
+            if self._introduced_unnamed(phrase):
+                return Attribution(None, cue, 0.6)
             return Attribution(names.nearest_person(phrase.pos, phrase.text), cue, 0.85)
         if phrase.kind == GROUP:
             return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
@@ -405,6 +550,46 @@ class Attributor:
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)
+
+    def _introduced_unnamed(self, phrase: Phrase) -> bool:
+        """Was this role brought in without a name just before ("a Labor Department official
+        said … the official said")? Then it is that unnamed source, not a person named earlier."""
+        articles = self.lang.indefinite_articles
+        if not articles:
+            return False
+        head = phrase.text.split()[-1]
+        window = self.doc.masked[max(0, phrase.pos - _INTRO_WINDOW) : phrase.pos + len(head)]
+        pattern = (
+            rf"(?i)\b(?:{'|'.join(articles)})[ \u00a0]+(?:[\w’'\-]+[ \u00a0]+){{0,3}}"
+            rf"{re.escape(head)}\b"
+        )
+        intros = list(re.finditer(pattern, window))
+        if not intros:
+            return False
+        intro = intros[-1]
+        after = window[intro.end() :]
+        return not any(self.names.is_person(w) for w in re.findall(r"\b[A-ZА-ЯЁ][\w’'\-]+", after))
+
+    def _unnamed_source_before(self, pos: int) -> bool:
+        """ "…, a Red Cross spokeswoman said. “…,” she said.": a pronoun right after an unnamed
+        source that spoke stands for that source, if no one is named in between."""
+        doc = self.doc
+        sentence = doc.sentence_start(pos)
+        start = doc.sentence_start(sentence - 1) if sentence > 0 else 0
+        tokens = doc.tokens(start, pos)
+        articles = self.lang.indefinite_articles
+        for i in range(len(tokens) - 1, 0, -1):
+            if tokens[i].is_capitalised and self.names.is_person(tokens[i].text):
+                return False
+            n = self._verb_at(tokens, i)
+            if not n:
+                continue
+            k = i
+            while k > 0 and tokens[k - 1].lower in self._skip:
+                k -= 1
+            np = self._backward_np(tokens, k)
+            return bool(np) and np[0].lower in articles and np[-1].lower in self.lang.roles
+        return False
 
     def _nearest_group(self, pos: int) -> str | None:
         """The organisation "they" or "it" at `pos` stands for: the last one that spoke, or
@@ -438,7 +623,3 @@ class Attributor:
         if low in self.lang.org_words or low in self.lang.roles:
             return True
         return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
-
-
-def _demonym(word: str, suffixes: tuple[str, ...]) -> bool:
-    return word.lower().endswith(suffixes)

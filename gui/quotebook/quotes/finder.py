@@ -25,6 +25,7 @@ from quotebook.quotes.text import Document
 from quotebook.quotes.transcript import find_turns
 
 _TERM_WORDS = 4  # a phrase this short quoted twice or more is a term, not a quotation
+_SPLIT_GAP = 80  # most characters of attribution between the two halves of a split quote
 
 
 def find_quotes(text: str, language: str = "en") -> QuoteScan:
@@ -45,14 +46,36 @@ def find_quotes(text: str, language: str = "en") -> QuoteScan:
     attributor = Attributor(doc, names, turns)
     counts = Counter(normalised(text[s.start : s.end]) for s in quoted)
     quotes: list[FoundQuote] = []
+    previous: MarkedSpan | None = None
     for span in quoted:
         words = normalised(text[span.start : span.end])
         repeated = counts[words] > 1 and len(words.split()) <= _TERM_WORDS
         found = attributor.attribute(span, embedded=is_embedded(doc, span))
         kind = classify(doc, span, found, repeated=repeated)
+        if kind == PARTIAL and quotes and _continues(doc, previous, span, quotes[-1]):
+            kind = DIRECT
         quotes.append(_quote(text, span, kind, found))
+        previous = span
     asides = [_aside(doc, span) for span in others]
     return QuoteScan(tuple(quotes), turns, tuple(asides), lang.code)
+
+
+def _continues(
+    doc: Document, previous: MarkedSpan | None, span: MarkedSpan, before: FoundQuote
+) -> bool:
+    """`“First half,” she said, “second half.”`: the second part of a direct quote split by its
+    attribution is direct too, however short: only the attribution stands between the two."""
+    if previous is None or before.kind != DIRECT or not previous.closed:
+        return False
+    if not before.text.rstrip().endswith(","):
+        return False
+    between = doc.text[previous.close_at + 1 : span.open_at]
+    return (
+        len(between) <= _SPLIT_GAP
+        and between.rstrip().endswith(",")
+        and not any(c in between for c in ".!?\n")
+        and doc.sentence_start(previous.open_at) == doc.sentence_start(span.open_at)
+    )
 
 
 def _own_family(spans: list[MarkedSpan]) -> str:

@@ -53,7 +53,18 @@ def _scare_cue(doc: Document, span: MarkedSpan) -> bool:
     tail = " ".join(words[-3:])
     if any(tail.endswith(cue) for cue in doc.language.scare_cues):
         return True
-    return bool(words) and words[-1] in doc.language.title_nouns and before.endswith(" ")
+    lang = doc.language
+    named = lang.title_nouns | lang.media_nouns  # "the film “…”", "агентству «…»"
+    return bool(words) and words[-1] in named and before.endswith(" ")
+
+
+def _fragment_opener(word: str, doc: Document) -> bool:
+    """Does a lower-case quote open like a phrase, not a clause ("trying to…", "to get…")?
+    Such a quote continues the reporter's sentence: it is partial however long it is."""
+    low = word.lower()
+    return low in doc.language.fragment_openers or (
+        doc.language.code == "en" and low.endswith("ing") and len(low) > 4
+    )
 
 
 def _title_case(words: list[str], small: frozenset[str]) -> bool:
@@ -76,7 +87,7 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     after = doc.text[span.close_at + 1 : span.close_at + 2] if span.closed else ""
     terminal = tail in _TERMINAL or after in _TERMINAL
     if is_embedded(doc, span):
-        if _title_case(words, doc.language.small_words) and tail not in _TERMINAL | {","}:
+        if _title_case(words, doc.language.small_words) and tail not in _TERMINAL:
             return SCARE
         if not reported:
             return SCARE
@@ -89,6 +100,10 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
         return DIRECT
     line_start = doc.line_bounds(span.open_at)[0]
     before = doc.text[line_start : span.open_at].rstrip()
-    if before[-1:] in {",", ":", "—", "–", ""} and len(words) >= _CLAUSE_WORDS:
+    if (
+        before[-1:] in {",", ":", "—", "–", ""}
+        and len(words) >= _CLAUSE_WORDS
+        and not _fragment_opener(words[0], doc)
+    ):
         return DIRECT
     return PARTIAL if reported else SCARE

@@ -48,7 +48,7 @@ def _english() -> Language:
         "propose recommend hint voice express criticise criticize condemn praise welcome "
         "highlight recount elaborate clarify specify summarise summarize agree disagree "
         "object protest proclaim affirm reaffirm assure brief signal tweet post shout whisper "
-        "plead insist dismiss blast slam scoff query question"
+        "plead insist dismiss blast slam scoff query question brand dub label hail lash"
     )
     regular = sorted(words(regular_text))
     forms = [english_forms(v) for v in regular]
@@ -89,21 +89,31 @@ def _english() -> Language:
             "negotiator analyst expert professor researcher economist author lawyer attorney "
             "prosecutor judge officer politician deputy candidate activist founder executive "
             "ceo manager adviser advisor aide correspondent journalist reporter editor "
-            "foreign-minister counterpart colleague delegate"
+            "foreign-minister counterpart colleague delegate sheriff superintendent councillor "
+            "councilor councilman councilwoman alderman commissioner trustee inspector constable "
+            "detective marshal warden pastor reverend principal dean provost coach skipper "
+            "captain boss referee ref pundit chef strategist pollster consultant campaigner "
+            "historian scientist teacher doctor nurse owner resident witness clerk treasurer "
+            "auditor registrar assessor administrator"
         ),
         titles=words(
             "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president premier "
             "minister ambassador envoy secretary general secretary-general chancellor senator "
-            "sen. rep. representative governor gov. mayor king queen prince princess pope "
+            "sen. rep. representative governor gov. adm. supt. det. insp. rev. fr. hon. atty. "
+            "mayor king queen prince princess pope "
             "cardinal archbishop bishop rabbi imam sheikh gen. col. lt. capt. sgt. maj. admiral "
             "commander chairman chairwoman chair spokesman spokeswoman spokesperson fm pm mp mep "
             "ceo director head leader judge justice commissioner chairman-in-office "
             "chairperson diplomat official officer attorney counsel coordinator rapporteur "
-            "negotiator ambassador-at-large colonel major lieutenant captain sergeant"
+            "negotiator ambassador-at-large colonel major lieutenant captain sergeant sheriff "
+            "superintendent councillor councilor councilman councilwoman alderman trustee "
+            "inspector constable detective marshal warden pastor reverend principal dean "
+            "coach skipper boss referee ref clerk treasurer auditor registrar assessor"
         ),
         title_modifiers=words(
             "foreign defence defense finance interior deputy vice prime permanent special high "
-            "chief acting former first senior top assistant under-secretary undersecretary"
+            "chief acting former first senior top assistant under-secretary undersecretary "
+            "democrat democratic republican independent labour conservative liberal co-star"
         ),
         source_nouns=words(
             "statement report communique communiqué declaration letter post tweet message note "
@@ -124,13 +134,13 @@ def _english() -> Language:
             "governments ministers"
         ),
         determiners=words(
-            "the a an this that these those his her its their our my your such another "
+            "the a an this that these those his her its their our my your such another own "
             "some any each every no one two three several many both"
         ),
         definite_articles=words("the"),
         auxiliaries=words(
             "to will would could can may might must should shall did does do has have had "
-            "was were is are be been being not n't went on also"
+            "was were is are be been being not n't went on also used"
         ),
         adverbs=words(
             "also then later again once further still previously earlier recently reportedly "
@@ -139,7 +149,14 @@ def _english() -> Language:
             "firmly clearly bluntly angrily flatly"
         ),
         passive_markers=words("was were is are be been being"),
-        demonym_suffixes=("ian", "ean", "ish", "ese", "ic", "i"),
+        # "-ic" and "-i" also end surnames (Kovacic, Rossi): those demonyms are listed instead.
+        demonym_suffixes=("ian", "ean", "ish", "ese"),
+        demonyms=words(
+            "baltic arabic slavic nordic celtic hellenic iraqi israeli pakistani saudi yemeni "
+            "kuwaiti omani qatari emirati bangladeshi somali afghani thai nepali azerbaijani "
+            "uzbek kazakh tajik turkmen kyrgyz czech slovak greek french dutch swiss danish swede "
+            "finn pole turk serb croat"
+        ),
         according_to=("according to", "in the words of", "quoting"),
         as_put_it=("put it", "puts it", "said", "says", "noted", "notes", "wrote", "writes"),
         scare_cues=(
@@ -171,12 +188,16 @@ def _english() -> Language:
         abbreviations=words(
             "mr mrs ms dr st jr sr prof gen col lt sgt capt maj sen rep gov no vs etc inc ltd "
             "co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u i.e e.g "
-            "approx est dept fig vol"
+            "approx est dept fig vol adm supt det insp rev fr hon atty"
         ),
         interviewer_labels=words(
             "question q interviewer moderator host presenter journalist correspondent reporter"
         ),
         interviewee_labels=words("answer a"),
+        credit_labels=words(
+            "photos photo photography pictures video graphics illustration illustrations text "
+            "words editor editing reporting produced source sources credit credits"
+        ),
         interview_cues=(
             "interview with",
             "interview to",
@@ -184,6 +205,7 @@ def _english() -> Language:
             "interview given to",
             "interview granted to",
             "interviewed by",
+            "conversation with",
             "questions from",
             "questions by",
         ),
@@ -209,6 +231,19 @@ def _english() -> Language:
             "explained stressed insisted argued recalled replied answered commented remarked "
             "observed declared announced"
         ),
+        title_links=words("of for"),
+        as_words=words("as"),
+        relative_pronouns=words("who"),
+        fragment_openers=words("to"),
+        indefinite_articles=words("a an"),
+        conjunctions=words("and but"),
+        possessives=words("his her their your our my its"),
+        honorific_genders={
+            **dict.fromkeys(("mr", "mr.", "sir", "lord", "mister"), "m"),
+            **dict.fromkeys(("ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "madam"), "f"),
+        },
+        female_pronouns=words("she her"),
+        male_pronouns=words("he him"),
         stop_after_name=words(
             "in on at during after before when while who which that as from with for about "
             "to into over under since because adding saying noting told according"

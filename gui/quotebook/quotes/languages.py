@@ -14,7 +14,7 @@ English “…”, German „…“, French «…» and Swedish ”…” all pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 DOUBLE = "double"
@@ -70,6 +70,7 @@ class Language:
     adverbs: frozenset[str] = frozenset()
     passive_markers: frozenset[str] = frozenset()
     demonym_suffixes: tuple[str, ...] = ()
+    demonyms: frozenset[str] = frozenset()  # ones the suffixes miss: "Baltic", "Iraqi"
     according_to: tuple[str, ...] = ()
     as_put_it: tuple[str, ...] = ()
     scare_cues: tuple[str, ...] = ()
@@ -79,6 +80,7 @@ class Language:
     interviewer_labels: frozenset[str] = frozenset()
     interviewee_labels: frozenset[str] = frozenset()
     interview_cues: tuple[str, ...] = ()
+    credit_labels: frozenset[str] = frozenset()  # "Photos: Tom Ellery" is a credit, not a turn
     media_nouns: frozenset[str] = frozenset()
     closing_lines: tuple[str, ...] = ()
     max_name_tokens: int = 4
@@ -89,6 +91,35 @@ class Language:
     calendar_words: frozenset[str] = frozenset()
     inversion_verbs: frozenset[str] = frozenset()
     stop_after_name: frozenset[str] = frozenset()
+    # "of"/"for" between a title and its complement: "Secretary of State", "Mayor for Operations"
+    title_links: frozenset[str] = frozenset()
+    indefinite_articles: frozenset[str] = frozenset()
+    as_words: frozenset[str] = frozenset()  # "as" in "as the minister said"
+    relative_pronouns: frozenset[str] = frozenset()  # "who" in "a diplomat who was there said"
+    fragment_openers: frozenset[str] = frozenset()  # "to" in "urged them “to get back…”"
+    conjunctions: frozenset[str] = frozenset()  # "and" in "laughed and called it"
+    possessives: frozenset[str] = frozenset()  # "his" in "his spokesman": someone else's role
+    # Honorifics ("mr.", "ms.") with the gender they name; pronouns by gender.
+    honorific_genders: Mapping[str, str] = field(default_factory=dict)
+    female_pronouns: frozenset[str] = frozenset()
+    male_pronouns: frozenset[str] = frozenset()
+    # Surname endings that mark gender (Russian "-ова" / "-ов").
+    adjective_endings: tuple[str, ...] = ()  # Russian "Зернового": an adjective, no surname
+    female_surname_endings: tuple[str, ...] = ()
+    male_surname_endings: tuple[str, ...] = ()
+
+    def surname_gender(self, surname: str) -> str | None:
+        low = surname.lower()
+        if self.female_surname_endings and low.endswith(self.female_surname_endings):
+            return "f"
+        if self.male_surname_endings and low.endswith(self.male_surname_endings):
+            return "m"
+        return None
+
+    def pronoun_gender(self, pronoun: str) -> str | None:
+        if pronoun in self.female_pronouns:
+            return "f"
+        return "m" if pronoun in self.male_pronouns else None
 
 
 _LANGUAGES: dict[str, Language] = {}

@@ -12,10 +12,14 @@ swallows the text between. So each mark is classified first by what stands on ei
 * `'90s`, `’15` and `'em` are elisions, and a plural possessive (`ministers’ meeting`) closes a
   single-marked quote only when no better closing mark follows in the line.
 
+Older newspaper archives quote with two apostrophes (`''…''`): such a pair is read as one
+double mark, two characters wide.
+
 Marks are then paired with a stack, line by line. A mark of one family (double: `" “ ” „ « »`;
 single: `' ‘ ’ ‚ ‹ ›`) closes the nearest open mark of its family, dropping unclosed marks
 above it (usually apostrophes). At the end of a line an unclosed outer quote continues if the
-next paragraph opens with a mark of its family, or if the line was hard-wrapped (no blank line,
+next paragraph opens with a mark of its family (unless the quote opened inside a sentence, right
+after a word: such a fragment never runs on), or if the line was hard-wrapped (no blank line,
 next line starts in lower case); otherwise a double-marked quote is closed at its line end and
 flagged, and a single one is dropped as an apostrophe.
 """
@@ -27,7 +31,8 @@ from dataclasses import dataclass, field
 
 from quotebook.quotes.languages import DOUBLE, MARKS, SINGLE
 
-_MARK_RE = re.compile("[" + re.escape("".join(MARKS)) + "]")
+_MARK_RE = re.compile("''|[" + re.escape("".join(MARKS)) + "]")
+DOUBLED = "''"  # two apostrophes: a double quotation mark in older archives
 _ELISIONS = frozenset({"em", "tis", "twas", "til", "cause", "bout", "n", "nuff", "cuz"})
 _GUILLEMETS = frozenset("«»‹›")
 _NO_OPEN_BEFORE = frozenset(",;:!?)]}")
@@ -45,6 +50,7 @@ _PAIRS = {
     "‹": "›",
     "›": "‹",
     "'": "'",
+    DOUBLED: DOUBLED,
 }
 
 
@@ -61,7 +67,7 @@ class MarkedSpan:
     start: int
     end: int
     open_at: int
-    close_at: int
+    close_at: int  # the closing mark's last character
     family: str
     depth: int
     matched: bool = True
@@ -80,18 +86,29 @@ class _Open:
     continued_at: list[int] = field(default_factory=list)
 
 
+def _mark_at(text: str, i: int) -> str:
+    """The mark that starts at `i`: one character, or two apostrophes."""
+    return DOUBLED if text.startswith(DOUBLED, i) else text[i]
+
+
+def _kind(mark: str) -> tuple[str, str]:
+    """Family and preferred role of a mark."""
+    return (DOUBLE, "either") if mark == DOUBLED else MARKS[mark]
+
+
 def _roles(text: str, i: int, line_start: int, line_end: int) -> tuple[bool, bool]:
     """Whether the mark at `i` can open and whether it can close a quote."""
-    ch = text[i]
+    ch = _mark_at(text, i)
+    after = i + len(ch)
     prev = text[i - 1] if i > line_start else " "
-    nxt = text[i + 1] if i + 1 < line_end else " "
+    nxt = text[after] if after < line_end else " "
     if ch in _GUILLEMETS:
         # French typography puts a (no-break) space inside guillemets.
-        if nxt.isspace() and i + 2 < line_end and not text[i + 2].isspace():
-            nxt = text[i + 2]
+        if nxt.isspace() and after + 1 < line_end and not text[after + 1].isspace():
+            nxt = text[after + 1]
         if prev.isspace() and i - 2 >= line_start and not text[i - 2].isspace():
             prev = text[i - 2]
-    ellipsis = nxt == "…" or text.startswith("...", i + 1)
+    ellipsis = nxt == "…" or text.startswith("...", after)
     can_open = (
         not nxt.isspace()
         and not prev.isalnum()
@@ -149,12 +166,14 @@ class _Pairer:
                 continue
             skip = -1
             if pending is not None:
-                ch = text[first]
+                ch = _mark_at(text, first)
                 starts_with_mark = (
-                    ch in MARKS
-                    and MARKS[ch][0] == pending.family
+                    (ch in MARKS or ch == DOUBLED)
+                    and _kind(ch)[0] == pending.family
                     and _roles(text, first, line_start, line_end)[0]
                 )
+                if starts_with_mark and self._woven_in(pending):
+                    starts_with_mark = False
                 if starts_with_mark:
                     pending.continued_at.append(first)
                     skip = first
@@ -178,6 +197,16 @@ class _Pairer:
         self.spans.sort(key=lambda s: (s.start, -s.end))
         return self.spans
 
+    def _woven_in(self, opened: _Open) -> bool:
+        """Did this quote open inside the reporter's sentence (`he was “out cold`)? Such a
+        quote is a fragment; it does not run on into the next paragraph, whose opening mark
+        starts a quote of its own."""
+        text = self.text
+        j = opened.pos - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        return j >= 0 and text[j].isalnum()
+
     def _give_up(self, opened: _Open, line_end: int, depth: int = 0) -> None:
         """A quote whose closing mark never came: keep a double one up to `line_end`."""
         if opened.family != DOUBLE:
@@ -185,7 +214,7 @@ class _Pairer:
         end = line_end
         while end > opened.pos and self.text[end - 1].isspace():
             end -= 1
-        start = opened.pos + 1
+        start = opened.pos + len(opened.char)
         if end - start < 2 or not any(c.isalpha() for c in self.text[start:end]):
             return
         self.spans.append(
@@ -196,8 +225,8 @@ class _Pairer:
 
     def _mark(self, i: int, line_start: int, line_end: int) -> None:
         text = self.text
-        ch = text[i]
-        family, preferred = MARKS[ch]
+        ch = _mark_at(text, i)
+        family, preferred = _kind(ch)
         can_open, can_close = _roles(text, i, line_start, line_end)
         if family == SINGLE:
             if not can_open and not can_close:
@@ -240,7 +269,7 @@ class _Pairer:
         text = self.text
         for m in _MARK_RE.finditer(text, i + 1, line_end):
             j = m.start()
-            family = MARKS[text[j]][0]
+            family = _kind(m.group())[0]
             can_open, can_close = _roles(text, j, 0, line_end)
             if family == DOUBLE and can_close and not can_open:
                 return False
@@ -256,20 +285,23 @@ class _Pairer:
     def _close(self, k: int, i: int) -> None:
         opened = self.stack[k]
         del self.stack[k:]
-        start, end = opened.pos + 1, i
+        mark = _mark_at(self.text, i)
+        start, end = opened.pos + len(opened.char), i
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
         if start >= end:
             return
-        matched = self.text[i] in _PAIRS.get(opened.char, "")
+        matched = mark in _PAIRS.get(opened.char, "") and (mark == DOUBLED) == (
+            opened.char == DOUBLED
+        )
         self.spans.append(
             MarkedSpan(
                 start,
                 end,
                 opened.pos,
-                i,
+                i + len(mark) - 1,
                 opened.family,
                 len(self.stack),
                 matched,

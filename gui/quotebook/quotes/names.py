@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from quotebook.quotes.given_names import gender_of, is_given_name
 from quotebook.quotes.languages import Language
 from quotebook.quotes.text import Token
 
@@ -39,6 +40,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _NAME_TOKEN = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w’'\-]*)"
 _SPACE = r"[ \u00a0]+"
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{1,3}}")
+_INTRO_CHARS = 60  # how far before a person's first mention their description is read
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,8 @@ class Phrase:
 
 
 def strip_possessive(word: str) -> str:
+    if word[-1:] not in ("s", "’", "'"):
+        return word
     for suffix in _POSSESSIVE:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)]
@@ -66,6 +71,11 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
+def is_initials(word: str) -> bool:
+    """ "T.J." or "G.K.": a person's initials rather than an acronym such as "U.S."."""
+    return _INITIALS_RE.fullmatch(word) is not None
+
+
 def _is_title(word: str, lang: Language) -> bool:
     low = word.lower()
     titles = lang.titles
@@ -74,7 +84,13 @@ def _is_title(word: str, lang: Language) -> bool:
 
 
 def _is_demonym(word: str, lang: Language) -> bool:
-    return word[:1].isupper() and word.lower().endswith(lang.demonym_suffixes)
+    return is_demonym(word, lang)
+
+
+def is_demonym(word: str, lang: Language) -> bool:
+    """ "Russian", "Baltic": a people's adjective, which alone is no one's name."""
+    low = word.lower()
+    return word[:1].isupper() and (low.endswith(lang.demonym_suffixes) or low in lang.demonyms)
 
 
 def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = False) -> Phrase | None:
@@ -84,9 +100,7 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         words.pop(0)
     if not words:
         return None
-    whole = " ".join(
-        strip_possessive(w.text) if i == len(words) - 1 else w.text for i, w in enumerate(words)
-    )
+    whole = " ".join([*(w.text for w in words[:-1]), strip_possessive(words[-1].text)])
     orgs = [i for i, w in enumerate(words) if w.lower in lang.org_words]
     if orgs and orgs[-1] == len(words) - 1:
         return Phrase(ORG, whole, words[0].start)
@@ -98,14 +112,21 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
     words = words[cut + 1 :]
     last = len(words) - 1
     cut = max(
-        (i for i, w in enumerate(words) if _is_title(w.text, lang) or _is_acronym(w.text)),
+        (
+            i
+            for i, w in enumerate(words)
+            if _is_title(w.text, lang)
+            or (_is_acronym(w.text) and not _initials_of_name(words, i, lang))
+        ),
         default=-1,
     )
     if cut == last:
         head = words[last]
         if _is_acronym(head.text) and not _is_title(head.text, lang):
             return Phrase(ORG, strip_possessive(head.text), head.start)
-        return Phrase(ROLE, head.lower, head.start)
+        # "Commerce Secretary": the qualifier says which secretary.
+        qualifiers = [w.lower for w in words[:last] if not _is_acronym(w.text)]
+        return Phrase(ROLE, " ".join([*qualifiers, head.lower.rstrip(".")]), head.start)
     titled = cut >= 0
     words = [w for w in words[cut + 1 :] if w.lower not in lang.calendar_words]
     if not words:
@@ -114,11 +135,25 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         return Phrase(ORG, whole, words[0].start)
     if len(words) == 1 and not titled and _is_demonym(words[0].text, lang):
         return None
+    if lang.adjective_endings and words[-1].lower.endswith(lang.adjective_endings):
+        return None  # "Глава Зернового союза": the adjective of a name, not a surname
+    given = next((i for i, w in enumerate(words[:-1]) if i > 0 and is_given_name(w.text)), 0)
+    if given and not any(is_given_name(w.text) or is_initials(w.text) for w in words[:given]):
+        words = words[given:]  # "Democrat Rosa Delgado-Finch", "Co-star Darren Whitlock"
     names = [strip_possessive(w.text) for w in words]
     names = _fit_name(names, lang)
     if not names:
         return None
     return Phrase(PERSON, " ".join(names), words[-len(names)].start)
+
+
+def _initials_of_name(words: Sequence[Token], i: int, lang: Language) -> bool:
+    """Are the dotted letters at `words[i]` initials of the name that follows ("T.J.
+    Halvorsen"), not an acronym before a title ("U.S. Ambassador")?"""
+    if not is_initials(words[i].text) or i + 1 >= len(words):
+        return False
+    following = words[i + 1].text
+    return not _is_title(following, lang) and (following[:1].isupper())
 
 
 def _fit_name(names: list[str], lang: Language) -> list[str]:
@@ -148,8 +183,19 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
         if low in lang.first_person:
             return Phrase(FIRST, low, last.start)
     if not last.is_capitalised:
+        if (low in lang.roles or low in lang.titles) and any(
+            w.lower in lang.possessives for w in words[:-1]
+        ):
+            # "his spokesman", "your own leader": someone's role, not a person named before.
+            return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
         if low in lang.roles or low in lang.titles:
-            return Phrase(ROLE, low, last.start)
+            # "the Norland defense minister": a proper name says which minister.
+            qualifiers = [
+                w.lower
+                for w in words[1:-1]
+                if w.is_capitalised and not _is_acronym(w.text) and not _is_title(w.text, lang)
+            ]
+            return Phrase(ROLE, " ".join([*qualifiers, low]), last.start)
         return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
     j = len(words) - 1
     while j > 0 and (
@@ -160,8 +206,28 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
         )
     ):
         j -= 1
+    if j >= 2 and words[j - 1].lower in lang.title_links and _titled(words[j - 2], lang):
+        # "Secretary of State Antony Blinken", "Deputy Mayor for Operations Luis Abernathy"
+        phrase = classify_run(name_after_complement(words[j:]), lang)
+        return phrase if phrase is not None else Phrase(ROLE, words[j - 2].lower, words[0].start)
     after_the = j > 0 and words[j - 1].lower in lang.definite_articles
     return classify_run(words[j:], lang, after_the=after_the)
+
+
+def _titled(word: Token, lang: Language) -> bool:
+    return _is_title(word.text, lang) or word.lower in lang.roles
+
+
+def name_after_complement(run: Sequence[Token]) -> list[Token]:
+    """The name at the end of a title's complement and a name ("State Antony Blinken" →
+    "Antony Blinken"): its last two words, with the initials or patronymic between them, or
+    the last word alone when only two words follow the title."""
+    if len(run) <= 2:
+        return list(run[-1:])
+    keep = 2
+    while keep < len(run) - 1 and keep < 4 and is_initials(run[-keep].text):
+        keep += 1
+    return list(run[-keep:])
 
 
 def split_name(name: str, particles: frozenset[str] = frozenset()) -> tuple[list[str], str]:
@@ -205,6 +271,7 @@ class NameBook:
         self._forms: dict[str, Counter[str]] = {}
         self._order: dict[str, int] = {}
         self._mentions: list[tuple[int, str, str | None]] | None = None
+        self._gender: dict[str, str] = {}
         self._discover()
 
     # ---- building -------------------------------------------------------------------------
@@ -225,18 +292,37 @@ class NameBook:
         any_title = lang.titles | lang.title_modifiers
         for m in run_re.finditer(masked):
             found = m.group()
+            at = m.start()
+            honorific = _honorific_before(masked, at, lang) if masked[at - 2 : at] == ". " else ""
+            if not honorific and " " not in found and "\u00a0" not in found:
+                continue  # a lone word is a person only after an honorific
             words = found.lower().split()
             if len(words) > 1:
                 vouched = any(w in titles or w.rstrip(".") in titles for w in words[:-1])
                 marked = vouched or any(w in any_title for w in words[:-1])
             else:
                 vouched = marked = False
+            if honorific:
+                vouched = marked = True  # "Ms. Moore", "Mr. Price"
+            elif not marked and 1 < len(words) <= 4:
+                given = next((i for i, w in enumerate(words[:-1]) if is_given_name(w)), -1)
+                if given >= 0 and not any(w in lang.org_words for w in words):
+                    # "Gail Pruitt", "Skipper Lewis Amankwah": the name starts at the given name
+                    marked = True
+                    if given > 0:
+                        found = " ".join(found.split()[given:])
+                        at = m.start() + m.group().index(found)
+                        words = words[given:]
+            title_of = False
+            word = _word_before(masked, at) if not marked or len(words) > 2 else ""
+            if word in lang.title_links and len(words) > 2:
+                # "Secretary of State Antony Blinken": the title's complement comes first.
+                of_at = masked.rfind(word, 0, m.start())
+                title_of = _word_before(masked, of_at).lower() in roles
+                marked = marked or title_of
             if not marked and not found.endswith(_POSSESSIVE):
                 marked = self._verb_follows(after_re.match(masked, m.end()))
-            word = ""
-            title_of = False
             if not marked:
-                word = _word_before(masked, m.start())
                 marked = word in lang.inversion_verbs or (word in roles and len(words) > 1)
                 if (
                     not marked
@@ -247,14 +333,10 @@ class NameBook:
                     # "the shadow energy secretary, Ed Miliband, said"
                     comma = masked.rfind(",", max(0, m.start() - 3), m.start())
                     marked = comma >= 0 and _word_before(masked, comma).lower() in roles
-                if not marked and word == "of" and len(words) > 2:
-                    # "Secretary of State Antony Blinken": the title's complement comes first.
-                    of_at = masked.rfind("of", 0, m.start())
-                    title_of = marked = _word_before(masked, of_at).lower() in roles
             if not marked:
                 continue
-            tokens = [Token(t.group(), m.start() + t.start()) for t in token_re.finditer(found)]
-            phrase = classify_run(tokens[-2:] if title_of else tokens, lang)
+            tokens = [Token(t.group(), at + t.start()) for t in token_re.finditer(found)]
+            phrase = classify_run(name_after_complement(tokens) if title_of else tokens, lang)
             if phrase is None or phrase.kind != PERSON:
                 continue
             # A title such as "Ambassador" or "Mr" vouches for a lone surname; otherwise a
@@ -264,6 +346,8 @@ class NameBook:
                 if word in roles:
                     seen_titles.add(word)
                 self.add(phrase.text, phrase.pos, seen_titles)
+                gender = lang.honorific_genders.get(honorific) if honorific else None
+                self._note_gender(phrase.text, gender)
 
     def _verb_follows(self, after: re.Match[str] | None) -> bool:
         if after is None:
@@ -272,6 +356,20 @@ class NameBook:
         if words and words[0] in self.lang.adverbs:
             words = words[1:]
         return any(" ".join(words[:n]) in self.lang.speech_verbs for n in range(1, len(words) + 1))
+
+    def _note_gender(self, name: str, gender: str | None = None) -> None:
+        """Remember whether `name` is a woman's or a man's: from an honorific, else from the
+        given name or, where the language marks it, the surname's ending."""
+        parts = name.split()
+        key = self._key(parts[-1])
+        if key is None or key in self._gender:
+            return
+        if gender is None and len(parts) > 1:
+            gender = gender_of(parts[0])
+        if gender is None:
+            gender = self.lang.surname_gender(parts[-1])
+        if gender is not None:
+            self._gender[key] = gender
 
     def add(self, name: str, pos: int = 0, titles: Iterable[str] = ()) -> None:
         """Record a person's name as seen in the document, with the titles seen before it."""
@@ -285,6 +383,7 @@ class NameBook:
         forms[name] += 1
         self._titles.setdefault(key, set()).update(titles)
         self._order.setdefault(name, pos)
+        self._note_gender(name)
 
     def _key(self, surname: str) -> str | None:
         low = strip_possessive(surname).lower()
@@ -309,12 +408,15 @@ class NameBook:
         return max(forms, key=lambda f: (len(f.split()), counts[f], -self._order.get(f, 0)))
 
     def display(self, name: str, pos: int | None = None) -> str:
-        """The fullest form of `name` seen in the document ("Carpenter" → "Michael Carpenter")."""
+        """The fullest form of `name` seen in the document ("Carpenter" → "Michael Carpenter"),
+        also for a person called by given name alone ("Pauline" → "Pauline Fairweather")."""
         parts = name.split()
         if not parts:
             return name
         key = self._key(parts[-1])
         if key is None:
+            if len(parts) == 1 and is_given_name(name):
+                return self._by_given_name(name) or name
             return name
         particles = self.lang.name_particles
         given = split_name(name, particles)[0]
@@ -329,25 +431,58 @@ class NameBook:
                 return recent
         return self._fullest(forms, key)
 
-    def nearest_person(self, pos: int, role: str | None = None) -> str | None:
+    def _introduced_with(self, key: str, words: Sequence[str]) -> bool:
+        """Were `words` written just before this person's first full mention ("Rovers" in
+        "Furious Rovers boss Danny Keogh", for "the Rovers chief")?"""
+        first = min((self._order.get(f, 0) for f in self._forms[key]), default=0)
+        start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
+        window = self.masked[start:first].lower()
+        return all(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
+
+    def _by_given_name(self, given: str) -> str | None:
+        """The one person whose given name is `given`, if exactly one is."""
+        low = given.lower()
+        found = {
+            self._fullest(list(forms), key)
+            for key, forms in self._forms.items()
+            if any(f.split()[0].lower() == low for f in forms if " " in f)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def nearest_person(
+        self, pos: int, role: str | None = None, gender: str | None = None
+    ) -> str | None:
         """The person a pronoun or role at `pos` most likely stands for, by display name.
 
         For a role ("the minister") the nearest person introduced with that title wins. Else
         the nearest mention decides the sentence, and within it the first person mentioned:
-        the subject ("Blinken met Lopez. … he said" → Blinken), not the object.
+        the subject ("Blinken met Lopez. … he said" → Blinken), not the object. A pronoun's
+        `gender` ("f"/"m") passes over people known to be of the other.
         """
         mentions = self._mention_index()
         i = bisect_left(mentions, pos, key=lambda m: m[0]) - 1
+        if gender is not None:
+            while i >= 0 and self._gender.get(mentions[i][1], gender) != gender:
+                i -= 1
         if i < 0:
             return None
         if role:
+            wanted = role.split()
             for j in range(i, max(i - 30, -1), -1):
-                if role in self._titles.get(mentions[j][1], ()):
+                key = mentions[j][1]
+                if all(w in self._titles.get(key, ()) for w in wanted) or (
+                    len(wanted) > 1 and self._introduced_with(key, wanted[:-1])
+                ):
                     return self._mention_display(mentions[j])
+            if len(wanted) > 1:
+                return None  # "the Commerce Secretary": nobody named was introduced as that
         start = self._sentence_start(mentions[i][0])
+        first = i
         while i > 0 and mentions[i - 1][0] >= start:
             i -= 1
-        return self._mention_display(mentions[i])
+            if gender is None or self._gender.get(mentions[i][1], gender) == gender:
+                first = i
+        return self._mention_display(mentions[first])
 
     def _mention_display(self, mention: tuple[int, str, str | None]) -> str:
         at, key, form = mention
@@ -387,9 +522,31 @@ class NameBook:
         self._mentions = mentions
         return mentions
 
+    def mention_counts(self, start: int, end: int) -> Counter[str]:
+        """How often each person (by key) is mentioned between `start` and `end`."""
+        return Counter(key for at, key, _ in self._mention_index() if start <= at < end)
+
+    def display_key(self, key: str) -> str:
+        """The display name of the person recorded under `key`."""
+        return self._fullest(list(self._forms[key]), key)
+
     def people(self) -> list[str]:
         """Display names of every person the document names."""
         return sorted({self._fullest(list(forms), key) for key, forms in self._forms.items()})
+
+
+def _honorific_before(text: str, pos: int, lang: Language) -> str:
+    """The honorific written right before `pos` ("Ms." in "Ms. Moore"), lower case, or ""."""
+    j = pos
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == pos:
+        return ""
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:j].lower()
+    return word if word in lang.honorific_genders else ""
 
 
 def _word_before(text: str, pos: int) -> str:

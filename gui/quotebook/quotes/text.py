@@ -6,6 +6,11 @@ The attribution rules read the reporter's words around a quote, never the quoted
 by spaces (offsets unchanged, marks kept). Sentence ends are found in that copy, so a full stop
 inside a quote does not end the reporting sentence (`“…truth.” added Lukashevich.` is one
 sentence), and names and verbs are looked for in it.
+
+US party tags (`Rep. T.J. Halvorsen (D-N.Y.) said`, `Mitch Brody, R-Ky., said`) are blanked in
+that copy too: they sit between a name and its verb and would otherwise be read as the name.
+Tokens keep the full stop of a title or an initial (`Mr.`, `Gov.`, `D.` in `John D. Podesta`),
+so a name is not cut at its dots.
 """
 
 from __future__ import annotations
@@ -19,9 +24,18 @@ from functools import cached_property
 from quotebook.quotes.languages import Language
 from quotebook.quotes.marks import MarkedSpan
 
-# A word (with inner apostrophes, hyphens and dots: Russia’s, Al-Arabiya, U.S.) or one
-# punctuation character.
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w(?:[\w’'\-.]*\w)?|[^\w\s]")
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+# A word (with inner apostrophes, hyphens and dots: Russia’s, Al-Arabiya, U.S.), an initial
+# before a name ("D." in "John D. Podesta") or one punctuation character.
+TOKEN_RE = re.compile(
+    rf"(?:[^\W\d_]\.){{2,}}|[{_UPPER}]\.(?=[ \u00a0]+[{_UPPER}])|\w(?:[\w’'\-.]*\w)?|[^\w\s]"
+)
+_AFTER_CLOSE_RE = re.compile(rf"[ \t\u00a0]+(?=[{_UPPER}])")
+_INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{2,3}}")
+# "(D-N.Y.)", "(R-Tenn.)", ", R-Ky.,": a US lawmaker's party and state.
+_PARTY_TAG_RE = re.compile(
+    r"[ \u00a0]?\([DRI]-[A-Z][A-Za-z.]{0,12}\)|,[ \u00a0]*[DRI]-[A-Z][A-Za-z.]{0,12}(?=,)"
+)
 _BOUNDARY_RE = re.compile(
     r"(?<=[.!?…])[)\]\"”’»']*[ \t\u00a0]+(?=[\"“‘«„'(\[]|[^\W_a-zа-яё])",
 )
@@ -69,9 +83,10 @@ class Document:
     """A text, its masked copy and where its lines and sentences start."""
 
     def __init__(self, text: str, spans: Iterable[MarkedSpan], language: Language) -> None:
+        spans = list(spans)
         self.text = text
         self.language = language
-        self.masked = mask_spans(text, spans)
+        self.masked = _PARTY_TAG_RE.sub(lambda m: " " * len(m.group()), mask_spans(text, spans))
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         sentence_starts = set(self.line_starts)
         abbreviations = language.abbreviations
@@ -88,7 +103,19 @@ class Document:
                 word = masked[k:j].lower()
                 if word in abbreviations or (len(word) == 1 and word.isalpha()):
                     continue
+                if _INITIALS_RE.fullmatch(masked[k : j + 1]) and not _next_word_is(
+                    masked, m.end(), language.function_words
+                ):
+                    continue  # "T.J. Halvorsen": initials before a name
             sentence_starts.add(m.end())
+        for span in spans:
+            # `… called it “sloppy.” Aske rejected that.`: the full stop inside the marks ends
+            # the reporter's sentence too when a capitalised word follows.
+            if span.close_at < 0 or not text[span.start : span.end].rstrip().endswith("."):
+                continue
+            after = _AFTER_CLOSE_RE.match(text, span.close_at + 1)
+            if after is not None:
+                sentence_starts.add(after.end())
         self.sentence_starts = sorted(sentence_starts)
         # The first line is the title when prose follows it.
         stripped = text.lstrip()
@@ -120,8 +147,27 @@ class Document:
         return line_end
 
     def tokens(self, start: int, end: int) -> list[Token]:
-        """Tokens of the masked text between `start` and `end`."""
-        return [Token(m.group(), m.start()) for m in TOKEN_RE.finditer(self.masked, start, end)]
+        """Tokens of the masked text between `start` and `end`; a capitalised abbreviation
+        keeps its full stop ("Mr.", "Gov.", "Sen.")."""
+        masked = self.masked
+        abbreviations = self.language.abbreviations
+        out: list[Token] = []
+        taken = -1
+        for m in TOKEN_RE.finditer(masked, start, end):
+            word = m.group()
+            stop = m.end()
+            if m.start() == taken:
+                continue  # the full stop of the abbreviation before it
+            if (
+                stop < end
+                and masked[stop] == "."
+                and word[0].isupper()
+                and word.lower() in abbreviations
+            ):
+                word += "."
+                taken = stop
+            out.append(Token(word, m.start()))
+        return out
 
     def is_heading(self, pos: int) -> bool:
         """Is the line holding `pos` a title or heading rather than prose?
@@ -139,6 +185,11 @@ class Document:
         if tail and tail[-1] in TERMINAL | {":", ";", ","}:
             return False
         return len(line.split()) <= 14
+
+
+def _next_word_is(text: str, pos: int, words: frozenset[str]) -> bool:
+    m = re.compile(r"\w+").match(text, pos)
+    return m is None or m.group().lower() in words
 
 
 def previous_nonblank_line(doc: Document, pos: int) -> tuple[int, int] | None:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
+from quotebook.quotes.languages import Language
 from quotebook.quotes.model import Turn
 from quotebook.quotes.names import PERSON, NameBook, classify_run, strip_possessive
 from quotebook.quotes.text import TERMINAL, Document, Token
@@ -30,10 +32,19 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _LABEL_WORD = rf"[{_UPPER}][\w’'\-.]*"
 _LABEL_RE = re.compile(
     rf"(?:^|(?<=[.!?…])[\"”’»]?)[ \t\u00a0]*"
-    rf"(?P<label>{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})"
+    rf"(?P<label>(?P<name>{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})"
+    rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})?)"
     rf"[ \t\u00a0]*(?:\((?P<aside>[^)\n]{{1,60}})\))?:[ \t\u00a0]+(?=[^\s\d])",
     re.MULTILINE,
 )
+# "By HELEN MARSH", "*Reporter:* Jane Doe", "Interview by Marcus Oyelaran": who wrote the piece,
+# and so who asks the questions of a Q/A interview.
+_BYLINE_RE = re.compile(
+    rf"^[\W_]*(?:by|reporter|reported by|interview by|interviewed by|text|words)[\W_]*[ \u00a0]+"
+    rf"(?P<name>{_LABEL_WORD}(?:[ \u00a0]+{_LABEL_WORD}){{1,3}})[ \t\u00a0]*(?:,.*)?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_INITIALS_RE = re.compile(rf"((?:[{_UPPER}]\.){{1,3}})[ \u00a0]?([{_UPPER}][\w’'\-]+)")
 _DATELINE_RE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _TOKEN_RE = re.compile(r"\S+")
 INTERVIEWER = "interviewer"
@@ -64,8 +75,10 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
     labels = _labels(doc, names)
     if not labels:
         return ()
-    headers = _headers(doc)
+    headers = _headers(doc, names)
     header_at = [h.pos for h in headers]
+    interview = any(label.role == INTERVIEWEE for label in labels)
+    reporter = _byline(doc) if interview else None
     turns: list[Turn] = []
     for i, label in enumerate(labels):
         limit = labels[i + 1].at if i + 1 < len(labels) else len(doc.text)
@@ -73,9 +86,10 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
         k = bisect_right(header_at, label.at) - 1
         header = headers[k] if k >= 0 else None
         if label.role == INTERVIEWER:
-            speaker = label.aside or (header.interviewer if header else None)
+            speaker = label.aside or (header.interviewer if header else None) or reporter
         elif label.role == INTERVIEWEE:
             interviewee = header.interviewee if header else None
+            interviewee = interviewee or _subject_of_intro(names, labels[0].at, reporter)
             speaker = names.display(interviewee) if interviewee else None
         else:
             speaker = names.display(label.role, label.at)
@@ -86,36 +100,102 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
 def _labels(doc: Document, names: NameBook) -> list[_Label]:
     lang = doc.language
     found: list[_Label] = []
+    candidates: list[tuple[re.Match[str], str]] = []
     for m in _LABEL_RE.finditer(doc.text):
         at = m.start("label")
         if doc.masked[at] != doc.text[at]:
             continue  # inside a quotation
         label = m.group("label")
-        low = label.lower()
+        low = m.group("name").lower()
         aside = m.group("aside")
+        if _is_credit(doc, m):
+            continue
         if low in lang.interviewer_labels:
-            found.append(_Label(at, m.end(), label, INTERVIEWER, _outlet_aside(aside)))
+            found.append(_Label(at, m.end(), label, INTERVIEWER, _outlet_aside(aside, lang)))
             continue
         if low in lang.interviewee_labels:
             found.append(_Label(at, m.end(), label, INTERVIEWEE, None))
             continue
-        person = _person(label, at, doc, names)
+        candidates.append((m, _proper(m.group("name"))))
+    # Full names first, so that a later "WHITFIELD:" is known as "Dana Whitfield".
+    people: dict[int, str | None] = {}
+    read: dict[str, str | None] = {}  # a transcript repeats its labels: read each once
+    for m, name in sorted(candidates, key=lambda c: " " not in c[1]):
+        if name not in read:
+            read[name] = _person(name, m.start("label"), doc, names)
+        person = people[m.start()] = read[name]
+        if person is not None and " " in person:
+            names.add(person, m.start("label"))
+    repeated = Counter(name for _, name in candidates)
+    for m, name in candidates:
+        label = m.group("label")
+        person = people[m.start()]
+        if person is None and _repeated_caps_label(m.group("name"), repeated[name], doc):
+            person = name
         if person is not None:
-            found.append(_Label(at, m.end(), label, person, None))
+            found.append(_Label(m.start("label"), m.end(), label, person, None))
+    found.sort(key=lambda f: f.at)
     has_roles = any(f.role in (INTERVIEWER, INTERVIEWEE) for f in found)
     if not has_roles and len(found) < 2:
         return []
-    for label in found:
-        if label.role not in (INTERVIEWER, INTERVIEWEE) and " " in label.role:
-            names.add(label.role, label.at)
     return found
+
+
+def _proper(label: str) -> str:
+    """A label as a name is written: "MR PRICE" → "Mr Price", "MARSH-PATEL" → "Marsh-Patel",
+    "В.В.Жданова" → "В.В. Жданова"."""
+    label = _INITIALS_RE.sub(r"\1 \2", label)
+    if not label.isupper():
+        return label
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in label.split())
+
+
+def _repeated_caps_label(label: str, count: int, doc: Document) -> bool:
+    """`WHITFIELD:` — a one-word label in capitals that opens several paragraphs is a speaker
+    of a broadcast transcript, unless it is a word the document also writes in lower case."""
+    return (
+        count >= 2
+        and label.isupper()
+        and len(label) > 2
+        and " " not in label
+        and label.lower() not in doc.lowercase_words
+        and label.lower() not in doc.language.calendar_words
+    )
+
+
+def _is_credit(doc: Document, m: re.Match[str]) -> bool:
+    """`Reporter: Jane Doe`, `Photos: Tom Ellery`: a credit line, not a turn. The words after
+    the colon are a name and nothing else."""
+    line_end = doc.line_bounds(m.start("label"))[1]
+    rest = doc.text[m.end() : line_end].strip()
+    words = rest.split()
+    bare_name = (
+        0 < len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and rest[-1:] not in TERMINAL | {"?", ","}
+    )
+    return bare_name and (len(words) >= 2 or m.group("name").lower() in doc.language.credit_labels)
+
+
+def _byline(doc: Document) -> str | None:
+    """The reporter named in the byline, if any, as a name is written."""
+    m = _BYLINE_RE.search(doc.text[:2000])
+    return _proper(m.group("name")) if m else None
+
+
+def _subject_of_intro(names: NameBook, first_turn: int, reporter: str | None) -> str | None:
+    """Whom an interview without a header is with: the person its introduction names most."""
+    counts = names.mention_counts(0, first_turn)
+    if reporter:
+        counts.pop(reporter.split()[-1].lower(), None)
+    if not counts:
+        return None
+    return names.display_key(max(counts, key=lambda k: counts[k]))
 
 
 def _person(label: str, at: int, doc: Document, names: NameBook) -> str | None:
     """The person a name label stands for, or None if the label is not a person's name."""
     words = label.split()
-    if label.isupper():
-        words = [w.capitalize() for w in words]  # "MR PRICE:" in State Department transcripts
     if any(w.endswith(("’s", "'s")) for w in words):
         return None
     tokens = [Token(w, at) for w in words]
@@ -134,13 +214,18 @@ def _person(label: str, at: int, doc: Document, names: NameBook) -> str | None:
     return phrase.text
 
 
-def _outlet_aside(aside: str | None) -> str | None:
-    if aside and aside[:1].isupper() and len(aside.split()) <= 5:
-        return aside.strip()
+def _outlet_aside(aside: str | None, lang: Language) -> str | None:
+    """The outlet in `Question (Daily Planet):` or `Вопрос (агентство «Северный экспресс»):`."""
+    if not aside:
+        return None
+    words = [w for w in aside.split() if not (w.islower() and w in lang.media_nouns)]
+    outlet = " ".join(words).strip(" «»“”\"'")
+    if outlet[:1].isupper() and len(outlet.split()) <= 5:
+        return outlet
     return None
 
 
-def _headers(doc: Document) -> list[_Header]:
+def _headers(doc: Document, names: NameBook) -> list[_Header]:
     lang = doc.language
     headers: list[_Header] = []
     for line_start in doc.line_starts:
@@ -153,6 +238,9 @@ def _headers(doc: Document) -> list[_Header]:
                 continue
             outlet = _outlet(line[idx + len(cue) :], doc)
             interviewee = _interviewee(line[:idx], doc)
+            if outlet and not interviewee and "," not in outlet and names.is_person(outlet):
+                # "An interview with Yelena Brisk": the person interviewed, not the outlet.
+                outlet, interviewee = None, outlet
             headers.append(_Header(line_start, outlet, interviewee))
             break
     return headers

@@ -15,9 +15,20 @@ def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+def new_guid() -> str:
+    """A fresh random GUID for a row other programs may refer to (see migration 6)."""
+    import uuid  # only writes need it
+
+    return str(uuid.uuid4())
+
+
 def folder_from_row(row: dict[str, Any]) -> Folder:
     return Folder(
-        id=row["id"], name=row["name"], parent_id=row["parent_id"], position=row["position"]
+        id=row["id"],
+        name=row["name"],
+        parent_id=row["parent_id"],
+        position=row["position"],
+        guid=row.get("guid") or "",
     )
 
 
@@ -28,6 +39,7 @@ def tag_from_row(row: dict[str, Any]) -> Tag:
         color=row["color"],
         parent_id=row["parent_id"],
         description=row["description"],
+        guid=row.get("guid") or "",
     )
 
 
@@ -61,4 +73,5 @@ def annotation_from_row(row: dict[str, Any]) -> Annotation:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         orphaned=bool(row.get("orphaned", 0)),
+        guid=row.get("guid") or "",
     )

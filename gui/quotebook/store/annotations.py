@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from quotebook.domain import DEFAULT_COLOR, Anchor, Annotation
 from quotebook.errors import NotFoundError
-from quotebook.store._rows import TAG_SEPARATOR, annotation_from_row, now
+from quotebook.store._rows import TAG_SEPARATOR, annotation_from_row, new_guid, now
 from quotebook.store.tags import TagRepository
 
 if TYPE_CHECKING:
@@ -80,14 +80,17 @@ class AnnotationRepository:
         color: str = DEFAULT_COLOR,
         note: str = "",
         tags: Sequence[str] = (),
+        guid: str = "",
+        created_at: str = "",
     ) -> Annotation:
+        """A new annotation; `guid` and `created_at` keep what it had elsewhere (an import)."""
         stamp = now()
         with self._db.atomic():
             cursor = self._db.execute(
                 """INSERT INTO annotations
                    (document_id, start, "end", quote, prefix, suffix, color, note,
-                    created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    created_at, updated_at, guid)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     document_id,
                     anchor.start,
@@ -97,8 +100,9 @@ class AnnotationRepository:
                     anchor.suffix,
                     color,
                     note,
+                    created_at or stamp,
                     stamp,
-                    stamp,
+                    guid or new_guid(),
                 ],
             )
             annotation_id = int(cursor.lastrowid or 0)
@@ -111,8 +115,8 @@ class AnnotationRepository:
             self._db.execute(
                 """INSERT INTO annotations
                    (id, document_id, start, "end", quote, prefix, suffix, color, note,
-                    created_at, updated_at, orphaned)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    created_at, updated_at, orphaned, guid)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     annotation.id,
                     annotation.document_id,
@@ -126,6 +130,7 @@ class AnnotationRepository:
                     annotation.created_at or now(),
                     annotation.updated_at or now(),
                     int(annotation.orphaned),
+                    annotation.guid or new_guid(),
                 ],
             )
             self._link(annotation.id, annotation.tags)

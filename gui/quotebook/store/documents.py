@@ -22,12 +22,12 @@ from quotebook.domain import (
     NewDocument,
 )
 from quotebook.errors import LibraryError, NotFoundError
-from quotebook.store._rows import meta_from_row, now
+from quotebook.store._rows import meta_from_row, new_guid, now
 from quotebook.store.annotations import AnnotationRepository
+from quotebook.store.records import DeletedDocument, ReplacedDocument
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
-    from quotebook.store.records import DeletedDocument, ReplacedDocument
 
 _META_COLUMNS = tuple(f.name for f in fields(DocumentMeta))
 
@@ -155,7 +155,8 @@ class DocumentRepository:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def add(self, new: NewDocument, *, folder_id: int | None = None) -> Document:
+    def add(self, new: NewDocument, *, folder_id: int | None = None, guid: str = "") -> Document:
+        """Store a new document; `guid` keeps the identity it had elsewhere (else a new one)."""
         with self._db.atomic():
             position = self._next_position(folder_id)
             cursor = self._db.execute(
@@ -168,6 +169,7 @@ class DocumentRepository:
                     text_sha256(new.text),
                     now(),
                     encode_formatting(new.formatting),
+                    guid or new_guid(),
                 ],
             )
         return self.get(int(cursor.lastrowid or 0))
@@ -198,7 +200,6 @@ class DocumentRepository:
         that `relocate` cannot place are kept with their quote and marked orphaned (at an empty
         range where they used to start), never dropped. All of it is one transaction.
         """
-        from quotebook.store.records import ReplacedDocument
 
         with self._db.atomic():
             before = self.get(document_id)
@@ -263,17 +264,28 @@ class DocumentRepository:
         if cursor.rowcount == 0:
             raise NotFoundError(f"There is no document with id {document_id}.")
 
-    def furniture(self, document_id: int) -> list[tuple[int, int]] | None:
-        """The reader view's page-furniture ranges kept for this document; None if unknown."""
+    def furniture(self, document_id: int, rules_version: int) -> list[tuple[int, int]] | None:
+        """The reader view's page-furniture ranges kept for this document.
+
+        None when unknown: never worked out, damaged, or worked out under other rules than
+        `rules_version`.
+        """
         row = self._db.execute(
             "SELECT furniture FROM documents WHERE id = ?", [document_id]
         ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no document with id {document_id}.")
-        return None if row[0] is None else decode_ranges(row[0])
+        if row[0] is None:
+            return None
+        version, separator, ranges = row[0].partition("|")
+        if not separator or version != str(rules_version):
+            return None
+        return decode_ranges(ranges)
 
-    def keep_furniture(self, document_id: int, ranges: list[tuple[int, int]]) -> None:
-        """Keep the reader view's verdict for next time.
+    def keep_furniture(
+        self, document_id: int, ranges: list[tuple[int, int]], rules_version: int
+    ) -> None:
+        """Keep the reader view's verdict, and the rules it came from, for next time.
 
         Best effort: it can always be worked out again, so a library that cannot be written
         (read-only, locked) is left as it is rather than failing the document's opening.
@@ -282,7 +294,7 @@ class DocumentRepository:
             with self._db.atomic():
                 self._db.execute(
                     "UPDATE documents SET furniture = ? WHERE id = ?",
-                    [encode_ranges(ranges), document_id],
+                    [f"{rules_version}|{encode_ranges(ranges)}", document_id],
                 )
         except sqlite3.Error:
             pass
@@ -325,7 +337,6 @@ class DocumentRepository:
         return row[0], int(row[1])
 
     def delete(self, document_id: int) -> DeletedDocument:
-        from quotebook.store.records import DeletedDocument
 
         with self._db.atomic():
             document = self.get(document_id)
@@ -339,8 +350,8 @@ class DocumentRepository:
         with self._db.atomic():
             self._db.execute(
                 f"""INSERT INTO documents (id, folder_id, position, {", ".join(_META_COLUMNS)},
-                        text, sha256, imported_at, formatting)
-                    VALUES (?, ?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?)""",
+                        text, sha256, imported_at, formatting, guid)
+                    VALUES (?, ?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?, ?)""",
                 [
                     doc.id,
                     doc.folder_id,
@@ -350,6 +361,7 @@ class DocumentRepository:
                     doc.sha256,
                     doc.imported_at,
                     encode_formatting(doc.formatting),
+                    doc.guid or new_guid(),
                 ],
             )
             for annotation in deleted.annotations:
@@ -376,7 +388,9 @@ class DocumentBatch:
         self._db = repository._db
         self._positions: dict[int | None, int] = {}
 
-    def add(self, new: NewDocument, *, folder_id: int | None = None, sha256: str = "") -> int:
+    def add(
+        self, new: NewDocument, *, folder_id: int | None = None, sha256: str = "", guid: str = ""
+    ) -> int:
         """Insert one document and return its id (the row is not read back)."""
         if folder_id not in self._positions:
             self._positions[folder_id] = self._repository._next_position(folder_id)
@@ -390,6 +404,7 @@ class DocumentBatch:
                 sha256 or text_sha256(new.text),
                 now(),
                 encode_formatting(new.formatting),
+                guid or new_guid(),
             ])  # fmt: skip
         except sqlite3.IntegrityError as exc:
             raise LibraryError(f"“{new.meta.title}” cannot be stored.", detail=str(exc)) from exc
@@ -398,8 +413,8 @@ class DocumentBatch:
 
 
 _INSERT = f"""INSERT INTO documents (folder_id, position, {", ".join(_META_COLUMNS)},
-        text, sha256, imported_at, formatting)
-    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?)"""
+        text, sha256, imported_at, formatting, guid)
+    VALUES (?, ?, {", ".join("?" * len(_META_COLUMNS))}, ?, ?, ?, ?, ?)"""
 
 
 def _document_from_row(row: dict[str, Any]) -> Document:
@@ -411,4 +426,5 @@ def _document_from_row(row: dict[str, Any]) -> Document:
         sha256=row["sha256"],
         imported_at=row["imported_at"],
         formatting=decode_formatting(row.get("formatting") or ""),
+        guid=row.get("guid") or "",
     )

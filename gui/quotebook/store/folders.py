@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from quotebook.domain import Folder
 from quotebook.errors import NotFoundError, UserError
-from quotebook.store._rows import folder_from_row
+from quotebook.store._rows import folder_from_row, new_guid
 from quotebook.store.documents import DocumentRepository
+from quotebook.store.records import DeletedFolder
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
-    from quotebook.store.records import DeletedFolder
 
 
 class FolderRepository:
@@ -39,7 +39,8 @@ class FolderRepository:
         )
         return folder_from_row(rows[0]) if rows else None
 
-    def create(self, name: str, parent_id: int | None = None) -> Folder:
+    def create(self, name: str, parent_id: int | None = None, *, guid: str = "") -> Folder:
+        """A new folder at the end of its parent; `guid` keeps an identity it had elsewhere."""
         name = _clean(name)
         with self._db.atomic():
             position = self._db.execute(
@@ -47,8 +48,8 @@ class FolderRepository:
                 [parent_id],
             ).fetchone()[0]
             cursor = self._db.execute(
-                "INSERT INTO folders (name, parent_id, position) VALUES (?, ?, ?)",
-                [name, parent_id, position],
+                "INSERT INTO folders (name, parent_id, position, guid) VALUES (?, ?, ?, ?)",
+                [name, parent_id, position, guid or new_guid()],
             )
         return self.get(int(cursor.lastrowid or 0))
 
@@ -69,7 +70,6 @@ class FolderRepository:
         return self.get(folder_id)
 
     def delete(self, folder_id: int) -> DeletedFolder:
-        from quotebook.store.records import DeletedFolder
 
         with self._db.atomic():
             folders = (self.get(folder_id), *self._subtree(folder_id))
@@ -89,8 +89,14 @@ class FolderRepository:
         with self._db.atomic():
             for folder in deleted.folders:
                 self._db.execute(
-                    "INSERT INTO folders (id, name, parent_id, position) VALUES (?, ?, ?, ?)",
-                    [folder.id, folder.name, folder.parent_id, folder.position],
+                    "INSERT INTO folders (id, name, parent_id, position, guid) VALUES (?,?,?,?,?)",
+                    [
+                        folder.id,
+                        folder.name,
+                        folder.parent_id,
+                        folder.position,
+                        folder.guid or new_guid(),
+                    ],
                 )
             for document in deleted.documents:
                 self._documents.restore(document)

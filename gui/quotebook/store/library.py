@@ -20,6 +20,7 @@ from quotebook.store.migrations import SCHEMA_VERSION
 from quotebook.store.tags import TagRepository
 
 if TYPE_CHECKING:
+    from quotebook.store.exchange import ExchangeRepository
     from quotebook.store.search import SearchRepository
 
 SEEDED_KEY = "seeded_at"
@@ -40,6 +41,13 @@ class Library:
         from quotebook.store.search import SearchRepository
 
         return SearchRepository(self._db)
+
+    @cached_property
+    def exchange(self) -> ExchangeRepository:
+        """GUIDs for exchange files (REFI-QDA); set up when an export or import first needs it."""
+        from quotebook.store.exchange import ExchangeRepository
+
+        return ExchangeRepository(self._db)
 
     @property
     def schema_version(self) -> int:

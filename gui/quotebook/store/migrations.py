@@ -190,11 +190,44 @@ def _v5_reader_furniture(db: LibraryDatabase) -> None:
     _run(db, ["ALTER TABLE documents ADD COLUMN furniture TEXT"])
 
 
+# A random (version 4) UUID written by SQLite itself, so filling a column costs one statement.
+# Each call of randomblob() is fresh, so every row gets its own value.
+NEW_GUID_SQL = """lower(
+    hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)
+    || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2)
+    || '-' || hex(randomblob(6))
+)"""
+GUID_TABLES = ("folders", "documents", "tags", "annotations")
+EXCHANGE_USER_KEY = "exchange_user_guid"
+
+
+def _v6_exchange_guids(db: LibraryDatabase) -> None:
+    """A GUID on every folder, document, tag and annotation, for REFI-QDA exchange files.
+
+    Other QDA programs know a code, a source or a selection by its GUID, so the same row must
+    keep the same GUID from one export to the next; a project imported twice is recognised by
+    them too. Existing rows get theirs here, new rows when they are written (the repositories),
+    and the library gets one for the user named in exports.
+    """
+    statements = []
+    for table in GUID_TABLES:
+        statements += [
+            f"ALTER TABLE {table} ADD COLUMN guid TEXT",
+            f"UPDATE {table} SET guid = {NEW_GUID_SQL}",
+            f"CREATE UNIQUE INDEX idx_{table}_guid ON {table}(guid)",
+        ]
+    statements.append(
+        f"INSERT OR IGNORE INTO meta (key, value) VALUES ('{EXCHANGE_USER_KEY}', {NEW_GUID_SQL})"
+    )
+    _run(db, statements)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_initial,
     2: _v2_notes_and_orphans,
     3: _v3_full_text_search,
     4: _v4_document_formatting,
     5: _v5_reader_furniture,
+    6: _v6_exchange_guids,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

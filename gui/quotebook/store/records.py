@@ -1,8 +1,7 @@
 """What repositories hand back to undo a delete, a merge or a replaced text, and tag statistics.
 
-Kept apart from the repositories because opening a library and showing the first document need
-none of them: the repositories import this module when they make one, so start-up does not
-build these frozen dataclasses.
+Each record holds everything needed to put the library back exactly as it was (same ids, same
+positions), so an undo command keeps one and gives it back to the repository that made it.
 """
 
 from __future__ import annotations

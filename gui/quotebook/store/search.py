@@ -9,7 +9,7 @@ A document hit's offsets come from FTS5's own `highlight()` over the text column
 of the first mark is the code-point offset of the first match, so the offsets agree with the
 tokenizer (case, diacritics, prefixes, phrases) exactly. Texts longer than `LONG_TEXT` are the
 exception: FTS5 would tokenize all of them again per hit, so `TermMatcher` finds the first match
-and builds the snippet in Python instead (see `quotebook.search_marks`).
+and builds the snippet in Python instead (see `quotebook.search.marks`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from quotebook.search import (
+from quotebook.search.marks import TermMatcher
+from quotebook.search.query import (
     MARK_CLOSE,
     MARK_OPEN,
     SearchFilters,
@@ -28,7 +29,6 @@ from quotebook.search import (
     search_terms,
     to_fts_query,
 )
-from quotebook.search_marks import TermMatcher
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase

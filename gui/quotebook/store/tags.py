@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from quotebook.domain import Tag
 from quotebook.errors import NotFoundError, UserError
-from quotebook.store._rows import tag_from_row
+from quotebook.store._rows import new_guid, tag_from_row
+from quotebook.store.records import DeletedTags, MergedTags, TagStats, TagUsage
 
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
-    from quotebook.store.records import DeletedTags, MergedTags, TagStats, TagUsage
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,12 @@ class TagRepository:
                  GROUP BY t.id ORDER BY t.name COLLATE NOCASE"""
         return [TagCount(tag_from_row(r), int(r["n"])) for r in self._db.query(sql)]
 
-    def ensure(self, name: str, *, color: str = "") -> Tag:
-        """The tag with this path, created (with its ancestors) if missing."""
+    def ensure(self, name: str, *, color: str = "", description: str = "", guid: str = "") -> Tag:
+        """The tag with this path, created (with its ancestors) if missing.
+
+        `color`, `description` and `guid` are given to the tag only if it is created here; an
+        existing tag is returned as it is.
+        """
         name = normalise_tag_name(name)
         existing = self.find(name)
         if existing is not None:
@@ -65,8 +69,8 @@ class TagRepository:
             if "/" in name:
                 parent_id = self.ensure(name.rsplit("/", 1)[0]).id
             cursor = self._db.execute(
-                "INSERT INTO tags (name, color, parent_id) VALUES (?, ?, ?)",
-                [name, color, parent_id],
+                "INSERT INTO tags (name, color, parent_id, description, guid) VALUES (?,?,?,?,?)",
+                [name, color, parent_id, description, guid or new_guid()],
             )
         return self.get(int(cursor.lastrowid or 0))
 
@@ -100,7 +104,6 @@ class TagRepository:
 
     def delete(self, tag_id: int) -> DeletedTags:
         """Delete a tag and every tag below it; the links go too. Returns what `restore` needs."""
-        from quotebook.store.records import DeletedTags
 
         tag = self.get(tag_id)
         removed = (tag, *self._descendants(tag.name))
@@ -121,8 +124,16 @@ class TagRepository:
         with self._db.atomic():
             for tag in sorted(deleted.tags, key=lambda t: t.name.count("/")):
                 self._db.execute(
-                    "INSERT INTO tags (id, name, color, parent_id, description) VALUES (?,?,?,?,?)",
-                    [tag.id, tag.name, tag.color, tag.parent_id, tag.description],
+                    "INSERT INTO tags (id, name, color, parent_id, description, guid) "
+                    "VALUES (?,?,?,?,?,?)",
+                    [
+                        tag.id,
+                        tag.name,
+                        tag.color,
+                        tag.parent_id,
+                        tag.description,
+                        tag.guid or new_guid(),
+                    ],
                 )
             for annotation_id, tag_id in deleted.links:
                 self._db.execute(
@@ -132,7 +143,6 @@ class TagRepository:
 
     def stats(self) -> list[TagStats]:
         """Every tag with its annotation and document counts, in name order."""
-        from quotebook.store.records import TagStats
 
         sql = """SELECT t.*, count(a.id) AS n, count(DISTINCT a.document_id) AS docs FROM tags t
                  LEFT JOIN annotation_tags at ON at.tag_id = t.id
@@ -142,7 +152,6 @@ class TagRepository:
 
     def usage(self, tag_id: int) -> TagUsage:
         """How much a tag's subtree is used; what deleting or merging it would touch."""
-        from quotebook.store.records import TagUsage
 
         tag = self.get(tag_id)
         ids = [tag.id, *(t.id for t in self._descendants(tag.name))]
@@ -171,7 +180,6 @@ class TagRepository:
         Tags below the source move below the target (``a/x`` → ``b/x``); where the target side
         already has that name, the two merge as well. The source tag is gone afterwards.
         """
-        from quotebook.store.records import MergedTags
 
         source, target = self.get(source_id), self.get(target_id)
         if source.id == target.id:
@@ -220,8 +228,9 @@ class TagRepository:
                 )
             for tag in sorted(merged.removed, key=lambda t: t.name.count("/")):
                 self._db.execute(
-                    "INSERT INTO tags (id, name, color, parent_id, description) VALUES (?,?,?,?,?)",
-                    [tag.id, tag.name, tag.color, None, tag.description],
+                    "INSERT INTO tags (id, name, color, parent_id, description, guid) "
+                    "VALUES (?,?,?,?,?,?)",
+                    [tag.id, tag.name, tag.color, None, tag.description, tag.guid or new_guid()],
                 )
             for tag in merged.renamed:
                 self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [tag.name, tag.id])

@@ -97,7 +97,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ZOOM_OUT: ActionSpec("Zoom &Out", (QKeySequence.StandardKey.ZoomOut,), "zoom-out"),
     ActionId.ZOOM_RESET: ActionSpec("&Actual Size", ("Ctrl+0",)),
     ActionId.READER_VIEW: ActionSpec(
-        "&Reader View", ("Ctrl+Shift+R",), "", "Hide site menus and other page chrome"
+        "&Reader View", ("Ctrl+Shift+R",), "", "Hide site menus and other page furniture"
     ),
     ActionId.MANAGE_TAGS: ActionSpec("&Manage Tags…", ("Ctrl+Shift+T",), "tag"),
     ActionId.DOCUMENT_PROPERTIES: ActionSpec(

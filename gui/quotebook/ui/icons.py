@@ -13,9 +13,10 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 
 from quotebook.resources import resource_path
+from quotebook.ui.theme import is_dark
 
 INK = "#5f6368"
 INK_ON_DARK = "#c4c7cc"
@@ -82,6 +83,4 @@ def _load(name: str, dark: bool) -> QIcon:
 
 
 def _palette_is_dark() -> bool:
-    if QGuiApplication.instance() is None:
-        return False
-    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return QGuiApplication.instance() is not None and is_dark(QGuiApplication.palette())

@@ -16,27 +16,29 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QToolBar,
     QToolButton,
     QWidget,
 )
 
 from quotebook import APP_NAME, __version__
-from quotebook.domain import DEFAULT_COLOR, Annotation, Document
+from quotebook.domain import DEFAULT_COLOR, Document
 from quotebook.errors import UserError
 from quotebook.ui.actions import COLOR_ACTIONS, COLOR_NAMES, ActionId, build_actions
-from quotebook.ui.reader_layer import set_hidden_lines
+from quotebook.ui.panels.annotations.panel import AnnotationPanel
+from quotebook.ui.panels.library.view import DocumentTree
+from quotebook.ui.panels.quotes.panel import QuotesPanel
+from quotebook.ui.panels.tags.panel import TagView
 from quotebook.ui.session import Session
-from quotebook.ui.widgets.annotation_panel import AnnotationPanel
-from quotebook.ui.widgets.document_tree import DocumentTree
-from quotebook.ui.widgets.quotes_panel import QuotesPanel
-from quotebook.ui.widgets.tag_view import TagView
 from quotebook.ui.widgets.viewer import Viewer
+from quotebook.wording import plural
 
 if TYPE_CHECKING:
-    from quotebook.ui.widgets.search_panel import SearchPanel
+    from quotebook.ui.panels.search.panel import SearchPanel
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
@@ -49,15 +51,19 @@ SETTINGS_IMPORT_FOLDER = "import/lastFolder"
 STATE_VERSION = 1
 
 
+# Dialogs are loaded when first opened: together they bring the importers, the exporters and the
+# tag picker's completer (about 110 ms), none of which the first screen shows.
+
+
 def ask_tags(parent: QWidget, session: Session, annotation_id: int) -> list[str] | None:
-    """The tag picker, imported on first use: start-up does not need its completer and chips."""
+    """The highlight's tags as the user leaves them in the tag picker; None if cancelled."""
     from quotebook.ui.dialogs.tag_picker import ask_tags as ask
 
     return ask(parent, session, annotation_id)
 
 
 def ask_note(parent: QWidget, note: str) -> str | None:
-    """The note dialog, imported on first use like the tag picker."""
+    """The note as the user leaves it in the note dialog; None if cancelled."""
     from quotebook.ui.dialogs.note_dialog import ask_note as ask
 
     return ask(parent, note)
@@ -76,8 +82,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.document: Document | None = None
-        self._hidden_ranges: list[tuple[int, int]] | None = None
-        self.hidden_line_count = 0
         self.current_annotation_id: int | None = None
         self._last_color = str(settings.value(SETTINGS_COLOR, DEFAULT_COLOR))
         if self._last_color not in COLOR_NAMES:
@@ -149,7 +153,7 @@ class MainWindow(QMainWindow):
     @property
     def search_panel(self) -> SearchPanel:
         if self._search_panel is None:
-            from quotebook.ui.widgets.search_panel import SearchPanel
+            from quotebook.ui.panels.search.panel import SearchPanel
 
             panel = SearchPanel(self.session, self)
             panel.resultOpenRequested.connect(self._guard(self.open_search_result))
@@ -342,8 +346,6 @@ class MainWindow(QMainWindow):
         return run
 
     def show_error(self, exc: UserError) -> None:
-        from PySide6.QtWidgets import QMessageBox  # dialogs are imported when first needed
-
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message, parent=self)
         box.setObjectName("errorDialog")
         if exc.detail:
@@ -359,8 +361,7 @@ class MainWindow(QMainWindow):
         self.current_annotation_id = None
         annotations = self.session.library.annotations.for_document(document_id)
         self.viewer.show_document(self.document, annotations)
-        self._hidden_ranges = None
-        self._apply_reader_view(annotations)
+        self._apply_reader_view()
         self.annotation_panel.set_document(document_id)
         self.quotes_panel.set_document(document_id)
         self.document_tree.select_document(document_id)
@@ -381,7 +382,6 @@ class MainWindow(QMainWindow):
         annotations = self.session.library.annotations.for_document(self.document.id)
         ids = {x.id for x in annotations}
         self.viewer.set_annotations(annotations)
-        self._apply_reader_view(annotations)
         if annotation_id is not None and annotation_id in ids:
             self.select_annotation(annotation_id)
         elif self.current_annotation_id not in ids:
@@ -416,8 +416,7 @@ class MainWindow(QMainWindow):
         self.status_words.setText(f"{_wordcount(self.document.text):,} words")
         if annotation_count is None:
             annotation_count = len(self.session.library.annotations.for_document(self.document.id))
-        noun = "annotation" if annotation_count == 1 else "annotations"
-        self.status_annotations.setText(f"{annotation_count} {noun}")
+        self.status_annotations.setText(plural(annotation_count, "annotation"))
 
     # -- annotating ---------------------------------------------------------------------------
 
@@ -480,37 +479,24 @@ class MainWindow(QMainWindow):
 
     # -- reader view --------------------------------------------------------------------------
 
-    def _apply_reader_view(self, annotations: list[Annotation]) -> None:
-        """Hide detected page chrome (menus, teasers, cookie notes) when Reader View is on."""
+    def _apply_reader_view(self) -> None:
+        """Hide the page furniture (menus, teasers, cookie notes) when Reader View is on."""
         if self.document is None:
             return
-        ranges: list[tuple[int, int]] = []
-        if self.action_map[ActionId.READER_VIEW].isChecked():
-            if self._hidden_ranges is None:
-                self._hidden_ranges = self.session.furniture(self.document)
-            ranges = self._hidden_ranges
-        layer = self.viewer.highlight_layer
-        self.hidden_line_count = set_hidden_lines(
-            self.viewer.document(), layer.utf16, ranges, annotations
-        )
+        on = self.action_map[ActionId.READER_VIEW].isChecked()
+        self.viewer.set_hidden_ranges(self.session.furniture(self.document) if on else [])
 
     def _on_reader_view_toggled(self, on: bool) -> None:
         self.settings.setValue(SETTINGS_READER_VIEW, "true" if on else "false")
-        if self.document is not None:
-            self._apply_reader_view(self.viewer.annotations())
+        self._apply_reader_view()
 
     # -- import, export, search, tags, properties ---------------------------------------------
-
-    # Dialogs are imported when first used: they pull in the importers and exporters, which
-    # start-up does not need.
 
     def import_files(self, folder_id: int | None = None) -> None:
         from quotebook.importers import supported_suffixes
 
         patterns = " ".join(f"*{suffix}" for suffix in supported_suffixes())
         start = str(self.settings.value(SETTINGS_IMPORT_FOLDER, str(Path.home())))
-        from PySide6.QtWidgets import QFileDialog
-
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Import Files", start, f"Documents ({patterns});;All files (*)"
         )
@@ -598,8 +584,6 @@ class MainWindow(QMainWindow):
     # -- about --------------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(self)
         box.setObjectName("aboutDialog")
         box.setWindowTitle(f"About {APP_NAME}")

@@ -1,21 +1,31 @@
 """`Session`: the open library, its undo stack, and the signals every view listens to.
 
 Widgets never change the store themselves: they call a session method, which pushes an undo
-command; the command changes the store and the session emits signals carrying ids, and the
-views refresh from those. Reads go straight to the repositories through `library`.
+command (`quotebook.ui.commands`); the command changes the store and the session emits signals
+carrying ids, and the views refresh from those. Every change a user can make has its method
+here, so there is one way to make it. Reads go straight to the repositories through `library`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from quotebook.anchoring import make_anchor
 from quotebook.domain import DEFAULT_COLOR, Annotation, Document
+from quotebook.reader_view import RULES_VERSION
 from quotebook.store import Library
-from quotebook.ui import commands as cmd
+from quotebook.ui.commands import annotations as cmd_annotations
+from quotebook.ui.commands import documents as cmd_documents
+from quotebook.ui.commands import folders as cmd_folders
+from quotebook.ui.commands import tags as cmd_tags
+from quotebook.ui.commands.base import StoreCommand
+
+if TYPE_CHECKING:
+    from quotebook.services.importing import ImportLog, ImportResult
 
 
 class Session(QObject):
@@ -59,18 +69,18 @@ class Session(QObject):
         Worked out on the first opening and kept in the library, so later openings (and the
         start of the app on the last document read) skip the reader view's line rules.
         """
-        kept = self.library.documents.furniture(document.id)
+        kept = self.library.documents.furniture(document.id, RULES_VERSION)
         if kept is not None:
             return kept
-        from quotebook.reader_view import boilerplate_ranges
+        from quotebook.reader_view.rules import furniture_ranges  # ~12 ms: only when needed
 
-        ranges = boilerplate_ranges(document.text)
-        self.library.documents.keep_furniture(document.id, ranges)
+        ranges = furniture_ranges(document.text)
+        self.library.documents.keep_furniture(document.id, ranges, RULES_VERSION)
         return ranges
 
     # -- running commands ---------------------------------------------------------------------
 
-    def execute(self, command: cmd.StoreCommand) -> cmd.StoreCommand:
+    def execute(self, command: StoreCommand) -> StoreCommand:
         """Apply a command, then push it; if applying raises, nothing is pushed."""
         command.apply()
         command.mark_applied()
@@ -96,7 +106,7 @@ class Session(QObject):
         note: str = "",
     ) -> Annotation:
         text = self.library.documents.get(document_id).text
-        command = cmd.CreateAnnotation(
+        command = cmd_annotations.CreateAnnotation(
             self.library,
             self,
             document_id,
@@ -110,51 +120,93 @@ class Session(QObject):
         return command.annotation
 
     def delete_annotation(self, annotation_id: int) -> None:
-        self.execute(cmd.DeleteAnnotation(self.library, self, annotation_id))
+        self.execute(cmd_annotations.DeleteAnnotation(self.library, self, annotation_id))
 
     def set_note(self, annotation_id: int, note: str) -> None:
         if self.library.annotations.get(annotation_id).note != note:
-            self.execute(cmd.SetNote(self.library, self, annotation_id, note))
+            self.execute(cmd_annotations.SetNote(self.library, self, annotation_id, note))
 
     def set_color(self, annotation_id: int, color: str) -> None:
-        self.execute(cmd.SetColor(self.library, self, annotation_id, color))
+        self.execute(cmd_annotations.SetColor(self.library, self, annotation_id, color))
 
     def set_tags(self, annotation_id: int, tags: Sequence[str]) -> None:
-        self.execute(cmd.SetTags(self.library, self, annotation_id, tags))
+        self.execute(cmd_annotations.SetTags(self.library, self, annotation_id, tags))
 
     # -- documents and folders ----------------------------------------------------------------
 
     def rename_document(self, document_id: int, title: str) -> None:
-        self.execute(cmd.RenameDocument(self.library, self, document_id, title))
+        self.execute(cmd_documents.RenameDocument(self.library, self, document_id, title))
 
     def move_document(self, document_id: int, folder_id: int | None) -> None:
-        self.execute(cmd.MoveDocument(self.library, self, document_id, folder_id))
+        self.execute(cmd_documents.MoveDocument(self.library, self, document_id, folder_id))
 
     def delete_document(self, document_id: int) -> None:
-        self.execute(cmd.DeleteDocument(self.library, self, document_id))
+        self.execute(cmd_documents.DeleteDocument(self.library, self, document_id))
+
+    def edit_document_properties(self, document_id: int, changes: Mapping[str, str]) -> bool:
+        """Apply the changed fields as one undo step; False (and no step) when nothing changed.
+
+        Raises `UserError` for an empty title, a malformed date or URL.
+        """
+        command = cmd_documents.EditDocumentProperties(self.library, self, document_id, changes)
+        if not command.new:
+            return False
+        self.execute(command)
+        return True
+
+    def record_import(self, log: ImportLog, results: Sequence[ImportResult]) -> None:
+        """An import that already happened (in a worker) becomes one undo step."""
+        from quotebook.ui.commands.imports import UndoImport
+
+        command = UndoImport(self.library, self, log, results)
+        command.mark_applied()
+        self.undo_stack.push(command)
+        self.documents_changed()
+        if log.replaced or log.annotations:
+            self.annotations_changed(None, None)
+        if log.tags:
+            self.tags_changed()
 
     def create_folder(self, name: str, parent_id: int | None = None) -> int:
-        command = cmd.CreateFolder(self.library, self, name, parent_id)
+        command = cmd_folders.CreateFolder(self.library, self, name, parent_id)
         self.execute(command)
         assert command.folder_id is not None
         return command.folder_id
 
     def rename_folder(self, folder_id: int, name: str) -> None:
-        self.execute(cmd.RenameFolder(self.library, self, folder_id, name))
+        self.execute(cmd_folders.RenameFolder(self.library, self, folder_id, name))
 
     def move_folder(self, folder_id: int, parent_id: int | None) -> None:
-        self.execute(cmd.MoveFolder(self.library, self, folder_id, parent_id))
+        self.execute(cmd_folders.MoveFolder(self.library, self, folder_id, parent_id))
 
     def delete_folder(self, folder_id: int) -> None:
-        self.execute(cmd.DeleteFolder(self.library, self, folder_id))
+        self.execute(cmd_folders.DeleteFolder(self.library, self, folder_id))
 
     # -- tags ---------------------------------------------------------------------------------
 
     def rename_tag(self, tag_id: int, name: str) -> None:
-        self.execute(cmd.RenameTag(self.library, self, tag_id, name))
+        self.execute(cmd_tags.RenameTag(self.library, self, tag_id, name))
 
     def set_tag_color(self, tag_id: int, color: str) -> None:
-        self.execute(cmd.SetTagColor(self.library, self, tag_id, color))
+        self.execute(cmd_tags.SetTagColor(self.library, self, tag_id, color))
 
     def delete_tag(self, tag_id: int) -> None:
-        self.execute(cmd.DeleteTag(self.library, self, tag_id))
+        self.execute(cmd_tags.DeleteTag(self.library, self, tag_id))
+
+    def create_tag(self, name: str, *, color: str = "") -> int:
+        """Create a tag; returns its id. Raises `UserError` for a bad or taken name."""
+        command = cmd_tags.CreateTag(self.library, self, name, color=color)
+        self.execute(command)
+        assert command.tag_id is not None
+        return command.tag_id
+
+    def set_tag_description(self, tag_id: int, description: str) -> None:
+        if self.library.tags.get(tag_id).description != description:
+            self.execute(cmd_tags.SetTagDescription(self.library, self, tag_id, description))
+
+    def move_tag(self, tag_id: int, parent_id: int | None) -> None:
+        if self.library.tags.get(tag_id).parent_id != parent_id:
+            self.execute(cmd_tags.MoveTag(self.library, self, tag_id, parent_id))
+
+    def merge_tags(self, source_id: int, target_id: int) -> None:
+        self.execute(cmd_tags.MergeTags(self.library, self, source_id, target_id))

@@ -41,7 +41,7 @@ from quotebook.export.pdf.typeset import (
     Typesetter,
     excerpt,
 )
-from quotebook.reader_view import boilerplate_ranges
+from quotebook.reader_view.rules import furniture_ranges
 
 UNTAGGED = "Untagged"
 # A long export keeps the layouts of its body parts up to this many characters for painting;
@@ -366,7 +366,7 @@ def _furniture(item: ExportItem) -> list[int]:
     """The starts of the lines the PDF leaves out: what the reader view hides (the library's
     verdict, or worked out here), and a first line that repeats the title."""
     text = item.document.text
-    ranges = item.furniture if item.furniture is not None else boilerplate_ranges(text)
+    ranges = item.furniture if item.furniture is not None else furniture_ranges(text)
     marked = [(a.start, a.end) for a in item.annotations if not a.orphaned]
     hidden = hidden_lines(text, ranges, marked)
     return sorted({*hidden, *repeated_title(text, item.title, hidden, marked)})

@@ -1,10 +1,11 @@
 """Which lines of a text the PDF leaves out by default: what the reader view hides, and a first
 line that only repeats the title printed above it.
 
-The reader view (`quotebook.reader_view`) judges a web page's furniture, its menus, teasers and
-"Video of the day", as code-point ranges; the viewer hides the lines lying wholly inside them,
-except a line that carries an annotation. The PDF follows the same rule with the same verdict
-(the library keeps it per document), so what a reader sees in the app is what prints.
+The reader view (`quotebook.reader_view.rules`) judges a web page's furniture, its menus,
+teasers and "Video of the day", as code-point ranges; the viewer hides the lines lying wholly
+inside them, except a line that carries an annotation. The PDF follows the same rule with the
+same verdict (the library keeps it per document), so what a reader sees in the app is what
+prints.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from quotebook.domain import FormatSpan
 from quotebook.export.fonts import Families, font
 from quotebook.export.glyphs import Glyphs
 from quotebook.export.pdf.geometry import UNIT
-from quotebook.formatting_layer import apply_formatting
+from quotebook.formatting import apply_formatting
 
 INK = QColor("#111111")
 GREY = QColor("#5b5b5b")

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from quotebook.errors import UserError
-from quotebook.ui.document_commands import clean_properties, edit_document_properties
+from quotebook.services.document_properties import clean_properties
 from quotebook.ui.session import Session
+from quotebook.wording import plural
 
 LANGUAGES = ("en", "ru", "uk", "be", "de", "fr", "es", "it", "pl", "kk", "az", "tr", "zh", "ar")
 
@@ -83,7 +84,7 @@ class DocumentPropertiesDialog(QDialog):
         annotations = len(session.library.annotations.for_document(document_id))
         facts = [
             f"{words:,} words, {len(document.text):,} characters, "
-            f"{annotations} highlight{'s' if annotations != 1 else ''}",
+            + plural(annotations, "highlight"),
             f"Imported {document.imported_at.replace('T', ' ').rstrip('Z')} "
             f"from {meta.original_format or 'text'}",
         ]
@@ -138,7 +139,7 @@ class DocumentPropertiesDialog(QDialog):
     def accept(self) -> None:
         """Save the changed fields as one undo step; stay open with the reason if refused."""
         try:
-            edit_document_properties(self._session, self.document_id, **self.values())
+            self._session.edit_document_properties(self.document_id, self.values())
         except UserError as exc:
             self.error.setText(exc.message)
             return

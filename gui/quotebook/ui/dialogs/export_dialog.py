@@ -1,5 +1,6 @@
 """The Export dialog: what to export (scope), how (format and PDF options) and where.
 
+The formats include REFI-QDA projects and code books for other QDA programs, with the same scopes.
 The dialog only gathers choices; `quotebook.export` does the work, the same code the CLI runs.
 It stays open when an export fails, so the user can pick another folder, and closes with a
 message offering to open the finished file. Choices are remembered in the settings under
@@ -39,6 +40,7 @@ from quotebook.export import (
     FORMAT_LABEL,
     FORMAT_SUFFIX,
     FORMATS,
+    PROJECT_FORMATS,
     ExportCancelled,
     ExportItem,
     ExportOptions,
@@ -49,6 +51,7 @@ from quotebook.export import (
     export,
 )
 from quotebook.ui.session import Session
+from quotebook.wording import plural
 
 KEY_FORMAT = "export/format"
 KEY_PAGE_SIZE = "export/pageSize"
@@ -183,9 +186,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.flatten_check)
         self.author_edit = QLineEdit(box)
         self.author_edit.setObjectName("exportAuthor")
-        self.author_edit.setPlaceholderText(
-            "Shown on each PDF annotation (default: your user name)"
-        )
+        self.author_edit.setPlaceholderText("Your name, on PDF annotations and in projects")
         form.addRow("Author:", self.author_edit)
         self._pdf_only = [
             self.page_size_combo,
@@ -193,7 +194,6 @@ class ExportDialog(QDialog):
             self.quotes_check,
             self.furniture_check,
             self.flatten_check,
-            self.author_edit,
         ]
         return box
 
@@ -269,6 +269,8 @@ class ExportDialog(QDialog):
 
     def items(self) -> list[ExportItem]:
         library, scope = self.session.library, self.scope()
+        if scope == "library" and self.format() == "qdc":
+            return []  # the whole code book needs no documents
         if scope == "current" and self._current is not None:
             return collect_items(library, [self._current])
         if scope == "selected":
@@ -279,10 +281,32 @@ class ExportDialog(QDialog):
             return collect_items(library, tag=self.tag_combo.currentText())
         return collect_items(library)
 
+    def _export(
+        self,
+        items: list[ExportItem],
+        path: Path,
+        options: ExportOptions,
+        progress: Progress | None,
+    ) -> ExportResult:
+        """Run the export; the REFI-QDA formats also take the code book and folders."""
+        project = None
+        if options.format in PROJECT_FORMATS:
+            from quotebook.export.qdpx import collect_project
+
+            scope = self.scope()
+            project, items = collect_project(
+                self.session.library,
+                items,
+                whole_library=scope == "library",
+                tag=self.tag_combo.currentText() if scope == "tag" else None,
+            )
+        return export(items, path, options, progress, project=project)
+
     def _format_changed(self) -> None:
         fmt = self.format()
         for widget in self._pdf_only:
             widget.setEnabled(fmt == "pdf")
+        self.author_edit.setEnabled(fmt in ("pdf", "qdpx"))
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(FORMAT_SUFFIX[fmt])))
@@ -312,7 +336,7 @@ class ExportDialog(QDialog):
             items = self.items()
             if len(items) > 1:
                 progress_dialog = self._progress_dialog(len(items))
-            self.result_ = export(items, path, options, self._progress(progress_dialog))
+            self.result_ = self._export(items, path, options, self._progress(progress_dialog))
         except ExportCancelled:
             return  # the user asked for it; nothing to explain
         except UserError as exc:
@@ -354,10 +378,16 @@ class ExportDialog(QDialog):
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("Export finished")
         pages = f", {result.pages} pages" if result.pages else ""
-        box.setText(
-            f"Exported {result.documents} document{'s' if result.documents != 1 else ''} "
-            f"with {result.annotations} annotations{pages} to {result.path.name}."
-        )
+        if result.format == "qdc":
+            box.setText(
+                f"Exported the code book, {plural(result.codes, 'code')}, to {result.path.name}."
+            )
+        else:
+            codes = f" and {plural(result.codes, 'code')}" if result.codes else ""
+            box.setText(
+                f"Exported {plural(result.documents, 'document')} with "
+                f"{plural(result.annotations, 'annotation')}{codes}{pages} to {result.path.name}."
+            )
         box.setInformativeText("\n".join([str(result.path.parent), *result.warnings]))
         open_button = box.addButton("Open", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)

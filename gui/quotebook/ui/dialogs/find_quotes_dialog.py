@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quotebook.quote_acceptance import (
+from quotebook.quotes import DIRECT, KINDS, PARTIAL, QuoteScan
+from quotebook.services.quote_acceptance import (
     Acceptance,
     is_annotated,
     plan_acceptance,
     scan_library,
     speaker_counts,
 )
-from quotebook.quotes import DIRECT, KINDS, PARTIAL, QuoteScan
 from quotebook.ui.session import Session
+from quotebook.wording import plural
 
 
 @dataclass
@@ -46,10 +47,6 @@ class FindQuotesOutcome:
     scans: dict[int, QuoteScan] = field(default_factory=dict)
     created: list[int] = field(default_factory=list)
     cancelled: bool = False
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class FindQuotesDialog(QDialog):
@@ -120,11 +117,11 @@ class FindQuotesDialog(QDialog):
             annotations = self._session.library.annotations.for_document(document_id)
             done += sum(is_annotated(q, annotations) for q in scan.quotes)
         text = (
-            f"Found {_plural(len(quotes), 'quote')} in {_plural(len(self._scans), 'document')} "
+            f"Found {plural(len(quotes), 'quote')} in {plural(len(self._scans), 'document')} "
             f"({kinds}); {done} of them already highlighted."
         )
         if turns:
-            text += f" Transcripts have {_plural(turns, 'speaker turn')}."
+            text += f" Transcripts have {plural(turns, 'speaker turn')}."
         return text
 
     def _replan(self) -> None:
@@ -143,7 +140,7 @@ class FindQuotesDialog(QDialog):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._speakers.addTopLevelItem(item)
         n = len(self._plan)
-        self._highlight.setText(f"&Highlight {_plural(n, 'quote')}" if n else "Nothing new")
+        self._highlight.setText(f"&Highlight {plural(n, 'quote')}" if n else "Nothing new")
         self._highlight.setEnabled(bool(n))
 
 
@@ -154,7 +151,7 @@ def accept_plan(session: Session, plan: list[Acceptance]) -> list[int]:
     documents = len({a.document_id for a in plan})
     created: list[int] = []
     session.begin_macro(
-        f"Highlight {_plural(len(plan), 'quote')} in {_plural(documents, 'document')}"
+        f"Highlight {plural(len(plan), 'quote')} in {plural(documents, 'document')}"
     )
     try:
         for a in plan:
@@ -179,7 +176,7 @@ def scan_with_progress(parent: QWidget | None, session: Session) -> FindQuotesOu
 
     def report(done: int, total: int) -> bool:
         progress.setMaximum(total)
-        progress.setLabelText(f"Finding quotes… {done} of {_plural(total, 'document')}")
+        progress.setLabelText(f"Finding quotes… {done} of {plural(total, 'document')}")
         progress.setValue(done)  # also lets a click on Cancel through (the dialog is modal)
         return not progress.wasCanceled()
 

@@ -20,9 +20,16 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from quotebook.importing import ImportItem, ImportLog, ImportOptions, ImportResult, OnChanged
-from quotebook.ui.import_worker import ImportWorker, UndoImport
+from quotebook.services.importing import (
+    ImportItem,
+    ImportLog,
+    ImportOptions,
+    ImportResult,
+    OnChanged,
+)
+from quotebook.ui.dialogs.import_worker import ImportWorker
 from quotebook.ui.session import Session
+from quotebook.wording import plural
 
 SUMMARY_LINES = 40  # the summary names at most this many files per group; the rest are counted
 
@@ -172,12 +179,16 @@ def summary_text(
         ("replaced", "replaced"),
         ("duplicate", "already in the library"),
         ("changed", "changed, skipped"),
+        ("skipped", "skipped"),
         ("failed", "failed"),
     )
     counts = [f"{len(groups[k])} {label}" for k, label in labels if groups.get(k)]
     headline = ("Import stopped. " if cancelled else "") + (
         "; ".join(counts) + "." if counts else "No files were imported."
     )
+    highlights = sum(r.annotations or 0 for r in results)  # brought in by projects
+    if highlights:
+        headline += f" {plural(highlights, 'highlight')} came with them."
     if not_reached:
         headline += f" {not_reached} file{'s were' if not_reached != 1 else ' was'} not reached."
     details: list[str] = []
@@ -253,10 +264,7 @@ def run_import(
                 parent, session, options, choice, first.items, results, log
             )
     if log:
-        session.undo_stack.push(_applied(UndoImport(session.library, session, log, results)))
-        session.documents_changed()
-        if log.replaced:
-            session.annotations_changed(None, None)
+        session.record_import(log, results)
     show_summary(
         parent, results, cancelled=cancelled, not_reached=max(0, first.total - len(results))
     )
@@ -290,8 +298,3 @@ def _second_pass(
         folders=log.folders + second.log.folders,
     )
     return merged, combined, second.cancelled
-
-
-def _applied(command: UndoImport) -> UndoImport:
-    command.mark_applied()
-    return command

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from quotebook.domain import PALETTE, Tag, color_hex
 from quotebook.errors import UserError
 from quotebook.ui.session import Session
-from quotebook.ui.tag_commands import create_tag, merge_tags, move_tag, set_tag_description
 from quotebook.ui.theme import is_dark
+from quotebook.wording import plural
 
 T = TypeVar("T")
 TOP_LEVEL = "(top level)"
@@ -251,7 +251,7 @@ class TagManagerDialog(QDialog):
         if tag is not None and text != tag.description:
             self._defer_reloads = True
             try:
-                self._run(lambda: set_tag_description(self._session, tag.id, text))
+                self._run(lambda: self._session.set_tag_description(tag.id, text))
             finally:
                 self._defer_reloads = False
 
@@ -277,7 +277,7 @@ class TagManagerDialog(QDialog):
         tag = self.current_tag()
         name = ask_text(self, "New tag", "Name (use / for levels):", f"{tag.name}/" if tag else "")
         if name:
-            new_id = self._run(lambda: create_tag(self._session, name))
+            new_id = self._run(lambda: self._session.create_tag(name))
             if new_id is not None:
                 self.select_tag(new_id)
 
@@ -289,7 +289,7 @@ class TagManagerDialog(QDialog):
         target = ask_choice(self, "Merge tag", f"Merge “{tag.name}” into:", sorted(others))
         found = self._session.library.tags.find(target) if target else None
         if found is not None:
-            self._run(lambda: merge_tags(self._session, tag.id, found.id))
+            self._run(lambda: self._session.merge_tags(tag.id, found.id))
             self.select_tag(found.id)
 
     def _move(self) -> None:
@@ -307,7 +307,7 @@ class TagManagerDialog(QDialog):
             return
         parent = None if choice == TOP_LEVEL else self._session.library.tags.find(choice)
         if choice == TOP_LEVEL or parent is not None:
-            self._run(lambda: move_tag(self._session, tag.id, parent.id if parent else None))
+            self._run(lambda: self._session.move_tag(tag.id, parent.id if parent else None))
 
     def _delete(self) -> None:
         tag = self.current_tag()
@@ -316,10 +316,10 @@ class TagManagerDialog(QDialog):
         usage = self._session.library.tags.usage(tag.id)
         below = usage.tags - 1
         text = f"Delete the tag “{tag.name}”"
-        text += f" and the {below} tag{'s' if below != 1 else ''} below it?" if below else "?"
+        text += f" and the {plural(below, 'tag')} below it?" if below else "?"
         text += (
-            f"\n\nIt is on {usage.annotations} highlight{'s' if usage.annotations != 1 else ''} "
-            f"in {usage.documents} document{'s' if usage.documents != 1 else ''}; the highlights "
+            f"\n\nIt is on {plural(usage.annotations, 'highlight')} "
+            f"in {plural(usage.documents, 'document')}; the highlights "
             "stay, without this tag. You can undo this."
         )
         if confirm(self, "Delete tag", text):

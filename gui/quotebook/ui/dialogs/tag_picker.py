@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from quotebook.errors import UserError
 from quotebook.store.tags import normalise_tag_name
+from quotebook.ui.theme import is_dark, tag_color
 from quotebook.ui.widgets import chips
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class ChipDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
         painter.setFont(chips.chip_font(option.font))
-        tone = chips.tag_color(str(index.data(COLOR_ROLE) or ""), option.palette)
+        tone = tag_color(str(index.data(COLOR_ROLE) or ""), option.palette)
         chips.paint_chip(
             painter, option.rect, str(index.data()), tone, option.palette, closable=True
         )
@@ -265,7 +266,7 @@ class TagPickerDialog(QDialog):
 
     def _show_error(self, text: str) -> None:
         # A red that stays readable on either palette.
-        red = "#ff8a80" if chips.is_dark(self.palette()) else "#b71c1c"
+        red = "#ff8a80" if is_dark(self.palette()) else "#b71c1c"
         self._message.setStyleSheet(f"color: {red};")
         self._message.setText(text)
 

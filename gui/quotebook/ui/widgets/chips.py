@@ -9,35 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 
-from quotebook.domain import PALETTE, color_hex
+from quotebook.ui.theme import is_dark
 
 CHIP_HPAD = 7  # text inset inside a chip
 CHIP_VPAD = 2
 CHIP_SPACING = 4  # between chips, both ways
 CLOSE_MARK = "×"
-
-
-def is_dark(palette: QPalette) -> bool:
-    """Whether the palette is a dark one, judged by its window colour like the viewer does."""
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def annotation_color(name: str, palette: QPalette) -> QColor:
-    """An annotation's palette colour in the variant the viewer paints under this palette."""
-    return QColor(color_hex(name, dark=is_dark(palette)))
-
-
-def tag_color(value: str, palette: QPalette) -> QColor | None:
-    """A tag's colour: a palette name or any colour Qt understands; None when it has none."""
-    if not value:
-        return None
-    if value in PALETTE:
-        return annotation_color(value, palette)
-    color = QColor(value)
-    return color if color.isValid() else None
 
 
 def readable_text_on(background: QColor) -> QColor:
@@ -135,26 +115,3 @@ def flow_chips(
 
 def flow_height(rects: Sequence[QRect]) -> int:
     return max((r.bottom() + 1 for r in rects), default=0)
-
-
-def swatch_icon(color: QColor | None, size: int = 14) -> QIcon:
-    """A round colour swatch for combo boxes, menus and trees; a hollow ring for 'no colour'."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    center = QPointF(size / 2, size / 2)
-    radius = size / 2 - 1.5
-    if color is None:
-        painter.setPen(QColor(128, 128, 128))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-    else:
-        painter.setPen(color.darker(140))
-        painter.setBrush(color)
-    painter.drawEllipse(center, radius, radius)
-    painter.end()
-    icon = QIcon(pixmap)
-    # A swatch shows a colour: styles must not tint it on a selected row.
-    icon.addPixmap(pixmap, QIcon.Mode.Selected)
-    icon.addPixmap(pixmap, QIcon.Mode.Active)
-    return icon

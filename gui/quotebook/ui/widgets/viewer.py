@@ -15,6 +15,7 @@ extra selection makes Qt lay the document out up to it).
 from __future__ import annotations
 
 import bisect
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QVariantAnimation, Signal
@@ -39,10 +40,12 @@ from PySide6.QtWidgets import QApplication, QFrame, QMenu, QStyle, QTextEdit, QT
 
 from quotebook.anchoring import snap_to_words
 from quotebook.domain import Annotation, Document
-from quotebook.formatting_layer import apply_formatting
+from quotebook.formatting import apply_formatting
 from quotebook.ui.fonts import READING_POINT_SIZE, reading_font
-from quotebook.ui.highlight_layer import HighlightLayer, blend
+from quotebook.ui.theme import is_dark
 from quotebook.ui.widgets.find_bar import MAX_PAINTED_MATCHES, FindBar, find_matches
+from quotebook.ui.widgets.hidden_lines import set_hidden_lines
+from quotebook.ui.widgets.highlight_layer import HighlightLayer, blend
 
 READING_COLUMN = 70  # characters per line at most; the column is centred in wider windows
 DOCUMENT_MARGIN = 24
@@ -70,6 +73,8 @@ class Viewer(QTextEdit):
         self._layer = HighlightLayer(self.document())
         self._document: Document | None = None
         self._annotations: dict[int, Annotation] = {}
+        self._hidden_ranges: list[tuple[int, int]] = []  # code points: the reader view's
+        self.hidden_line_count = 0
         self._selected: int | None = None
         self._context_annotation: int | None = None
         self._context_actions: list[QAction] = []
@@ -125,6 +130,7 @@ class Viewer(QTextEdit):
         self._flash_level = 0.0
         self._matches, self._match_starts, self._match_index = [], [], -1
         self._annotations = {a.id: a for a in annotations}
+        self._hidden_ranges, self.hidden_line_count = [], 0
         # One edit block around text, line height and highlights: Qt then sees one change and
         # lays the document out lazily, as it does for bare text.
         cursor = QTextCursor(self.document())
@@ -156,6 +162,7 @@ class Viewer(QTextEdit):
     def clear_document(self) -> None:
         self._document = None
         self._annotations = {}
+        self._hidden_ranges, self.hidden_line_count = [], 0
         self._selected = None
         self.setPlainText("")
         self._layer.reset("")
@@ -169,7 +176,22 @@ class Viewer(QTextEdit):
         if self._selected not in self._annotations:
             self._selected = None
         self._layer.paint(annotations, dark=self.is_dark())
+        if self._hidden_ranges:
+            self._apply_hidden_lines()  # a line that now carries a highlight shows again
         self._refresh_overlays()
+
+    def set_hidden_ranges(self, ranges: Sequence[tuple[int, int]]) -> None:
+        """Hide the lines wholly inside `ranges` (code points), except those with highlights.
+
+        The reader view's page furniture: the text and every offset stay as they are.
+        """
+        self._hidden_ranges = list(ranges)
+        self._apply_hidden_lines()
+
+    def _apply_hidden_lines(self) -> None:
+        self.hidden_line_count = set_hidden_lines(
+            self.document(), self._layer.utf16, self._hidden_ranges, self.annotations()
+        )
 
     def current_document_id(self) -> int | None:
         return self._document.id if self._document is not None else None
@@ -186,7 +208,7 @@ class Viewer(QTextEdit):
         return [(start, end) for start, end, _ in self._layer.painted_ranges()]
 
     def is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        return is_dark(self.palette())
 
     # -- selection -------------------------------------------------------------------------
 
@@ -330,7 +352,6 @@ class Viewer(QTextEdit):
         annotation = self._annotations.get(annotation_id)
         if annotation is None:
             return ""
-        import html  # here, not at the top: hovering needs it, start-up does not
 
         tags = ", ".join(annotation.tags)
         parts = [f"<b>Tags:</b> {html.escape(tags)}" if tags else "<i>No tags</i>"]

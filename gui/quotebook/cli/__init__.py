@@ -1,0 +1,1 @@
+"""The command line: `main` reads the whole command line, `commands` holds one module a command."""

@@ -1,0 +1,1 @@
+"""Undo commands, one module per thing they change; `base.StoreCommand` is what they share."""

@@ -1,0 +1,262 @@
+"""The card an annotation is drawn as: colour bar, quote excerpt, tag chips and note.
+
+Height depends on the width (the quote and note wrap), so one function lays a card out and both
+`sizeHint` and `paint` read that layout; nothing is measured twice or clipped. The note is
+edited in place in a `QPlainTextEdit` that the row grows to make room for; it is committed
+once, when the editor closes, so typing a note is one undo step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from quotebook.ui.panels.annotations.model import AnnotationRole
+from quotebook.ui.theme import annotation_color, tag_color
+from quotebook.ui.widgets import chips
+from quotebook.ui.widgets.card_list import (
+    GAP,
+    MARGIN,
+    TEXT_LEFT,
+    draw_lines,
+    paint_card_frame,
+    wrap_lines,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+QUOTE_LINES = 3
+NOTE_LINES = 6
+EDITOR_LINES = 5
+
+
+@dataclass
+class _Card:
+    """Where everything goes, relative to the card's top-left corner."""
+
+    height: int
+    title: str = ""
+    title_rect: QRect = field(default_factory=QRect)
+    quote_lines: list[str] = field(default_factory=list)
+    quote_top: int = 0
+    chip_rects: list[QRect] = field(default_factory=list)
+    chips_top: int = 0
+    note_lines: list[str] = field(default_factory=list)
+    note_rect: QRect = field(default_factory=QRect)
+
+
+def _plain(index: Index) -> QModelIndex:
+    """A `QModelIndex` for signals that want one, from either kind of index."""
+    if isinstance(index, QModelIndex):
+        return index
+    model = index.model()
+    return model.index(index.row(), index.column(), index.parent()) if model else QModelIndex()
+
+
+def note_font(base: QFont) -> QFont:
+    """Notes are set in italics so that they read as the user's voice, apart from the quote."""
+    font = QFont(base)
+    font.setItalic(True)
+    return font
+
+
+class AnnotationDelegate(QStyledItemDelegate):
+    """Paints annotation cards; edits the note of a row in place."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationDelegate")
+        self._cache: dict[tuple[object, ...], _Card] = {}
+        self._editing: QPersistentModelIndex | None = None
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _content_width(self, option: QStyleOptionViewItem) -> int:
+        widget = option.widget
+        width = option.rect.width()
+        if isinstance(widget, QAbstractItemView):
+            # Measure as if the scroll bar were always there, so that its coming and going
+            # does not change every card's height and lay out the whole list twice.
+            width = widget.viewport().width()
+            scroll_bar = widget.verticalScrollBar()
+            if scroll_bar is not None and not scroll_bar.isVisible():
+                style = widget.style()
+                width -= style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, widget)
+        return max(width - TEXT_LEFT - MARGIN, 40)
+
+    def _card(self, option: QStyleOptionViewItem, index: Index) -> _Card:
+        width = self._content_width(option)
+        editing = self._editing is not None and self._editing == QPersistentModelIndex(index)
+        quote = " ".join(str(index.data(AnnotationRole.Quote) or "").split())
+        tags = tuple(index.data(AnnotationRole.Tags) or ())
+        note = str(index.data(AnnotationRole.Note) or "")
+        title = str(index.data(AnnotationRole.Title) or "")
+        key = (width, option.font.key(), quote, tags, note, title, editing)
+        card = self._cache.get(key)
+        if card is None:
+            if len(self._cache) > 5000:
+                self._cache.clear()
+            card = self._layout(option.font, width, quote, tags, note, title, editing)
+            self._cache[key] = card
+        return card
+
+    def _layout(
+        self,
+        font: QFont,
+        width: int,
+        quote: str,
+        tags: tuple[str, ...],
+        note: str,
+        title: str,
+        editing: bool,
+    ) -> _Card:
+        metrics = QFontMetrics(font)
+        line_height = metrics.lineSpacing()
+        left = TEXT_LEFT
+        y = MARGIN
+        card = _Card(height=0)
+        if title:
+            bold = QFont(font)
+            bold.setBold(True)
+            bold_metrics = QFontMetrics(bold)
+            card.title = bold_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+            card.title_rect = QRect(left, y, width, bold_metrics.height())
+            y += bold_metrics.height() + 2
+        card.quote_lines = wrap_lines(f"“{quote}”", font, width, QUOTE_LINES)
+        card.quote_top = y
+        y += len(card.quote_lines) * line_height
+        if tags:
+            y += GAP
+            chip_metrics = QFontMetrics(chips.chip_font(font))
+            card.chip_rects = [
+                r.translated(left, y) for r in chips.flow_chips(chip_metrics, tags, width)
+            ]
+            card.chips_top = y
+            y = max(r.bottom() + 1 for r in card.chip_rects)
+        if editing:
+            y += GAP
+            card.note_rect = QRect(left - 2, y, width + 4, EDITOR_LINES * line_height + 10)
+            y = card.note_rect.bottom() + 1
+        elif note:
+            y += GAP
+            card.note_lines = wrap_lines(note, note_font(font), width, NOTE_LINES)
+            card.note_rect = QRect(left, y, width, len(card.note_lines) * line_height)
+            y = card.note_rect.bottom() + 1
+        card.height = y + MARGIN
+        return card
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        card = self._card(option, index)
+        width = self._content_width(option) + TEXT_LEFT + MARGIN
+        return QSize(width, card.height)
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        card = self._card(option, index)
+        rect = option.rect
+        palette = option.palette
+        painter.save()
+        painter.setClipRect(rect)
+        color = annotation_color(str(index.data(AnnotationRole.Color) or ""), palette)
+        paint_card_frame(painter, option, color, card.height - 2 * MARGIN)
+
+        text_color = palette.color(QPalette.ColorRole.Text)
+        origin = rect.topLeft()
+        font = QFont(option.font)
+        if card.title:
+            bold = QFont(font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(text_color)
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(card.title_rect.translated(origin), flags, card.title)
+        painter.setFont(font)
+        painter.setPen(text_color)
+        draw_lines(painter, card.quote_lines, rect, card.quote_top, QFontMetrics(font))
+
+        if card.chip_rects:
+            painter.setFont(chips.chip_font(font))
+            tags = index.data(AnnotationRole.Tags) or []
+            colors = index.data(AnnotationRole.TagColors) or [""] * len(tags)
+            for tag, value, chip in zip(tags, colors, card.chip_rects, strict=False):
+                tone = tag_color(str(value), palette)
+                chips.paint_chip(painter, chip.translated(origin), tag, tone, palette)
+        if card.note_lines:
+            painter.setFont(note_font(font))
+            muted = QColor(text_color)
+            muted.setAlphaF(0.78)
+            painter.setPen(muted)
+            top = card.note_rect.top()
+            metrics = QFontMetrics(note_font(font))
+            draw_lines(painter, card.note_lines, rect, top, metrics)
+        painter.restore()
+
+    # -- editing the note ----------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QPlainTextEdit(parent)
+        editor.setObjectName("annotationNoteEditor")
+        editor.setPlaceholderText("Write a note… Ctrl+Enter saves, Esc cancels.")
+        editor.setTabChangesFocus(True)
+        editor.setFont(option.font)
+        self._editing = QPersistentModelIndex(index)
+        self.sizeHintChanged.emit(_plain(index))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        # Called again whenever the row changes while the editor is open: never undo typing.
+        if isinstance(editor, QPlainTextEdit) and not editor.property("loaded"):
+            editor.setPlainText(str(index.data(AnnotationRole.Note) or ""))
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            editor.setProperty("loaded", True)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), AnnotationRole.Note)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        card = self._card(option, index)
+        if card.note_rect.isValid():
+            editor.setGeometry(card.note_rect.translated(option.rect.topLeft()))
+        else:
+            editor.setGeometry(option.rect)
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        super().destroyEditor(editor, index)
+        was_editing = self._editing
+        self._editing = None
+        if was_editing is not None and was_editing.isValid():
+            self.sizeHintChanged.emit(_plain(was_editing))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter commits the note; a plain Enter is a new line inside it."""
+        if isinstance(watched, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.commitData.emit(watched)
+                self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
+                return True
+        return super().eventFilter(watched, event)

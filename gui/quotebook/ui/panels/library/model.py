@@ -1,0 +1,497 @@
+"""The library as a tree of folders and documents, for the document tree view.
+
+The model keeps its own small tree of plain `Node` objects built from the store's folder list and
+document summaries. When the session says documents changed, it builds a fresh tree and brings
+the existing one in line with it node by node (remove, move, insert, update), instead of
+resetting. Views therefore keep their expanded folders, selection and current item through every
+rename, move, delete, undo and annotation count change.
+
+Every change a user makes here (rename by editing, move by drag and drop) goes through the
+session, so it lands on the undo stack; the model only redraws from the session's signal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from quotebook.errors import UserError
+from quotebook.ui.icons import icon
+from quotebook.ui.session import Session
+from quotebook.wording import plural
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+NODE_KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+"""`NodeKind` of the row ("folder" or "document")."""
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The document's id on document rows, None on folder rows."""
+FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The folder's own id on folder rows, None on document rows."""
+ANNOTATION_COUNT_ROLE = Qt.ItemDataRole.UserRole + 4
+"""Annotations in the document, or in everything a folder holds."""
+
+TREE_MIME_TYPE = "application/x-quotebook-tree-nodes"
+
+TITLE_COLUMN = 0
+COUNT_COLUMN = 1
+_HEADERS = ("Title", "Annotations")
+
+
+class NodeKind(StrEnum):
+    ROOT = "root"
+    FOLDER = "folder"
+    DOCUMENT = "document"
+
+
+NodeKey = tuple[NodeKind, int]
+
+
+class Node:
+    """One row of the tree. Folder and document ids share no namespace, so `key` pairs the kind
+    with the id."""
+
+    __slots__ = ("children", "count", "id", "kind", "outlet", "parent", "published", "title")
+
+    def __init__(self, kind: NodeKind, node_id: int, title: str = "") -> None:
+        self.kind = kind
+        self.id = node_id
+        self.title = title
+        self.outlet = ""
+        self.published = ""
+        self.count = 0
+        self.parent: Node | None = None
+        self.children: list[Node] = []
+
+    @property
+    def key(self) -> NodeKey:
+        return (self.kind, self.id)
+
+    @property
+    def folder_id(self) -> int | None:
+        """The folder this node is, or sits in; None for the root."""
+        if self.kind is NodeKind.FOLDER:
+            return self.id
+        if self.kind is NodeKind.DOCUMENT and self.parent is not None:
+            return self.parent.folder_id
+        return None
+
+    def row(self) -> int:
+        return 0 if self.parent is None else self.parent.children.index(self)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and everything below it, parents before children."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def is_ancestor_of(self, other: Node) -> bool:
+        node = other.parent
+        while node is not None:
+            if node is self:
+                return True
+            node = node.parent
+        return False
+
+    def same_content(self, other: Node) -> bool:
+        return (self.title, self.count, self.outlet, self.published) == (
+            other.title,
+            other.count,
+            other.outlet,
+            other.published,
+        )
+
+    def copy_content(self, other: Node) -> None:
+        self.title, self.count = other.title, other.count
+        self.outlet, self.published = other.outlet, other.published
+
+
+class DocumentTreeModel(QAbstractItemModel):
+    """Folders (first) and documents, two columns: the title and the annotation count."""
+
+    errorOccurred = Signal(str)
+    """A rename or move the user asked for was refused; the text says why."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentTreeModel")
+        self._session = session
+        self._root = Node(NodeKind.ROOT, 0)
+        self._nodes: dict[NodeKey, Node] = {}
+        self._build_initial()
+        session.documentsChanged.connect(self.refresh)
+        session.annotationCountChanged.connect(self.update_count)
+
+    # -- lookup -------------------------------------------------------------------------------
+
+    def node(self, index: ModelIndex) -> Node:
+        """The node behind an index; the invisible root for an invalid index."""
+        if not index.isValid():
+            return self._root
+        node = index.internalPointer()
+        assert isinstance(node, Node)
+        return node
+
+    def index_for(self, kind: NodeKind, node_id: int, column: int = TITLE_COLUMN) -> QModelIndex:
+        node = self._nodes.get((kind, node_id))
+        return QModelIndex() if node is None else self._index(node, column)
+
+    def document_index(self, document_id: int) -> QModelIndex:
+        return self.index_for(NodeKind.DOCUMENT, document_id)
+
+    def folder_index(self, folder_id: int) -> QModelIndex:
+        return self.index_for(NodeKind.FOLDER, folder_id)
+
+    def child_names(self, folder_id: int | None) -> set[str]:
+        """Names of the folders directly inside a folder (or the root), for picking new names."""
+        parent = self._root if folder_id is None else self._nodes.get((NodeKind.FOLDER, folder_id))
+        if parent is None:
+            return set()
+        return {c.title for c in parent.children if c.kind is NodeKind.FOLDER}
+
+    def _index(self, node: Node, column: int = TITLE_COLUMN) -> QModelIndex:
+        if node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row(), column, node)
+
+    # -- structure ----------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self.node(parent).children[row])
+
+    def parent(self, child: ModelIndex | None = None) -> Any:
+        """The parent index of `child`; without an argument, QObject's parent (Qt overloads the
+        name, and both are called)."""
+        if child is None:
+            return super().parent()
+        if not child.isValid():
+            return QModelIndex()
+        parent = self.node(child).parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row(), 0, parent)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != TITLE_COLUMN:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return _HEADERS[section]
+        return None
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        column = index.column()
+        if role == NODE_KIND_ROLE:
+            return str(node.kind)
+        if role == DOCUMENT_ID_ROLE:
+            return node.id if node.kind is NodeKind.DOCUMENT else None
+        if role == FOLDER_ID_ROLE:
+            return node.id if node.kind is NodeKind.FOLDER else None
+        if role == ANNOTATION_COUNT_ROLE:
+            return node.count
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(node)
+        if column == TITLE_COLUMN:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return node.title
+            if role == Qt.ItemDataRole.DecorationRole:
+                return icon("folder" if node.kind is NodeKind.FOLDER else "document")
+        elif column == COUNT_COLUMN:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(node.count)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        node = self.node(index)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() == TITLE_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if node.kind is NodeKind.FOLDER:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        else:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Renames through the session, so the rename is one undoable step."""
+        if (
+            not index.isValid()
+            or index.column() != TITLE_COLUMN
+            or role != Qt.ItemDataRole.EditRole
+        ):
+            return False
+        node = self.node(index)
+        title = " ".join(str(value or "").split())
+        if not title:
+            return False
+        if title == node.title:
+            return True
+        try:
+            if node.kind is NodeKind.FOLDER:
+                self._session.rename_folder(node.id, title)
+            else:
+                self._session.rename_document(node.id, title)
+        except UserError as exc:
+            self.errorOccurred.emit(exc.message)
+            return False
+        return True
+
+    # -- drag and drop ------------------------------------------------------------------------
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [TREE_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The dragged rows as ``[{"kind": …, "id": …}]``; each row once, whatever the columns."""
+        keys: list[NodeKey] = []
+        for index in indexes:
+            if index.isValid() and self.node(index).key not in keys:
+                keys.append(self.node(index).key)
+
+        data = QMimeData()
+        payload = [{"kind": str(kind), "id": node_id} for kind, node_id in keys]
+        data.setData(TREE_MIME_TYPE, json.dumps(payload).encode("utf-8"))
+        return data
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: ModelIndex,
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction:
+            return False
+        target = self._drop_target(parent)
+        nodes = self._decode(data)
+        return target is not None and any(self._can_move(n, target) for n in nodes)
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: ModelIndex,
+    ) -> bool:
+        """Moves the dropped folders and documents into the target folder (or the root).
+
+        The row is ignored: documents keep the store's order inside a folder. Several items
+        become one undo step.
+        """
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if action != Qt.DropAction.MoveAction:
+            return False
+        target = self._drop_target(parent)
+        if target is None:
+            return False
+        moves = [n for n in self._decode(data) if self._can_move(n, target)]
+        if not moves:
+            return False
+        target_id = target.folder_id
+        macro = len(moves) > 1
+        if macro:
+            self._session.begin_macro(f"Move {len(moves)} items")
+        try:
+            for node in moves:
+                if node.kind is NodeKind.FOLDER:
+                    self._session.move_folder(node.id, target_id)
+                else:
+                    self._session.move_document(node.id, target_id)
+        except UserError as exc:
+            self.errorOccurred.emit(exc.message)
+            return False
+        finally:
+            if macro:
+                self._session.end_macro()
+        return True
+
+    def _drop_target(self, parent: ModelIndex) -> Node | None:
+        """The folder a drop lands in: the folder dropped on, or the folder of the document
+        dropped beside; the root outside any item."""
+        node = self.node(parent)
+        if node.kind is NodeKind.DOCUMENT:
+            node = node.parent or self._root
+        return node
+
+    def _decode(self, data: QMimeData) -> list[Node]:
+        if not data.hasFormat(TREE_MIME_TYPE):
+            return []
+        import json
+
+        try:
+            payload = json.loads(bytes(data.data(TREE_MIME_TYPE).data()).decode("utf-8"))
+            keys = [(NodeKind(item["kind"]), int(item["id"])) for item in payload]
+        except (ValueError, KeyError, TypeError):
+            return []
+        return [self._nodes[k] for k in keys if k in self._nodes]
+
+    @staticmethod
+    def _can_move(node: Node, target: Node) -> bool:
+        """False for no-op moves (already there) and for a folder into itself or below."""
+        if node.parent is target:
+            return False
+        return not (node is target or node.is_ancestor_of(target))
+
+    # -- keeping in step with the store -------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Bring the tree in line with the store with the smallest set of row changes."""
+        fresh = self._read_store()
+        self._remove_missing({n.key for n in fresh.walk()})
+        self._place_children(self._root, fresh)
+
+    def update_count(self, document_id: int | None) -> None:
+        """One document's annotation count changed: update its row and its folders' totals."""
+        node = None if document_id is None else self._nodes.get((NodeKind.DOCUMENT, document_id))
+        if node is None:
+            self.refresh()
+            return
+        delta = self._session.library.annotations.count_for_document(node.id) - node.count
+        changed: Node | None = node if delta else None
+        while changed is not None and changed is not self._root:
+            changed.count += delta
+            self.dataChanged.emit(self._index(changed, 0), self._index(changed, COUNT_COLUMN))
+            changed = changed.parent
+
+    def _build_initial(self) -> None:
+        self._root = self._read_store()
+        self._nodes = {n.key: n for n in self._root.walk() if n is not self._root}
+
+    def _read_store(self) -> Node:
+        library = self._session.library
+        root = Node(NodeKind.ROOT, 0)
+        stored = library.folders.all()
+        folders = {f.id: Node(NodeKind.FOLDER, f.id, f.name) for f in stored}
+
+        def container(folder_id: int | None) -> Node:
+            # Anything whose folder is unknown shows at the top rather than vanishing.
+            return root if folder_id is None else folders.get(folder_id, root)
+
+        for folder in stored:
+            _attach(container(folder.parent_id), folders[folder.id])
+        for summary in library.documents.summaries():
+            node = Node(NodeKind.DOCUMENT, summary.id, summary.title)
+            node.outlet, node.published = summary.outlet, summary.published
+            node.count = summary.annotation_count
+            _attach(container(summary.folder_id), node)
+        _total_counts(root)
+        return root
+
+    def _remove_missing(self, keep: set[NodeKey]) -> None:
+        """Remove rows whose folder or document left the store, deepest first, so that a
+        removed folder's survivors (moved elsewhere meanwhile) are re-inserted, not lost."""
+        for node in reversed(list(self._root.walk())):
+            if node is self._root or node.key in keep or node.parent is None:
+                continue
+            parent = node.parent
+            row = node.row()
+            self.beginRemoveRows(self._index(parent), row, row)
+            del parent.children[row]
+            node.parent = None
+            self.endRemoveRows()
+            for gone in node.walk():
+                self._nodes.pop(gone.key, None)
+
+    def _place_children(self, parent: Node, fresh: Node) -> None:
+        """Make `parent`'s first rows match `fresh`'s children, then recurse.
+
+        Parents are placed before children, so a node moved here from elsewhere is never an
+        ancestor of `parent`, and rows already placed never shift.
+        """
+        for row, wanted in enumerate(fresh.children):
+            node = self._nodes.get(wanted.key)
+            if node is None:
+                node = Node(wanted.kind, wanted.id)
+                node.copy_content(wanted)
+                self.beginInsertRows(self._index(parent), row, row)
+                node.parent = parent
+                parent.children.insert(row, node)
+                self._nodes[node.key] = node
+                self.endInsertRows()
+            elif node.parent is not parent or node.row() != row:
+                self._move(node, parent, row)
+            if not node.same_content(wanted):
+                node.copy_content(wanted)
+                self.dataChanged.emit(self._index(node, 0), self._index(node, COUNT_COLUMN))
+            self._place_children(node, wanted)
+
+    def _move(self, node: Node, parent: Node, row: int) -> None:
+        source = node.parent
+        assert source is not None
+        source_row = node.row()
+        ok = self.beginMoveRows(
+            self._index(source), source_row, source_row, self._index(parent), row
+        )
+        assert ok, "tree sync asked Qt for an impossible move"
+        del source.children[source_row]
+        node.parent = parent
+        parent.children.insert(row, node)
+        self.endMoveRows()
+
+
+def _attach(parent: Node, node: Node) -> None:
+    node.parent = parent
+    parent.children.append(node)
+
+
+def _total_counts(node: Node) -> int:
+    """Folders show the annotations of everything inside them."""
+    if node.kind is NodeKind.DOCUMENT:
+        return node.count
+    node.children.sort(key=lambda n: n.kind is NodeKind.DOCUMENT)  # folders first, stable
+    node.count = sum(_total_counts(child) for child in node.children)
+    return node.count
+
+
+def _tooltip(node: Node) -> str:
+    annotations = plural(node.count, "annotation")
+    if node.kind is NodeKind.FOLDER:
+        documents = sum(1 for n in node.walk() if n.kind is NodeKind.DOCUMENT)
+        return f"{node.title}\n{plural(documents, 'document')}, {annotations}"
+    details = " · ".join(part for part in (node.outlet, node.published) if part)
+    lines = [node.title, details, annotations]
+    return "\n".join(line for line in lines if line)

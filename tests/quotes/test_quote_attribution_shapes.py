@@ -1,0 +1,74 @@
+"""Attribution shapes beyond `“…,” X said`: dashes, appositions and inverted subjects."""
+
+from __future__ import annotations
+
+import pytest
+from quote_helpers import TITLE, only, quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("“I came here on my first date.” — Tamsin Roach, 41, from Leeds.", "Tamsin Roach"),
+        ("“Absolutely gutted.” ― Gary Pettifer.", "Gary Pettifer"),
+        ("“He owes the staff a word.” — Kelly-Anne Dobbs, former waitress", "Kelly-Anne Dobbs"),
+        ("“Worst refereeing all season.” — @RoversFan", "@RoversFan"),
+        ("“Nice try.” – Anna Berg", "Anna Berg"),
+    ],
+)
+def test_dash_attribution_after_a_quote_on_its_own_line(line: str, speaker: str) -> None:
+    quote = only(TITLE + "Readers wrote in.\n\n" + line)
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", speaker, "dash")
+
+
+def test_a_dash_to_an_unnamed_source_is_still_speech() -> None:
+    quote = only(TITLE + "“We will survive.” — statement posted on the door")
+    assert (quote.kind, quote.speaker) == ("direct", None)
+
+
+def test_a_dash_inside_a_sentence_is_not_an_attribution() -> None:
+    text = TITLE + "The phrase “never again” — Anna Berg used it twice — was everywhere."
+    assert only(text).speaker is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will help,” said the mayor, Anna Berg.",
+        "“We will help,” said the summit’s chair, Anna Berg, the foreign minister of Norway.",
+    ],
+)
+def test_inverted_attribution_with_an_apposition(sentence: str) -> None:
+    assert only(TITLE + sentence).speaker == "Anna Berg"
+
+
+def test_the_role_of_an_apposition_resolves_later_roles() -> None:
+    text = TITLE + "“We will help,” said the mayor, Anna Berg.\n\n“Soon,” the mayor added."
+    assert [q.speaker for q in quotes(text)] == ["Anna Berg", "Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Douglas Holtz-Eakin, an economist and tax expert, told me the plan was “unworkable.”",
+        "Anna Berg, the fisheries minister of the southern coalition, accused them of “cheating.”",
+        "Anna Berg, speaking at an unrelated event, said the council had “no ideas.”",
+    ],
+)
+def test_an_apposition_between_the_subject_and_its_verb(sentence: str) -> None:
+    speaker = only(TITLE + sentence).speaker
+    assert speaker in {"Douglas Holtz-Eakin", "Anna Berg"}
+
+
+def test_a_partial_quote_takes_the_subject_not_a_verb_after_it() -> None:
+    text = TITLE + (
+        "City Attorney Brad Holm said in the letter that the ad “unmistakably and "
+        "wrongfully” suggests an endorsement."
+    )
+    quote = only(text)
+    assert (quote.kind, quote.speaker) == ("partial", "Brad Holm")
+
+
+@pytest.mark.parametrize("name", ["Kovacic", "Rossi", "Mancini"])
+def test_surnames_that_end_like_demonyms_are_names(name: str) -> None:
+    assert only(TITLE + f"“We will see,” {name} said.").speaker == name
