@@ -73,14 +73,18 @@ class Highlight:
     raw: dict
 
 
-def words(pdf: Path) -> dict[int, list[Word]]:
-    """Every word pdftotext finds, per page (0-based), in its reading order."""
-    out = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+def words(pdf: Path, first: int = 0, last: int | None = None) -> dict[int, list[Word]]:
+    """Every word pdftotext finds, per page (0-based), in its reading order; only pages
+    `first`…`last` (0-based, inclusive) when given."""
+    pick = ["-f", str(first + 1)] + (["-l", str(last + 1)] if last is not None else [])
+    raw = subprocess.run(
+        ["pdftotext", "-bbox", *pick, str(pdf), "-"], check=True, capture_output=True
     ).stdout
+    # poppler writes a title's characters beyond U+FFFF as two halves of a surrogate pair.
+    out = raw.decode("utf-8", errors="replace")
     root = ET.fromstring(out)
     pages: dict[int, list[Word]] = {}
-    for index, page in enumerate(root.iter(f"{XHTML}page")):
+    for index, page in enumerate(root.iter(f"{XHTML}page"), first):
         pages[index] = [
             Word(
                 w.text or "",
@@ -147,12 +151,23 @@ def normalise(value: str) -> str:
     return " ".join(value.split())
 
 
-def render(pdf: Path, page: int, out_dir: Path, *, dpi: int = 60, hide: bool = False) -> Path:
-    """Render one page (0-based) to PNG with pdftoppm; returns the file."""
+def render(
+    pdf: Path,
+    page: int,
+    out_dir: Path,
+    *,
+    dpi: int = 60,
+    hide: bool = False,
+    smooth: bool = True,
+) -> Path:
+    """Render one page (0-based) to PNG with pdftoppm; returns the file. Without `smooth`
+    nothing is anti-aliased, so every pixel is a colour that was really drawn."""
     prefix = out_dir / f"page{page + 1}{'-bare' if hide else ''}"
     args = ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page + 1), "-l", str(page + 1)]
     if hide:
         args.append("-hide-annotations")
+    if not smooth:
+        args += ["-aa", "no", "-aaVector", "no"]
     subprocess.run([*args, "-singlefile", str(pdf), str(prefix)], check=True)
     return prefix.with_suffix(".png")
 

@@ -64,3 +64,24 @@ def count(image: QImage, box: Box, dpi: int, pixel: Pixel, skip: list[Box]) -> i
                 continue
             n += pixel(image.pixelColor(x, y))
     return n
+
+
+def count_colours(image: QImage, colours: list[str], tolerance: int = 10) -> int:
+    """How many pixels of the whole image lie within `tolerance` of one of `colours`.
+
+    Reads the pixels as bytes and looks each up in the set of every near colour: a whole page
+    in a fraction of a second, where `pixelColor` per pixel would take many seconds.
+    """
+    near_colours: set[tuple[int, int, int]] = set()
+    span = range(-tolerance, tolerance + 1)
+    for name in colours:
+        c = QColor(name)
+        near_colours.update(
+            (c.red() + dr, c.green() + dg, c.blue() + db)
+            for dr in span
+            for dg in span
+            for db in span
+        )
+    rgb32 = image.convertToFormat(QImage.Format.Format_RGB32)
+    data = bytes(rgb32.constBits())  # B, G, R, 0xff per pixel, rows padded to 4 bytes
+    return sum((data[i + 2], data[i + 1], data[i]) in near_colours for i in range(0, len(data), 4))

@@ -111,3 +111,20 @@ def test_annotations_off_their_text_are_reported(qapp, lib_path, tmp_path, capsy
     assert "1 annotation no longer matches the text" in capsys.readouterr().err
     assert _run(lib_path, "export", "1", "-o", str(tmp_path / "x.csv")) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_flatten_and_keep_furniture(qapp, lib_path, tmp_path):
+    assert _run(lib_path, "annotate", "3", "--quote", "Vienna") == 0
+    plain, flat = tmp_path / "plain.pdf", tmp_path / "flat.pdf"
+    assert _run(lib_path, "export", "3", "-o", str(plain)) == 0
+    assert _run(lib_path, "export", "3", "-o", str(flat), "--flatten", "--keep-furniture") == 0
+
+    def appearance(path):
+        for page in PdfReader(path).pages:
+            for a in page.get("/Annots") or []:
+                if a.get_object()["/Subtype"] == "/Highlight":
+                    return a.get_object()["/AP"]["/N"].get_object().get_data()
+        raise AssertionError("no highlight")
+
+    assert b" f" in appearance(plain)  # the colour lives in the annotation
+    assert appearance(flat).strip() == b""  # painted into the page instead

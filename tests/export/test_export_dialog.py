@@ -87,6 +87,15 @@ def test_choices_are_remembered(qtbot, session, settings, doc_ids):
     assert dialog.options().notes == "end" and dialog.options().author == "Bo"
     assert dialog.path_edit.text().endswith(".csv")
     assert not dialog.page_size_combo.isEnabled()  # PDF options only for PDF
+    assert not dialog.options().flatten and not dialog.options().keep_furniture
+
+
+def test_flatten_and_furniture_choices_are_remembered(qtbot, session, settings, doc_ids):
+    settings.setValue("export/flatten", "true")
+    settings.setValue("export/keepFurniture", "true")
+    dialog = make(qtbot, session, settings, current_document_id=doc_ids[0])
+    assert dialog.flatten_check.isEnabled() and dialog.furniture_check.isEnabled()
+    assert dialog.options().flatten and dialog.options().keep_furniture
 
 
 def test_format_change_updates_suffix_and_pdf_options(qtbot, session, settings, doc_ids):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 
 import pytest
@@ -92,3 +93,38 @@ def test_without_pdf_annotations_only_the_page_is_painted(annotated, tmp_path):
     items = collect_items(annotated.library, [annotated.document_id])
     export(items, out, ExportOptions(pdf_annotations=False))
     assert highlights(out) == []
+
+
+def test_a_highlight_across_a_page_is_one_group(annotated):
+    """The part on the next page replies to the first in a group, so readers list, move and
+    delete the two as one."""
+    a = annotated.by_role["page_break"]
+    first, second = sorted(
+        (h for h in highlights(annotated.pdf) if annotation_id(h.name) == a.id),
+        key=lambda h: h.page,
+    )
+    assert "/IRT" not in first.raw and "/RT" not in first.raw
+    assert second.raw["/IRT"].get_object()["/NM"] == first.name
+    assert second.raw["/RT"] == "/Group"
+    singles = [h for h in highlights(annotated.pdf) if annotation_id(h.name) != a.id]
+    assert singles and not any("/IRT" in h.raw for h in singles)
+
+
+def test_the_file_declares_the_version_its_annotations_need(annotated):
+    """Annotation dates and compressed sections are PDF 1.5; the header said 1.4."""
+    assert annotated.pdf.read_bytes()[:8] == b"%PDF-1.7"
+    assert PdfReader(annotated.pdf).trailer["/Root"]["/Version"] == "/1.7"
+
+
+def test_annotations_carry_the_system_user_by_default(annotated, tmp_path):
+    import getpass
+    import pwd
+
+    from quotebook.export import ExportOptions, collect_items, export
+
+    out = tmp_path / "anonymous.pdf"
+    export(collect_items(annotated.library, [annotated.document_id]), out, ExportOptions())
+    entry = pwd.getpwuid(os.getuid())
+    names = {getpass.getuser(), entry.pw_name, entry.pw_gecos.split(",")[0].strip()}
+    authors = {h.author for h in highlights(out)}
+    assert len(authors) == 1 and authors <= names - {""}

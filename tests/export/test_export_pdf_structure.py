@@ -70,6 +70,9 @@ def test_quotes_section_links_back_to_the_quote_pages(annotated):
     assert len(links) == n_links
     starts = {h.page for h in highlights(annotated.pdf) if h.name.count("-") == 1}
     assert targets == starts
+    for link in links:
+        page = reader.get_page_number(link["/Dest"][0].get_object())
+        assert link["/Contents"] == f"Go to page {page + 1}"
 
 
 @needs_poppler
@@ -122,3 +125,23 @@ def test_margin_notes_sit_beside_the_text(annotated):
     note = annotated.by_role["lines"].note.split()[0]
     beside = [w for w in page_words if w.text == note and w.x0 > BODY_RIGHT]
     assert beside
+
+
+def test_language_xmp_and_id_follow_the_update(annotated):
+    """The catalogue names the language; the XMP says what the information dictionary says
+    (it was Qt's, with Qt as producer and no author); the /ID keeps its first half and gets
+    a new second one."""
+    reader = PdfReader(annotated.pdf)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    info = reader.metadata
+    assert f"<pdf:Producer>{info.producer}</pdf:Producer>" in xmp
+    assert "pypdf" in info.producer and "Ada Reviewer" in xmp
+    assert f"<xmp:CreatorTool>{info.creator}</xmp:CreatorTool>" in xmp
+    assert "<dc:language><rdf:Bag><rdf:li>en</rdf:li>" in xmp
+    assert "xmpMM:DocumentID>uuid:" in xmp
+    first, second = reader.trailer["/ID"]
+    assert first != second
+    original = annotated.pdf.read_bytes()
+    assert original.count(b"/ID") >= 2  # Qt's trailer and the update's

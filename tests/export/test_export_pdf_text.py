@@ -57,6 +57,8 @@ def test_fonts_are_embedded_subsets_of_the_bundled_families(annotated):
             assert "/FontFile2" in descriptor, font["/BaseFont"]
             name = str(descriptor["/FontName"])
             assert name[7] == "+", name  # a subset tag, e.g. /ABCDEF+DejaVuSerif
+            # Tools that list fonts read /BaseFont: it carries the tag too.
+            assert font["/BaseFont"] == descriptor["/FontName"] == descendant["/BaseFont"]
             names.add(name.split("+", 1)[1])
     assert names and all(n.startswith("DejaVu") for n in names), names
 
@@ -66,7 +68,8 @@ def test_body_text_comes_back_once_and_in_order(annotated):
     and no line is repeated at a page break.
 
     Characters beyond the Basic Multilingual Plane (the emoji) are drawn, but Qt's font
-    subsets give them no Unicode mapping, so they are left out of the comparison.
+    subsets give them no Unicode mapping, so they are left out of the comparison. The text's
+    first line only repeats the title, which the header prints: it is not printed twice.
     """
     pages = words(annotated.pdf)
     body_words = []
@@ -82,8 +85,12 @@ def test_body_text_comes_back_once_and_in_order(annotated):
         ]
     extracted = " ".join(body_words)
     expected = normalise("".join(c for c in annotated.text if ord(c) <= 0xFFFF))
+    title = "Vienna talks on European security"
+    assert expected.startswith(title + " ")
+    expected = expected.removeprefix(title + " ")
     # The header (title, details, summary) precedes the body, and notes may follow it.
     assert expected in extracted, extracted[:400]
+    assert extracted.count(title) == 1
     assert extracted.count("Delegates met again") == 1
 
 
@@ -95,9 +102,11 @@ def test_cyrillic_is_extractable_as_text(annotated):
 
 def test_source_url_is_a_link(annotated):
     reader = PdfReader(annotated.pdf)
-    uris = [
-        a.get_object()["/A"]["/URI"]
+    links = [
+        a.get_object()
         for a in reader.pages[0].get("/Annots") or []
         if a.get_object()["/Subtype"] == "/Link" and "/A" in a.get_object()
     ]
-    assert "https://example.org/vienna-talks" in uris
+    assert "https://example.org/vienna-talks" in [link["/A"]["/URI"] for link in links]
+    # What a screen reader announces for the link.
+    assert all(link["/Contents"] == f"Link to {link['/A']['/URI']}" for link in links)

@@ -68,12 +68,13 @@ def export(
     ticker = Ticker(progress, 2 * n + 1 if options.format == "pdf" else n + 1)
     ticker.start()
     pages = 0
+    notes: tuple[str, ...] = ()
     with atomic_output(target) as out:
         if options.format == "pdf":
             # Imported here: the text formats need no Qt at all.
             from quotebook.export.pdf import write_pdf
 
-            pages = write_pdf(items, options, out, ticker)
+            pages, notes = write_pdf(items, options, out, ticker)
         else:
             _TEXT_WRITERS[options.format](items, options, out, ticker)
         ticker.advance(ticker.total)
@@ -83,7 +84,7 @@ def export(
         documents=n,
         annotations=annotation_count(items),
         pages=pages,
-        warnings=_warnings(items, options),
+        warnings=_warnings(items, options) + notes,
     )
 
 

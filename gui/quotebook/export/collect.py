@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from quotebook.domain import Annotation, DocumentSummary, Folder
 from quotebook.errors import NotFoundError, UserError
 from quotebook.export.options import ExportItem
+from quotebook.reader_view import RULES_VERSION
 from quotebook.store import Library
 
 
@@ -56,7 +57,15 @@ def collect_items(
             annotations = sorted(tagged[summary.id], key=lambda a: (a.start, a.end, a.id))
         else:
             annotations = library.annotations.for_document(summary.id)
-        items.append(ExportItem(document, tuple(annotations)))
+        # The reader view's verdict, if the library keeps one under the current rules.
+        furniture = library.documents.furniture(summary.id, RULES_VERSION)
+        items.append(
+            ExportItem(
+                document,
+                tuple(annotations),
+                tuple(furniture) if furniture is not None else None,
+            )
+        )
     if not items:
         raise UserError("There is nothing to export: no document matches that selection.")
     return items

@@ -7,7 +7,6 @@ multiply blend of its annotations' colours, which is what a highlighter pen does
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -34,16 +33,6 @@ def multiply(colours: Iterable[RGB]) -> RGB:
     for cr, cg, cb in colours:
         r, g, b = r * cr, g * cg, b * cb
     return (r, g, b)
-
-
-def half_layer(colour: RGB) -> RGB:
-    """The colour whose multiply with itself gives `colour`.
-
-    With native PDF annotations on, the page and the annotation's appearance each carry this
-    half, so a viewer that draws annotations shows exactly the palette colour, one that ignores
-    them still shows a lighter highlight, and overlaps blend the same either way.
-    """
-    return (math.sqrt(colour[0]), math.sqrt(colour[1]), math.sqrt(colour[2]))
 
 
 def hex_of(colour: RGB) -> str:

@@ -7,6 +7,8 @@ format what they are handed.
 
 from __future__ import annotations
 
+import getpass
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,10 +54,16 @@ Progress = Callable[[int, int], bool]
 
 @dataclass(frozen=True)
 class ExportItem:
-    """One document and the annotations to export with it, in text order."""
+    """One document and the annotations to export with it, in text order.
+
+    `furniture` is the reader view's verdict on the document (code-point ranges of page
+    furniture), as the library keeps it; None when not known, and the PDF exporter works it
+    out itself.
+    """
 
     document: Document
     annotations: tuple[Annotation, ...] = ()
+    furniture: tuple[tuple[int, int], ...] | None = None
 
     @property
     def title(self) -> str:
@@ -69,10 +77,18 @@ class ExportOptions:
     notes: NoteLayout = "margin"
     quotes_section: bool = False
     # Written to each PDF annotation's /T and to the PDF's metadata; the GUI takes it from
-    # its settings, the CLI from --author.
+    # its settings, the CLI from --author. Empty: the system user's name (`default_author`).
     author: str = ""
-    # Native PDF annotations (sidebar, pop-ups) besides the highlights painted on the page.
+    # Native PDF annotations: each highlight is one, and by default the only place its colour
+    # lives, so deleting or recolouring it in any reader leaves nothing behind.
     pdf_annotations: bool = True
+    # Paint the highlights into the page as well (for readers that hide annotations); the
+    # annotations then draw nothing themselves but still carry the notes. Without native
+    # annotations the highlights are always painted.
+    flatten: bool = False
+    # Keep the page furniture that the reader view hides (menus, teasers, "Video of the day")
+    # and a first line that repeats the title; by default the PDF leaves them out.
+    keep_furniture: bool = False
     # A pop-up annotation per highlight; most viewers make their own, so it is off by default.
     popups: bool = False
     # Overrides the PDF title; by default a single document's title, else a summary.
@@ -104,6 +120,26 @@ def format_for_path(path: Path, default: Format = "pdf") -> Format:
     if suffix == ".htm":
         return "html"
     return default
+
+
+def default_author() -> str:
+    """The system user's name (the full name where the system has one), for annotations."""
+    try:
+        import pwd
+
+        entry = pwd.getpwuid(os.getuid())
+        full = entry.pw_gecos.split(",", 1)[0].strip()
+        return full or entry.pw_name
+    except (ImportError, KeyError, AttributeError):
+        pass
+    try:
+        return getpass.getuser()
+    except Exception:  # getpass raises OSError, or KeyError/ImportError on odd systems
+        return ""
+
+
+def annotation_author(options: ExportOptions) -> str:
+    return options.author.strip() or default_author()
 
 
 def annotation_count(items: Sequence[ExportItem]) -> int:

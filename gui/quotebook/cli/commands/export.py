@@ -74,6 +74,16 @@ def configure(p: argparse.ArgumentParser) -> None:
         action="store_false",
         help="PDF: paint the highlights only, without native PDF annotations",
     )
+    p.add_argument(
+        "--flatten",
+        action="store_true",
+        help="PDF: paint the highlights into the page too (for readers that hide annotations)",
+    )
+    p.add_argument(
+        "--keep-furniture",
+        action="store_true",
+        help="PDF: keep the page furniture that the reader view hides, and a repeated title",
+    )
 
 
 def run(library: Library, args: argparse.Namespace) -> int:
@@ -90,6 +100,8 @@ def run(library: Library, args: argparse.Namespace) -> int:
         author=args.author,
         pdf_annotations=args.pdf_annotations,
         raw_csv=args.raw_csv,
+        flatten=args.flatten,
+        keep_furniture=args.keep_furniture,
     )
     project = None
     if fmt in PROJECT_FORMATS:

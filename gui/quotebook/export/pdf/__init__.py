@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from quotebook.export.atomic import Ticker
 from quotebook.export.fonts import register_fonts
+from quotebook.export.glyphs import Glyphs
 from quotebook.export.options import ExportItem, ExportOptions, PageSizeName
-from quotebook.export.pdf.annotate import CREATOR, finish_pdf, pdf_title
+from quotebook.export.pdf.annotate import finish_pdf
 from quotebook.export.pdf.compose import Composer
 from quotebook.export.pdf.geometry import RESOLUTION
+from quotebook.export.pdf.metadata import CREATOR, pdf_title
 from quotebook.export.pdf.paint import paint_pages
 
 _PAGE_SIZES: dict[PageSizeName, QPageSize.PageSizeId] = {
@@ -22,10 +24,15 @@ _PAGE_SIZES: dict[PageSizeName, QPageSize.PageSizeId] = {
 }
 
 
+class PdfWritten(NamedTuple):
+    pages: int
+    warnings: tuple[str, ...]  # what the export summary should say about the PDF
+
+
 def write_pdf(
     items: Sequence[ExportItem], options: ExportOptions, out: BinaryIO, ticker: Ticker
-) -> int:
-    """Write the PDF to `out`; returns the number of pages.
+) -> PdfWritten:
+    """Write the PDF to `out`; returns the number of pages and what to tell the user.
 
     The ticker advances once per document typeset, once per document painted and once for the
     annotation pass, so its total should be ``2 * len(items) + 1``.
@@ -49,18 +56,25 @@ def write_pdf(
     if options.author:
         writer.setAuthor(options.author)
 
-    composition = Composer(items, options, writer, families).compose(ticker.advance)
+    glyphs = Glyphs(families)
+    composition = Composer(items, options, writer, families, glyphs).compose(ticker.advance)
     n = len(items)
+    pages = len(composition.pages)
 
     def page_done(index: int) -> None:
         item = composition.pages[index].item
         ticker.advance(n + (item + 1 if item is not None else n))
 
-    paint_pages(composition, writer, families, page_done)
+    try:
+        paint_pages(composition, writer, families, page_done)
+    finally:
+        # Laid-out text takes far more memory than the PDF: free it before the next pass.
+        composition.release()
     buffer.close()
     # PySide6's stub allows bytearray and memoryview too; QByteArray.data() returns bytes.
     painted: bytes = data.data()  # type: ignore[assignment]
-    del writer
-    finish_pdf(painted, composition, items, options, out)
+    del writer, buffer, data
+    finish_pdf(painted, composition, items, options, families, out)
     ticker.advance(2 * n + 1)
-    return len(composition.pages)
+    summary = glyphs.summary()
+    return PdfWritten(pages, (summary,) if summary else ())

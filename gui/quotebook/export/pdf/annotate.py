@@ -2,30 +2,42 @@
 
 Qt paints the pages; PDF viewers' annotation sidebars, however, only list real annotations, and
 Qt cannot write those. So an incremental update is appended to the painted PDF: every highlight
-part becomes a `/Highlight` annotation whose QuadPoints are the very line boxes that were
-painted, with an appearance stream (multiply blend) for viewers that do not draw highlights
-themselves.
+part becomes a `/Highlight` annotation whose QuadPoints are the line boxes Qt laid out, with an
+appearance stream (multiply blend) that every reader tested draws. That annotation is the only
+place the colour lives, so deleting, hiding or recolouring it in a reader leaves nothing behind;
+only when the highlights are flattened into the page does the appearance draw nothing.
+
+A highlight that runs over a page break is one annotation per page; the later ones are replies
+of the first (`/IRT`) in a group (`/RT /Group`), which readers list, move and delete as one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
-import pypdf
-from pypdf.generic import IndirectObject, NameObject
-from PySide6.QtCore import qVersion
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    TextStringObject,
+)
 
-from quotebook import __version__
-from quotebook.export.highlights import RGB, half_layer
-from quotebook.export.options import ExportItem, ExportOptions
+from quotebook.errors import ExportFailed
+from quotebook.export.fonts import Families
+from quotebook.export.highlights import RGB
+from quotebook.export.options import ExportItem, ExportOptions, annotation_author
 from quotebook.export.pdf.compose import Composition, HighlightPart, Link, OutlineEntry
 from quotebook.export.pdf.geometry import UNIT
 from quotebook.export.pdf.increment import IncrementalUpdate
-from quotebook.export.pdf.serialize import Name, Stream, number
+from quotebook.export.pdf.metadata import language, metadata, pdf_date, qt_xmp_facts, xmp_packet
+from quotebook.export.pdf.numbers import DigitForms
+from quotebook.export.pdf.serialize import Name, Stream
+from quotebook.export.pdf.serialize import number as format_number
 
-CREATOR = f"Quotebook {__version__}"
 PRINT_FLAG = 4
 
 
@@ -34,57 +46,65 @@ def finish_pdf(
     composition: Composition,
     items: Sequence[ExportItem],
     options: ExportOptions,
+    families: Families,
     out: BinaryIO,
 ) -> None:
     update = IncrementalUpdate(painted)
+    if update.page_count != len(composition.pages):
+        # Every page that was planned must be in the file; anything else is a cut-short export.
+        raise ExportFailed(
+            f"The PDF came out with {update.page_count} of its {len(composition.pages)} pages; "
+            "nothing was written."
+        )
+    update.set_version("1.7")
+    _describe_links(update)
+    _tag_subset_fonts(update)
     tops = [update.page_height(i) for i in range(update.page_count)]
     if options.pdf_annotations:
+        author = annotation_author(options)
+        digits = DigitForms(update, families)
+        # One resource dictionary for every appearance: the blend mode and the digits.
+        shared = update.add(
+            {"/ExtGState": {"/GS0": {"/BM": Name("/Multiply")}}, "/XObject": digits.forms}
+        )
+        firsts: dict[int, IndirectObject] = {}
         for part in composition.highlights:
-            _add_highlight(update, part, tops[part.page], options)
+            firsts[part.annotation.id] = _add_highlight(
+                update,
+                part,
+                tops[part.page],
+                options,
+                author,
+                (shared, digits),
+                firsts.get(part.annotation.id),
+            )
     for link in composition.links:
         _add_link(update, link, tops)
     _add_outline(update, composition.outline, tops)
-    update.set_info(
-        metadata(items, options, composition.tags)
-        | {"/ModDate": pdf_date(datetime.now(UTC).isoformat())}
-    )
+    _describe(update, items, options, composition.tags)
     update.write(out)
 
 
-def pdf_title(items: Sequence[ExportItem], options: ExportOptions) -> str:
-    if options.title:
-        return options.title
-    if len(items) == 1:
-        return items[0].title
-    return f"{len(items)} annotated documents"
-
-
-def metadata(
-    items: Sequence[ExportItem], options: ExportOptions, tags: Sequence[str]
-) -> dict[str, str]:
-    titles = "; ".join(item.title for item in items)
-    info = {
-        "/Title": pdf_title(items, options),
-        "/Subject": f"Annotated with Quotebook: {titles}"[:1000],
-        "/Creator": CREATOR,
-        "/Producer": f"Qt {qVersion()} and pypdf {pypdf.__version__}",
-    }
-    if options.author:
-        info["/Author"] = options.author
-    if tags:
-        info["/Keywords"] = ", ".join(tags)
-    return info
-
-
-def pdf_date(stamp: str) -> str:
-    """An ISO time from the store as a PDF date string (``D:YYYYMMDDHHmmSSZ``)."""
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        when = datetime.now(UTC)
-    if when.tzinfo is not None:
-        when = when.astimezone(UTC)
-    return f"D:{when:%Y%m%d%H%M%S}Z"
+def _describe(
+    update: IncrementalUpdate,
+    items: Sequence[ExportItem],
+    options: ExportOptions,
+    tags: Sequence[str],
+) -> None:
+    """Information dictionary, XMP packet and language, all saying the same."""
+    now = datetime.now(UTC)
+    info = metadata(items, options, tags) | {"/ModDate": pdf_date(now.isoformat())}
+    update.set_info(info)
+    catalog = update.catalog()
+    lang = language(items)
+    if lang:
+        catalog[NameObject("/Lang")] = TextStringObject(lang)
+    old = catalog.get("/Metadata")
+    document_id, created = qt_xmp_facts(old.get_object().get_data() if old is not None else b"")
+    packet = xmp_packet(info, lang, document_id, created, now)
+    # XMP stays uncompressed: tools are meant to find it by scanning the bytes.
+    stream = Stream({"/Type": Name("/Metadata"), "/Subtype": Name("/XML")}, packet, compress=False)
+    catalog[NameObject("/Metadata")] = update.add(stream)
 
 
 def contents(note: str, tags: Sequence[str]) -> str:
@@ -109,35 +129,64 @@ def _rounded(values: Sequence[float]) -> list[float]:
     return [round(v, 3) for v in values]
 
 
-def _appearance(quads: Sequence[float], bbox: Sequence[float], colour: RGB) -> Stream:
-    """A form drawing the quads with multiply blend, so the words stay readable underneath."""
-    ops = ["/GS0 gs", " ".join(number(c) for c in colour) + " rg"]
-    for i in range(0, len(quads), 8):
-        q = [number(v) for v in quads[i : i + 8]]
-        ops.append(f"{q[0]} {q[1]} m {q[2]} {q[3]} l {q[6]} {q[7]} l {q[4]} {q[5]} l h f")
+def _appearance(
+    quads: Sequence[float],
+    colour: RGB | None,
+    resources: IndirectObject,
+    number: str | None,
+    bbox: Sequence[float],
+) -> Stream:
+    """A form drawing the quads with multiply blend, so the words stay readable underneath,
+    then the highlight's number (see `numbers`); with no colour, an empty form (the page
+    carries the colour and the number)."""
+    ops: list[str] = []
+    if colour is not None:
+        ops = ["q /GS0 gs", " ".join(format_number(c) for c in colour) + " rg"]
+        for i in range(0, len(quads), 8):
+            q = [format_number(v) for v in quads[i : i + 8]]
+            ops.append(f"{q[0]} {q[1]} m {q[2]} {q[3]} l {q[6]} {q[7]} l {q[4]} {q[5]} l h f")
+        ops.append("Q")
+    if number is not None:
+        ops.append(number)
     return Stream(
         {
             "/Type": Name("/XObject"),
             "/Subtype": Name("/Form"),
             "/BBox": _rounded(bbox),
-            "/Resources": {
-                "/ExtGState": {"/GS0": {"/Type": Name("/ExtGState"), "/BM": Name("/Multiply")}}
-            },
+            "/Resources": resources,
         },
         "\n".join(ops).encode("ascii"),
     )
 
 
 def _add_highlight(
-    update: IncrementalUpdate, part: HighlightPart, top: float, options: ExportOptions
-) -> None:
+    update: IncrementalUpdate,
+    part: HighlightPart,
+    top: float,
+    options: ExportOptions,
+    author: str,
+    shared: tuple[IndirectObject, DigitForms],
+    first: IndirectObject | None,
+) -> IndirectObject:
+    """Add one part of a highlight; returns the first part's annotation (the group's head)."""
     a = part.annotation
     quads = _quads(part, top)
     xs, ys = quads[0::2], quads[1::2]
     bbox = [min(xs), min(ys), max(xs), max(ys)]
     name = f"quotebook-{a.id}" if part.part == 1 else f"quotebook-{a.id}-{part.part}"
-    # The page already carries half of the colour; the appearance adds the other half.
-    appearance = update.add(_appearance(quads, bbox, half_layer(part.colour)))
+    resources, digits = shared
+    number = None
+    if part.marker and not options.flatten:
+        number, box = digits.draw(part.marker, quads[0], quads[1], part.ink)
+        # The appearance is fitted to /Rect, so both take in the number.
+        bbox = [
+            min(bbox[0], box[0]),
+            min(bbox[1], box[1]),
+            max(bbox[2], box[2]),
+            max(bbox[3], box[3]),
+        ]
+    colour = None if options.flatten else part.colour
+    appearance = update.add(_appearance(quads, colour, resources, number, bbox))
     annotation: dict[str, Any] = {
         "/Type": Name("/Annot"),
         "/Subtype": Name("/Highlight"),
@@ -151,8 +200,11 @@ def _add_highlight(
         "/F": PRINT_FLAG,
         "/AP": {"/N": appearance},
     }
-    if options.author:
-        annotation["/T"] = options.author
+    if author:
+        annotation["/T"] = author
+    if first is not None:
+        annotation["/IRT"] = first
+        annotation["/RT"] = Name("/Group")
     added = update.append_annotation(part.page, annotation)
     if options.popups:
         right = float(update.pages[part.page].mediabox.right)
@@ -164,6 +216,7 @@ def _add_highlight(
             "/Parent": added,
         }
         annotation["/Popup"] = update.append_annotation(part.page, popup)
+    return first if first is not None else added
 
 
 def _destination(update: IncrementalUpdate, page: int, y_pt: float) -> list[Any]:
@@ -181,8 +234,59 @@ def _add_link(update: IncrementalUpdate, link: Link, tops: Sequence[float]) -> N
         "/Rect": _rounded(rect),
         "/Border": [0, 0, 0],
         "/Dest": _destination(update, link.target.page, target_y),
+        "/Contents": f"Go to page {link.target.page + 1}",
     }
     update.append_annotation(link.page, annotation)
+
+
+_TYPE0 = re.compile(rb"(\d+) 0 obj\s*<<\s*/Type\s*/Font\s*/Subtype\s*/Type0\b")
+
+
+def _tag_subset_fonts(update: IncrementalUpdate) -> None:
+    """Name each embedded subset font with its subset tag (``ABCDEF+DejaVuSerif``) in
+    /BaseFont too. Qt tags only the font descriptor's /FontName; tools that list a file's
+    fonts read /BaseFont, and the PDF standard asks for the tag in both.
+
+    Qt's font objects are found in its bytes: reading every page's resources instead costs
+    seconds on a document of thousands of pages."""
+    for match in _TYPE0.finditer(update.original):
+        ref = update.reference(int(match.group(1)))
+        font = ref.get_object()
+        kids = font.get("/DescendantFonts") if isinstance(font, DictionaryObject) else None
+        if not isinstance(font, DictionaryObject) or not isinstance(kids, ArrayObject):
+            continue
+        kid_ref = kids[0]
+        kid = kid_ref.get_object()
+        descriptor = kid.get("/FontDescriptor") if isinstance(kid, DictionaryObject) else None
+        about = descriptor.get_object() if descriptor is not None else None
+        name = str(about.get("/FontName", "")) if isinstance(about, DictionaryObject) else ""
+        if len(name) < 9 or name[7] != "+" or str(font.get("/BaseFont")) == name:
+            continue
+        assert isinstance(kid, DictionaryObject)
+        tagged = NameObject(name)
+        font[NameObject("/BaseFont")] = tagged
+        update.set(ref, font)
+        if isinstance(kid_ref, IndirectObject):
+            kid[NameObject("/BaseFont")] = tagged
+            update.set(kid_ref, kid)
+
+
+def _describe_links(update: IncrementalUpdate) -> None:
+    """Give Qt's own links (a source URL, links in a Markdown text) the text that screen
+    readers announce: the address they lead to."""
+    for index in range(update.page_count):
+        page = update.pages[index]
+        if "/Annots" not in page:
+            continue
+        for ref in page["/Annots"]:  # type: ignore[attr-defined]
+            link = ref.get_object() if isinstance(ref, IndirectObject) else None
+            if not isinstance(link, DictionaryObject) or link.get("/Subtype") != "/Link":
+                continue
+            action = link.get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri and "/Contents" not in link:
+                link[NameObject("/Contents")] = TextStringObject(f"Link to {uri}")
+                update.set(ref, link)
 
 
 def _add_outline(

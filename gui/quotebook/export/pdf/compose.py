@@ -8,6 +8,7 @@ the painted highlight and the native annotation's QuadPoints come from the same 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -15,14 +16,39 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QTextDocument
 
 from quotebook.domain import Annotation, color_hex
+from quotebook.errors import ExportFailed
 from quotebook.export.fonts import Families
+from quotebook.export.glyphs import Glyphs
 from quotebook.export.highlights import RGB, is_placed
 from quotebook.export.options import ExportItem, ExportOptions
-from quotebook.export.pdf.geometry import UNIT, Flow, Page, PageGeometry, Paginator, range_pieces
-from quotebook.export.pdf.marks import TextPositions, lay_out_highlights
-from quotebook.export.pdf.typeset import NoteEntry, QuoteEntry, QuoteGroup, Typesetter, excerpt
+from quotebook.export.pdf.chunks import SAFE_HEIGHT, chunk_ranges, clip_spans, split_range
+from quotebook.export.pdf.furniture import hidden_lines, local_starts, repeated_title
+from quotebook.export.pdf.geometry import (
+    UNIT,
+    Flow,
+    Page,
+    PageGeometry,
+    Paginator,
+    laid_out,
+    range_pieces,
+)
+from quotebook.export.pdf.marks import HighlightLayout, TextPositions
+from quotebook.export.pdf.typeset import (
+    Marked,
+    NoteEntry,
+    QuoteEntry,
+    QuoteGroup,
+    Typesetter,
+    excerpt,
+)
+from quotebook.reader_view.rules import furniture_ranges
 
 UNTAGGED = "Untagged"
+# A long export keeps the layouts of its body parts up to this many characters for painting;
+# parts beyond it are laid out again when their pages are painted, which bounds the memory an
+# export of any length needs (about 100 MB per million characters held).
+RETAIN_CHARS = 1_500_000
+NOTES_PER_FLOW = 1_000  # end notes and quotes are typeset in parts of this many entries too
 
 
 @dataclass(frozen=True)
@@ -48,6 +74,8 @@ class HighlightPart:
     parts: int
     rects: tuple[QRectF, ...]
     colour: RGB
+    marker: str = ""  # the number its annotation draws (on the first part only)
+    ink: RGB = (0.0, 0.0, 0.0)  # the number's colour
 
 
 @dataclass(frozen=True)
@@ -74,6 +102,17 @@ class Composition:
     outline: list[OutlineEntry]
     tags: list[str]
 
+    def release(self) -> None:
+        """Free every laid-out document now rather than whenever the garbage collector runs
+        (slices and flows point at each other)."""
+        for page in self.pages:
+            for piece in page.slices:
+                piece.flow.release()
+                piece.flow.slices.clear()
+            page.slices.clear()
+        for marks in self.marks:
+            marks.notes.clear()
+
 
 class Composer:
     def __init__(
@@ -82,11 +121,12 @@ class Composer:
         options: ExportOptions,
         device: QPagedPaintDevice,
         families: Families,
+        glyphs: Glyphs,
     ) -> None:
         self.items = items
         self.options = options
         self.geometry = PageGeometry.create(options.page_size, options.notes)
-        self.typeset = Typesetter(device, families)
+        self.typeset = Typesetter(device, families, glyphs)
         self.paginator = Paginator(self.geometry, self._running_title)
         self.marks: list[PageMarks] = []
         self.highlights: list[HighlightPart] = []
@@ -94,9 +134,11 @@ class Composer:
         self.outline: list[OutlineEntry] = []
         self._first: dict[int, tuple[Target, QColor, int]] = {}  # annotation id → where/number
         self._tags: dict[str, None] = {}
+        self._retained = 0  # characters of body parts whose layouts are kept
 
     def _running_title(self, flow: Flow) -> str:
-        return "Quotes" if flow.kind == "quotes" else self.items[flow.item or 0].title
+        title = "Quotes" if flow.kind == "quotes" else self.items[flow.item or 0].title
+        return self.typeset.glyphs.clean(title)
 
     def _page_marks(self, page: int) -> PageMarks:
         while len(self.marks) <= page:
@@ -140,27 +182,15 @@ class Composer:
             count + (f" · Tags: {', '.join(tags)}" if tags else ""),
             g.body_width,
         )
-        head = self._place(Flow(header, "header", index, new_page=True))
+        head = self._place(Flow(_held(header), "header", index, new_page=True))
         entry = OutlineEntry(item.title, Target(head.slices[0].page, head.slices[0].page_y))
         self.outline.append(entry)
-        body = self._place(
-            Flow(
-                self.typeset.body(doc.text, g.body_width, doc.formatting),
-                "body",
-                index,
-                space_before=16 * UNIT,
-            )
-        )
-
         placed = [a for a in annotations if is_placed(a, doc.text)]
         numbers = {a.id: n for n, a in enumerate(annotations, 1)}
-        layout = lay_out_highlights(
-            body,
-            TextPositions(doc.text),
-            placed,
-            g.left,
-            half=self.options.pdf_annotations,
-        )
+        painted = self.options.flatten or not self.options.pdf_annotations
+        layout = HighlightLayout(placed, fill=painted)
+        self._compose_body(index, item, layout)
+        layout.finish()
         for page, fills in layout.fills.items():
             self._page_marks(page).fills.extend(fills)
         for a in placed:
@@ -169,29 +199,80 @@ class Composer:
                 continue
             pages = sorted(by_page)
             colour = layout.colours[a.id]
+            ink = QColor(color_hex(a.color, dark=True))
+            # The number goes with the highlight: into its annotation, unless the highlights
+            # are painted into the page.
+            marker = "" if painted else str(numbers[a.id])
             for part, page in enumerate(pages, 1):
                 self.highlights.append(
-                    HighlightPart(a, page, part, len(pages), tuple(by_page[page]), colour)
+                    HighlightPart(
+                        a,
+                        page,
+                        part,
+                        len(pages),
+                        tuple(by_page[page]),
+                        colour,
+                        marker if part == 1 else "",
+                        (ink.redF(), ink.greenF(), ink.blueF()),
+                    )
                 )
             first_rect = by_page[pages[0]][0]
-            ink = QColor(color_hex(a.color, dark=True))
             self._first[a.id] = (Target(pages[0], first_rect.top()), ink, numbers[a.id])
-            self._page_marks(pages[0]).markers.append(
-                (first_rect.left(), first_rect.top(), str(numbers[a.id]), ink)
-            )
+            if painted:
+                self._page_marks(pages[0]).markers.append(
+                    (first_rect.left(), first_rect.top(), str(numbers[a.id]), ink)
+                )
 
         pending = self._margin_notes(annotations, numbers)
-        if pending:
+        for n, start in enumerate(range(0, len(pending), NOTES_PER_FLOW)):
+            batch = pending[start : start + NOTES_PER_FLOW]
+            heading = "" if n else "Notes"
+            notes_doc = self.typeset.notes(heading, batch, g.body_width)
             notes = self._place(
-                Flow(
-                    self.typeset.notes("Notes", pending, g.body_width),
-                    "notes",
-                    index,
-                    space_before=20 * UNIT,
-                )
+                Flow(_held(notes_doc), "notes", index, space_before=0 if n else 20 * UNIT)
             )
-            first = notes.slices[0]
-            entry.children.append(OutlineEntry("Notes", Target(first.page, first.page_y)))
+            if not n:
+                first = notes.slices[0]
+                entry.children.append(OutlineEntry("Notes", Target(first.page, first.page_y)))
+
+    def _compose_body(self, index: int, item: ExportItem, layout: HighlightLayout) -> None:
+        """Typeset the text part by part (see `chunks`), paginate and measure each part while
+        its layout is at hand, and let go of it unless it is small enough to keep."""
+        text, formatting = item.document.text, item.document.formatting
+        width, left = self.geometry.body_width, self.geometry.left
+        hidden = [] if self.options.keep_furniture else _furniture(item)
+        parts = deque(chunk_ranges(text))
+        first = True
+        while parts:
+            start, end = parts.popleft()
+            part = text[start:end]
+            positions = TextPositions(part)
+            spans = clip_spans(formatting, start, end) if formatting else []
+            blocks = [positions.to_doc(s) for s in local_starts(hidden, start, end)]
+
+            def build(
+                part: str = part, spans: list = spans, blocks: list = blocks
+            ) -> QTextDocument:
+                return self.typeset.body(part, width, spans, blocks)
+
+            keep = self._retained + len(part) <= RETAIN_CHARS
+            flow = Flow(build, "body", index, space_before=16 * UNIT if first else 0, keep=keep)
+            if flow.doc.size().height() > SAFE_HEIGHT and end - start > 1:
+                parts.extendleft(reversed(split_range(text, start, end)))
+                flow.release()
+                continue
+            if not laid_out(flow.doc):
+                raise ExportFailed(
+                    f"“{item.title}” could not be laid out in full (Qt stopped near character "
+                    f"{start:,}); nothing was written."
+                )
+            self._place(flow)
+            layout.measure(flow, positions, start, left)
+            if keep:
+                self._retained += len(part)
+            else:
+                flow.release()
+            first = False
 
     def _note_entry(self, a: Annotation, number: int) -> NoteEntry:
         where = self._first.get(a.id)
@@ -254,12 +335,17 @@ class Composer:
         names = sorted((n for n in grouped if n != UNTAGGED), key=str.casefold)
         if UNTAGGED in grouped:
             names.append(UNTAGGED)
-        groups = [QuoteGroup(n, tuple(grouped[n])) for n in names]
-        marked = self.typeset.quotes(groups, self.geometry.body_width)
-        flow = self._place(Flow(marked.doc, "quotes", None, new_page=True))
-        first = flow.slices[0]
-        section = OutlineEntry("Quotes", Target(first.page, first.page_y))
-        self.outline.append(section)
+        section: OutlineEntry | None = None
+        for n, groups in enumerate(_batches(names, grouped, NOTES_PER_FLOW)):
+            marked = self.typeset.quotes(groups, self.geometry.body_width, title=not n)
+            flow = self._place(Flow(_held(marked.doc), "quotes", None, new_page=not n))
+            if section is None:
+                first = flow.slices[0]
+                section = OutlineEntry("Quotes", Target(first.page, first.page_y))
+                self.outline.append(section)
+            self._quote_marks(flow, marked, section)
+
+    def _quote_marks(self, flow: Flow, marked: Marked, section: OutlineEntry) -> None:
         for name, position in marked.headings:
             y = marked.doc.findBlock(position).layout().position().y()
             page_slice = flow.locate(y)
@@ -274,3 +360,39 @@ class Composer:
                 x, y = page_slice.to_page(piece.x0, piece.top, self.geometry.left)
                 rect = QRectF(x, y, piece.x1 - piece.x0, piece.bottom - piece.top)
                 self.links.append(Link(page_slice.page, rect, target))
+
+
+def _furniture(item: ExportItem) -> list[int]:
+    """The starts of the lines the PDF leaves out: what the reader view hides (the library's
+    verdict, or worked out here), and a first line that repeats the title."""
+    text = item.document.text
+    ranges = item.furniture if item.furniture is not None else furniture_ranges(text)
+    marked = [(a.start, a.end) for a in item.annotations if not a.orphaned]
+    hidden = hidden_lines(text, ranges, marked)
+    return sorted({*hidden, *repeated_title(text, item.title, hidden, marked)})
+
+
+def _held(doc: QTextDocument) -> Callable[[], QTextDocument]:
+    """The builder of a flow whose document is made once and kept."""
+    return lambda: doc
+
+
+def _batches(
+    names: Sequence[str], grouped: dict[str, list[QuoteEntry]], size: int
+) -> list[list[QuoteGroup]]:
+    """The quote groups in parts of at most `size` quotes; a group cut in two continues in
+    the next part under no heading (an empty name)."""
+    batches: list[list[QuoteGroup]] = [[]]
+    room = size
+    for name in names:
+        quotes = grouped[name]
+        heading = name
+        while quotes:
+            if room == 0:
+                batches.append([])
+                room = size
+            take, quotes = quotes[:room], quotes[room:]
+            batches[-1].append(QuoteGroup(heading, tuple(take)))
+            room -= len(take)
+            heading = ""
+    return batches

@@ -1,9 +1,10 @@
 """Page geometry and pagination: where each piece of laid-out text lands on which page.
 
-Qt lays each text out once as one tall `QTextDocument` (a "flow"); we cut the flows into
-page-sized slices at line boundaries and remember every slice, so any position in any flow can be
-mapped to a page and a point on it. The same mapping places the painted highlights, the margin
-notes, the native annotations' QuadPoints and the links, which is why they all agree.
+Qt lays each text out as a tall `QTextDocument` (a "flow"; a long body is several, see
+`chunks`); we cut the flows into page-sized slices at line boundaries and remember every slice,
+so any position in any flow can be mapped to a page and a point on it. The same mapping places
+the painted highlights, the margin notes, the native annotations' QuadPoints and the links,
+which is why they all agree.
 
 Lengths are in device units of the PDF writer: `RESOLUTION` dpi, i.e. `UNIT` units per point.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QTextDocument
 
 from quotebook.export.options import NoteLayout, PageSizeName
+from quotebook.export.pdf.chunks import QT_LAYOUT_LIMIT
 
 RESOLUTION = 720
 UNIT = RESOLUTION / 72  # device units per PDF point
@@ -75,17 +77,39 @@ class PageGeometry:
         return x / UNIT, (self.height - y) / UNIT
 
 
-@dataclass
+@dataclass(eq=False)
 class Flow:
-    """One laid-out text and what it belongs to (which export item, which part)."""
+    """One laid-out text and what it belongs to (which export item, which part).
 
-    doc: QTextDocument
+    `build` makes the laid-out document. A long body's parts let go of their documents once
+    they are paginated and measured, and build them again when their pages are painted, so an
+    export holds only a few parts' layouts at a time; a rebuilt document must come out exactly
+    as tall as the first one did.
+    """
+
+    build: Callable[[], QTextDocument]
     kind: str  # "header", "body", "notes" or "quotes"
     item: int | None = None
     new_page: bool = False
     space_before: float = 0.0
+    keep: bool = True  # hold on to the document until the export is done
     slices: list[Slice] = field(default_factory=list)
+    height: float | None = None  # set when the flow is placed
+    _doc: QTextDocument | None = field(default=None, repr=False)
     _tops: list[float] = field(default_factory=list, repr=False)
+
+    @property
+    def doc(self) -> QTextDocument:
+        if self._doc is None:
+            doc = self.build()
+            if self.height is not None and abs(doc.size().height() - self.height) > 0.01:
+                raise RuntimeError(f"a {self.kind} text came out differently the second time")
+            self._doc = doc
+        return self._doc
+
+    def release(self) -> None:
+        """Let go of the laid-out document (it is built again if asked for)."""
+        self._doc = None
 
     def locate(self, y: float) -> Slice:
         """The slice holding flow coordinate `y` (the last one for anything past the end)."""
@@ -122,6 +146,19 @@ class LineBox:
     bottom: float
     block: int  # block number in the document
     index: int  # line number inside its block
+
+
+def laid_out(doc: QTextDocument) -> bool:
+    """Whether Qt laid the whole document out: its last shown block has lines.
+
+    Past Qt's coordinate range blocks are left without lines (see `chunks`), and a text cut
+    short that way must never pass for a finished export.
+    """
+    height = doc.size().height()  # finishes the layout
+    block = doc.lastBlock()
+    while block.isValid() and not block.isVisible():
+        block = block.previous()
+    return height < QT_LAYOUT_LIMIT and (not block.isValid() or block.layout().lineCount() > 0)
 
 
 def line_boxes(doc: QTextDocument) -> list[LineBox]:
@@ -174,6 +211,7 @@ class Paginator:
             if first is None:
                 first = box
         end = max(flow.doc.size().height(), boxes[-1].bottom if boxes else 0.0)
+        flow.height = flow.doc.size().height()
         self._close(flow, start, end, first)
 
     def _close(self, flow: Flow, top: float, bottom: float, first: LineBox | None) -> None:

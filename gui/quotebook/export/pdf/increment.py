@@ -11,14 +11,23 @@ serialises our objects; the file structure around them is written here.
 from __future__ import annotations
 
 import re
+import struct
+import uuid
 from io import BytesIO
 from typing import Any, BinaryIO
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+)
 
-from quotebook.export.pdf.serialize import dumps
+from quotebook.export.pdf.serialize import Name, Stream, dumps
 
+OBJECTS_PER_STREAM = 200
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
 
@@ -36,6 +45,7 @@ class IncrementalUpdate:
         # New objects are plain values (see `serialize`); replaced ones are pypdf's objects.
         self._objects: dict[int, Any] = {}
         self.info: dict[str, Any] | None = None
+        self.version: str | None = None
 
     # -- objects --------------------------------------------------------------------------------
 
@@ -55,6 +65,10 @@ class IncrementalUpdate:
     def set(self, ref: IndirectObject, obj: Any) -> None:
         """Fill a reserved number, or replace an existing object with a new version."""
         self._objects[ref.idnum] = obj
+
+    def reference(self, number: int) -> IndirectObject:
+        """A reference to an object of the original file."""
+        return IndirectObject(number, 0, self.reader)
 
     def page_ref(self, index: int) -> IndirectObject:
         ref = self.pages[index].indirect_reference
@@ -98,6 +112,16 @@ class IncrementalUpdate:
         self._objects[root.idnum] = catalog
         return catalog
 
+    def set_version(self, version: str) -> None:
+        """Declare the PDF version the update needs, in the header and the catalogue.
+
+        Qt writes ``%PDF-1.4``; annotations' dates and the compressed sections here are PDF 1.5.
+        The header is rewritten in place (same length, so no offset moves) and the catalogue's
+        ``/Version``, which an incremental update is meant to use, says the same.
+        """
+        self.version = version
+        self.catalog()[NameObject("/Version")] = NameObject("/" + version)
+
     def set_info(self, entries: dict[str, str]) -> None:
         """New document information: the old text entries with `entries` on top."""
         info: dict[str, Any] = {}
@@ -110,25 +134,49 @@ class IncrementalUpdate:
     # -- writing --------------------------------------------------------------------------------
 
     def write(self, out: BinaryIO) -> None:
+        """Append the update: streams as objects of their own, every other object packed into
+        compressed object streams, and a compressed cross-reference stream (PDF 1.5) that points
+        back to Qt's table. A thousand annotations take a fifth of the bytes they took as plain
+        objects with a classic table."""
         info_ref = self.add(self.info) if self.info is not None else None
-        body = BytesIO()
         base = len(self.original)
-        separator = b"" if self.original.endswith(b"\n") else b"\n"
-        body.write(separator)
-        offsets: dict[int, int] = {}
+        body = BytesIO()
+        body.write(b"" if self.original.endswith(b"\n") else b"\n")
+        entries: dict[int, tuple[int, int, int]] = {}  # number → (type, field 2, field 3)
+        packed: list[int] = []
         for number in sorted(self._objects):
-            offsets[number] = base + body.tell()
-            body.write(f"{number} 0 obj\n".encode())
-            body.write(dumps(self._objects[number]))
-            body.write(b"\nendobj\n")
-        xref_at = base + body.tell()
-        body.write(b"xref\n")
-        for first, numbers in _runs(sorted(offsets)):
-            body.write(f"{first} {len(numbers)}\n".encode())
-            for number in numbers:
-                body.write(f"{offsets[number]:010d} 00000 n \n".encode())
+            obj = self._objects[number]
+            if isinstance(obj, Stream | StreamObject):
+                entries[number] = (1, base + body.tell(), 0)
+                body.write(f"{number} 0 obj\n".encode() + dumps(obj) + b"\nendobj\n")
+            else:
+                packed.append(number)
+        for start in range(0, len(packed), OBJECTS_PER_STREAM):
+            numbers = packed[start : start + OBJECTS_PER_STREAM]
+            holder = self._size
+            self._size += 1
+            header, data = [], BytesIO()
+            for index, number in enumerate(numbers):
+                header.append(f"{number} {data.tell()}")
+                data.write(dumps(self._objects[number]) + b"\n")
+                entries[number] = (2, holder, index)
+            head = (" ".join(header) + "\n").encode()
+            stream = Stream(
+                {"/Type": Name("/ObjStm"), "/N": len(numbers), "/First": len(head)},
+                head + data.getvalue(),
+            )
+            entries[holder] = (1, base + body.tell(), 0)
+            body.write(f"{holder} 0 obj\n".encode() + dumps(stream) + b"\nendobj\n")
+        xref = self._size
+        self._size += 1
+        entries[xref] = (1, base + body.tell(), 0)
+        numbers = sorted(entries)
+        rows = b"".join(struct.pack(">BIH", *entries[number]) for number in numbers)
         trailer: dict[str, Any] = {
+            "/Type": Name("/XRef"),
             "/Size": self._size,
+            "/W": [1, 4, 2],
+            "/Index": [v for first, run in _runs(numbers) for v in (first, len(run))],
             "/Root": self.reader.trailer.raw_get("/Root"),
             "/Prev": self.previous_xref,
         }
@@ -136,12 +184,17 @@ class IncrementalUpdate:
             trailer["/Info"] = info_ref
         elif "/Info" in self.reader.trailer:
             trailer["/Info"] = self.reader.trailer.raw_get("/Info")
-        if "/ID" in self.reader.trailer:
-            trailer["/ID"] = self.reader.trailer.raw_get("/ID")
-        body.write(b"trailer\n")
-        body.write(dumps(trailer))
-        body.write(f"\nstartxref\n{xref_at}\n%%EOF\n".encode())
-        out.write(self.original)
+        ids = self.reader.trailer.get("/ID")
+        # The first half names the document for good, the second this version of it.
+        permanent = ids[0] if ids else uuid.uuid4().hex
+        trailer["/ID"] = [permanent, uuid.uuid4().hex]
+        body.write(f"{xref} 0 obj\n".encode() + dumps(Stream(trailer, rows)) + b"\nendobj\n")
+        body.write(f"startxref\n{entries[xref][1]}\n%%EOF\n".encode())
+        original = self.original
+        if self.version is not None and re.match(rb"%PDF-\d\.\d", original):
+            out.write(b"%PDF-" + self.version.encode("ascii"))
+            original = memoryview(original)[8:]  # type: ignore[assignment]
+        out.write(original)
         out.write(body.getvalue())
 
 

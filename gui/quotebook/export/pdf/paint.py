@@ -1,9 +1,10 @@
 """Painting the composed pages onto a `QPdfWriter`: one `drawContents` per slice of text.
 
 Order matters on paper: highlight fills first so the text sits on top of them, then the text,
-then the small number markers and margin notes, then the running header and the footer. The
-markers are drawn as outlines rather than text so that copying or extracting the body text
-never picks up stray digits between words.
+then the small number markers (only when highlights are flattened into the page; otherwise each
+annotation draws its own, see `numbers`) and margin notes, then the running header and the
+footer. The markers are drawn as outlines rather than text so that copying or extracting the
+body text never picks up stray digits between words.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from quotebook.export.fonts import Families, font
 from quotebook.export.pdf.compose import Composition, PageMarks
 from quotebook.export.pdf.geometry import UNIT, Page, PageGeometry, Slice
+from quotebook.export.pdf.numbers import GAP, RAISE, marker_font
 
 TEXT = QColor("#000000")
 RULE = QColor("#b5b5b5")
 HEADER_INK = QColor("#6b6b6b")
-MARKER_SIZE = 5.2  # points
 
 
 def paint_pages(
@@ -34,8 +35,7 @@ def paint_pages(
         raise RuntimeError("the PDF writer refused to start painting")
     try:
         header_font = font(families.sans, 7.5)
-        marker_font = QFont(font(families.sans, MARKER_SIZE, bold=True))
-        marker_font.setPixelSize(round(MARKER_SIZE * UNIT))
+        numbers_font = marker_font(families)
         total = len(composition.pages)
         for page in composition.pages:
             if page.index:
@@ -43,9 +43,14 @@ def paint_pages(
             marks = composition.marks[page.index]
             _paint_fills(painter, marks)
             _paint_text(painter, composition.geometry, page)
-            _paint_markers(painter, marks, marker_font)
+            _paint_markers(painter, marks, numbers_font)
             _paint_margin_notes(painter, marks)
             _paint_header_footer(painter, composition.geometry, page, total, header_font)
+            for piece in page.slices:
+                # A long body's parts are laid out again for painting; each is let go of
+                # after its last page, so only one or two are held at a time.
+                if not piece.flow.keep and piece is piece.flow.slices[-1]:
+                    piece.flow.release()
             after_page(page.index)
     finally:
         painter.end()
@@ -96,15 +101,15 @@ def _draw_slice(painter: QPainter, piece: Slice) -> None:
         doc.drawContents(painter, QRectF(0, top, width, piece.bottom - 0.5 - top))
 
 
-def _paint_markers(painter: QPainter, marks: PageMarks, marker_font: QFont) -> None:
+def _paint_markers(painter: QPainter, marks: PageMarks, numbers_font: QFont) -> None:
     """Small numbers just before each highlight's first word, raised into the leading above the
     line so they never touch a glyph (an opening quotation mark reaches almost that high)."""
-    metrics = QFontMetricsF(marker_font)
+    metrics = QFontMetricsF(numbers_font)
     painter.setPen(Qt.PenStyle.NoPen)
     for x, top, text, colour in marks.markers:
         path = QPainterPath()
         width = metrics.horizontalAdvance(text)
-        path.addText(QPointF(x - width - 0.4 * UNIT, top + 0.3 * UNIT), marker_font, text)
+        path.addText(QPointF(x - width - GAP * UNIT, top + RAISE * UNIT), numbers_font, text)
         painter.fillPath(path, colour)
 
 

@@ -13,6 +13,7 @@ from plain Python values instead:
 from __future__ import annotations
 
 import functools
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
@@ -26,8 +27,11 @@ class Name(str):
 
 @dataclass
 class Stream:
+    """A stream; written compressed (Flate) unless `compress` is off (XMP must stay legible)."""
+
     entries: dict[str, Any] = field(default_factory=dict)
     data: bytes = b""
+    compress: bool = True
 
 
 _LITERAL_SAFE = {c for c in range(32, 127)} - {ord("("), ord(")"), ord("\\")}
@@ -78,9 +82,13 @@ def _write(value: Any, out: list[bytes]) -> None:
     elif isinstance(value, tuple):
         _write(list(value), out)
     elif isinstance(value, Stream):
-        _write({**value.entries, "/Length": len(value.data)}, out)
+        data, entries = value.data, value.entries
+        if value.compress and len(data) > 32:
+            data = zlib.compress(data, 9)
+            entries = {**entries, "/Filter": Name("/FlateDecode")}
+        _write({**entries, "/Length": len(data)}, out)
         out.append(b"\nstream\n")
-        out.append(value.data)
+        out.append(data)
         out.append(b"\nendstream")
     else:
         raise TypeError(f"cannot write {type(value).__name__} into a PDF")

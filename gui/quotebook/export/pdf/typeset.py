@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from quotebook.anchoring import Utf16Map
 from quotebook.domain import FormatSpan
 from quotebook.export.fonts import Families, font
+from quotebook.export.glyphs import Glyphs
 from quotebook.export.pdf.geometry import UNIT
 from quotebook.formatting import apply_formatting
 
@@ -49,10 +50,18 @@ class Marked:
 
 
 class Typesetter:
-    def __init__(self, device: QPagedPaintDevice, families: Families) -> None:
+    def __init__(self, device: QPagedPaintDevice, families: Families, glyphs: Glyphs) -> None:
         self.device = device
         self.families = families
+        self.glyphs = glyphs
         self._formats: dict[tuple[float, bool, bool, bool, int], QTextCharFormat] = {}
+
+    def _insert(self, cursor: QTextCursor, text: str, fmt: QTextCharFormat | None = None) -> None:
+        """Insert text, with a visible placeholder for characters no font prints."""
+        if fmt is None:
+            cursor.insertText(self.glyphs.clean(text))
+        else:
+            cursor.insertText(self.glyphs.clean(text), fmt)
 
     # -- formats ---------------------------------------------------------------------------------
 
@@ -120,19 +129,28 @@ class Typesetter:
 
     # -- builders --------------------------------------------------------------------------------
 
-    def body(self, text: str, width: float, formatting: Sequence[FormatSpan] = ()) -> QTextDocument:
+    def body(
+        self,
+        text: str,
+        width: float,
+        formatting: Sequence[FormatSpan] = (),
+        hidden: Iterable[int] = (),
+    ) -> QTextDocument:
         """The document text as Qt lays it out; positions equal UTF-16 offsets into `text`.
 
         A rich source's `formatting` (a Markdown import's headings, emphasis, code, links) is
-        laid over the text as the viewer shows it; it changes fonts, never the text.
+        laid over the text as the viewer shows it; it changes fonts, never the text. The blocks
+        starting at the positions in `hidden` are left out of the layout (page furniture).
         """
         doc = self.new_document()
         cursor = self.cursor(doc)
         # Set before inserting: new blocks inherit it, far cheaper than formatting afterwards.
         cursor.setBlockFormat(self.block(line_height=BODY_LINE_HEIGHT))
-        cursor.insertText(text)
+        self._insert(cursor, text)
         if formatting:
             apply_formatting(doc, formatting, Utf16Map(text), link_color=LINK)
+        for position in hidden:
+            doc.findBlock(position).setVisible(False)
         cursor.endEditBlock()
         doc.setTextWidth(width)
         return doc
@@ -149,44 +167,55 @@ class Typesetter:
         doc = self.new_document()
         cursor = self.cursor(doc)
         cursor.setBlockFormat(self.block(after=6, line_height=115))
-        cursor.insertText(title, self.chars(17, bold=True))
+        self._insert(cursor, title, self.chars(17, bold=True))
         small = self.block(after=2, line_height=120)
         line = " · ".join(d for d in details if d)
         grey = self.chars(9.5, colour=GREY)
         if line:
             cursor.insertBlock(small, grey)
-            cursor.insertText(line, grey)
+            self._insert(cursor, line, grey)
         if source_url:
             cursor.insertBlock(small, grey)
-            cursor.insertText("Source: ", grey)
-            cursor.insertText(source_url, self.link(source_url, 9.5))
+            self._insert(cursor, "Source: ", grey)
+            self._insert(cursor, source_url, self.link(source_url, 9.5))
         if note:
             cursor.insertBlock(small, grey)
-            cursor.insertText(note, self.chars(9, colour=GREY))
+            self._insert(cursor, note, self.chars(9, colour=GREY))
         ruled = self.block(before=4, after=2, line_height=120)
         ruled.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 0.6 * UNIT)
         cursor.insertBlock(ruled, self.chars(9))
-        cursor.insertText(summary, self.chars(9))
+        self._insert(cursor, summary, self.chars(9))
         cursor.endEditBlock()
         doc.setTextWidth(width)
         return doc
 
     def notes(self, heading: str, entries: Iterable[NoteEntry], width: float) -> QTextDocument:
+        """Numbered notes under `heading`; with no heading, the notes continue a list."""
         doc = self.new_document()
         cursor = self.cursor(doc)
-        cursor.setBlockFormat(self.block(after=6))
-        cursor.insertText(heading, self.chars(12, bold=True))
         serif = self.chars(9.5, sans=False)
-        for entry in entries:
-            cursor.insertBlock(self.block(after=5, indent=22, line_height=125), serif)
-            cursor.insertText(f"{entry.number}\t", self.chars(8.5, bold=True, colour=entry.colour))
+        entry_block = self.block(after=5, indent=22, line_height=125)
+        if heading:
+            cursor.setBlockFormat(self.block(after=6))
+            self._insert(cursor, heading, self.chars(12, bold=True))
+        for n, entry in enumerate(entries):
+            if heading or n:
+                cursor.insertBlock(entry_block, serif)
+            else:
+                cursor.setBlockFormat(entry_block)
+                cursor.setBlockCharFormat(serif)
+            self._insert(
+                cursor, f"{entry.number}\t", self.chars(8.5, bold=True, colour=entry.colour)
+            )
             if entry.page:
-                cursor.insertText(f"p. {entry.page}  ", self.chars(8.5, colour=GREY))
-            cursor.insertText(f"“{entry.excerpt}”", self.chars(9.5, sans=False, italic=True))
+                self._insert(cursor, f"p. {entry.page}  ", self.chars(8.5, colour=GREY))
+            self._insert(cursor, f"“{entry.excerpt}”", self.chars(9.5, sans=False, italic=True))
             if entry.note:
-                cursor.insertText(f"  {entry.note}", self.chars(9.5, sans=False))
+                self._insert(cursor, f"  {entry.note}", self.chars(9.5, sans=False))
             if entry.tags:
-                cursor.insertText(f"  Tags: {', '.join(entry.tags)}", self.chars(8.5, colour=GREY))
+                self._insert(
+                    cursor, f"  Tags: {', '.join(entry.tags)}", self.chars(8.5, colour=GREY)
+                )
         cursor.endEditBlock()
         doc.setTextWidth(width)
         return doc
@@ -195,46 +224,60 @@ class Typesetter:
         doc = self.new_document(size=7.5)
         cursor = self.cursor(doc)
         cursor.setBlockFormat(self.block(line_height=112))
-        cursor.insertText(f"{entry.number} ", self.chars(7.5, bold=True, colour=entry.colour))
+        self._insert(cursor, f"{entry.number} ", self.chars(7.5, bold=True, colour=entry.colour))
         if entry.note:
-            cursor.insertText(entry.note, self.chars(7.5))
+            self._insert(cursor, entry.note, self.chars(7.5))
         if entry.tags:
             if entry.note:
                 cursor.insertBlock(self.block(line_height=112), self.chars(7))
-            cursor.insertText(", ".join(entry.tags), self.chars(7, colour=GREY))
+            self._insert(cursor, ", ".join(entry.tags), self.chars(7, colour=GREY))
         cursor.endEditBlock()
         doc.setTextWidth(width)
         return doc
 
-    def quotes(self, groups: Iterable[QuoteGroup], width: float) -> Marked:
+    def quotes(self, groups: Iterable[QuoteGroup], width: float, *, title: bool) -> Marked:
+        """The Quotes section, or (without `title`) a continuation of it; a group with no
+        name continues the group before it."""
         doc = self.new_document()
         marked = Marked(doc)
         cursor = self.cursor(doc)
-        cursor.setBlockFormat(self.block(after=10))
-        cursor.insertText("Quotes", self.chars(17, bold=True))
+        started = title
+        if title:
+            cursor.setBlockFormat(self.block(after=10))
+            self._insert(cursor, "Quotes", self.chars(17, bold=True))
         for group in groups:
-            cursor.insertBlock(self.block(before=10, after=4), self.chars(12, bold=True))
-            marked.headings.append((group.name, cursor.position()))
-            cursor.insertText(group.name, self.chars(12, bold=True))
+            if group.name:
+                heading = self.block(before=10, after=4)
+                if started:
+                    cursor.insertBlock(heading, self.chars(12, bold=True))
+                else:
+                    cursor.setBlockFormat(heading)
+                started = True
+                marked.headings.append((group.name, cursor.position()))
+                self._insert(cursor, group.name, self.chars(12, bold=True))
             for quote in group.quotes:
                 bar = self.block(before=4, after=1, line_height=125)
                 bar.setLeftMargin(10 * UNIT)
-                cursor.insertBlock(bar, self.chars(10, sans=False))
-                cursor.insertText(f"“{quote.text}”", self.chars(10, sans=False, italic=True))
+                if started:
+                    cursor.insertBlock(bar, self.chars(10, sans=False))
+                else:
+                    cursor.setBlockFormat(bar)
+                    started = True
+                self._insert(cursor, f"“{quote.text}”", self.chars(10, sans=False, italic=True))
                 meta = self.block(after=3, line_height=120)
                 meta.setLeftMargin(10 * UNIT)
                 cursor.insertBlock(meta, self.chars(8.5))
                 number = self.chars(8, bold=True, colour=quote.colour)
-                cursor.insertText(f"{quote.number}  ", number)
+                self._insert(cursor, f"{quote.number}  ", number)
                 if quote.note:
-                    cursor.insertText(f"{quote.note} — ", self.chars(8.5, sans=False))
-                cursor.insertText(quote.source, self.chars(8.5, colour=GREY))
+                    self._insert(cursor, f"{quote.note} — ", self.chars(8.5, sans=False))
+                self._insert(cursor, quote.source, self.chars(8.5, colour=GREY))
                 if quote.page:
-                    cursor.insertText(", ", self.chars(8.5, colour=GREY))
+                    self._insert(cursor, ", ", self.chars(8.5, colour=GREY))
                     start = cursor.position()
                     link = QTextCharFormat(self.chars(8.5, colour=LINK))
                     link.setFontUnderline(True)
-                    cursor.insertText(f"p. {quote.page}", link)
+                    self._insert(cursor, f"p. {quote.page}", link)
                     marked.ranges.append((start, cursor.position(), quote.target))
         cursor.endEditBlock()
         doc.setTextWidth(width)

@@ -4,7 +4,8 @@ The formats include REFI-QDA projects and code books for other QDA programs, wit
 The dialog only gathers choices; `quotebook.export` does the work, the same code the CLI runs.
 It stays open when an export fails, so the user can pick another folder, and closes with a
 message offering to open the finished file. Choices are remembered in the settings under
-``export/…``; the author name written into PDF annotations is ``export/author``.
+``export/…``; the author name written into PDF annotations is ``export/author`` (empty: the
+system user's name).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ KEY_PAGE_SIZE = "export/pageSize"
 KEY_NOTES = "export/notes"
 KEY_QUOTES = "export/quotesSection"
 KEY_AUTHOR = "export/author"
+KEY_FLATTEN = "export/flatten"
+KEY_KEEP_FURNITURE = "export/keepFurniture"
 KEY_FOLDER = "export/lastFolder"
 
 SCOPES = ("current", "selected", "folder", "tag", "library")
@@ -174,11 +177,24 @@ class ExportDialog(QDialog):
         self.quotes_check = QCheckBox("Close with all quotes grouped by tag", box)
         self.quotes_check.setObjectName("exportQuotesSection")
         form.addRow("", self.quotes_check)
+        self.furniture_check = QCheckBox("Keep page furniture hidden in Reader View", box)
+        self.furniture_check.setObjectName("exportKeepFurniture")
+        form.addRow("", self.furniture_check)
+        self.flatten_check = QCheckBox("Also paint highlights into the page", box)
+        self.flatten_check.setObjectName("exportFlatten")
+        self.flatten_check.setToolTip("For PDF readers that do not show annotations")
+        form.addRow("", self.flatten_check)
         self.author_edit = QLineEdit(box)
         self.author_edit.setObjectName("exportAuthor")
         self.author_edit.setPlaceholderText("Your name, on PDF annotations and in projects")
         form.addRow("Author:", self.author_edit)
-        self._pdf_only = [self.page_size_combo, self.notes_combo, self.quotes_check]
+        self._pdf_only = [
+            self.page_size_combo,
+            self.notes_combo,
+            self.quotes_check,
+            self.furniture_check,
+            self.flatten_check,
+        ]
         # Off each time the dialog opens: formulas from web pages run when a spreadsheet opens
         # the file, so keeping them must be a fresh decision.
         self.raw_csv_check = QCheckBox("Keep cells that start like a formula as they are", box)
@@ -220,6 +236,8 @@ class ExportDialog(QDialog):
             max(0, self.notes_combo.findData(self._value(KEY_NOTES, "margin")))
         )
         self.quotes_check.setChecked(self._value(KEY_QUOTES, "false").lower() == "true")
+        self.flatten_check.setChecked(self._value(KEY_FLATTEN, "false").lower() == "true")
+        self.furniture_check.setChecked(self._value(KEY_KEEP_FURNITURE, "false").lower() == "true")
         self.author_edit.setText(self._value(KEY_AUTHOR, ""))
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
@@ -234,6 +252,8 @@ class ExportDialog(QDialog):
         self.settings.setValue(KEY_PAGE_SIZE, options.page_size)
         self.settings.setValue(KEY_NOTES, options.notes)
         self.settings.setValue(KEY_QUOTES, "true" if options.quotes_section else "false")
+        self.settings.setValue(KEY_FLATTEN, "true" if options.flatten else "false")
+        self.settings.setValue(KEY_KEEP_FURNITURE, "true" if options.keep_furniture else "false")
         self.settings.setValue(KEY_AUTHOR, options.author)
         self.settings.setValue(KEY_FOLDER, str(path.parent))
 
@@ -253,6 +273,8 @@ class ExportDialog(QDialog):
             quotes_section=self.quotes_check.isChecked(),
             author=self.author_edit.text().strip(),
             raw_csv=self.raw_csv_check.isChecked() and self.format() == "csv",
+            flatten=self.flatten_check.isChecked(),
+            keep_furniture=self.furniture_check.isChecked(),
         )
 
     def items(self) -> list[ExportItem]:
