@@ -17,7 +17,8 @@ Each document is `name.txt` with `name.json` beside it:
 
 * `language`: the tag passed to `find_quotes`;
 * `quotes`, in reading order: `text` (the exact words between the marks, which is how the
-  quote is found in the document; the search starts where the previous quote ended), `kind`,
+  quote is found in the document; the search starts where the previous quote ended, or at `at`,
+  a code-point offset, where it is given), `kind`,
   `speaker` (the person's full name, None for unnamed sources and scare quotes), `source` (how
   the document names the speaker where the quote is: "name", "pronoun", "role", "context" for
   a quote with no attribution of its own that continues someone's words, "unnamed", or None for
@@ -51,7 +52,7 @@ from quotebook.quotes import QuoteScan, find_quotes
 
 DEV = Path(__file__).resolve().parent / "dev"
 PARTS = ("develop", "heldout", "heldout2")
-_MARK_CHARS = "\"“”„«»'‘’‚‹›"
+_MARK_CHARS = "\"“”„«»'‘’‚‹›`"
 NAMED = ("name",)
 ANAPHORIC = ("pronoun", "role", "context")
 UNNAMED = ("unnamed",)
@@ -89,7 +90,8 @@ class GoldError(ValueError):
 
 def _quote_offsets(text: str, entry: dict[str, object], pos: int, name: str) -> tuple[int, int]:
     words = str(entry["text"])
-    start = text.find(words, pos)
+    at = entry.get("at")  # optional: where the words start, when they also occur earlier unquoted
+    start = int(at) if isinstance(at, int) and text.startswith(words, at) else text.find(words, pos)
     if start < 0:
         raise GoldError(f"{name}: quote not found after {pos}: {words!r}")
     end = start + len(words)
@@ -132,8 +134,18 @@ def load_document(path: Path) -> GoldDocument:
 
 
 def load_part(part: str) -> list[GoldDocument]:
-    """Every document of one part ("develop" or "heldout"), sorted by name."""
-    return [load_document(p) for p in sorted((DEV / part).glob("*.txt"))]
+    """Every document of one part ("develop", "heldout", "heldout2"), sorted by name; a path to
+    a folder of `name.txt` + `name.json` pairs loads that folder instead, so a gold set kept
+    outside the repository is scored the same way."""
+    folder = DEV / part if part in PARTS else Path(part)
+    if not folder.is_dir():
+        raise GoldError(f"no such part or folder: {part}")
+    return [load_document(p) for p in sorted(folder.glob("*.txt"))]
+
+
+def style_of(name: str) -> str:
+    """A document's house style, from its name: `en_wire_flood.txt` is `en_wire`."""
+    return "_".join(name.split("_")[:2])
 
 
 @dataclass
@@ -275,11 +287,17 @@ def _score_turns(doc: GoldDocument, scan: QuoteScan, out: DevScores) -> None:
 
 
 def main(argv: list[str]) -> int:
+    """`[develop|heldout|heldout2|all|FOLDER ...] [--errors] [--by-style]`."""
     parts = [a for a in argv if not a.startswith("-")] or ["develop"]
     chosen = PARTS if parts == ["all"] else tuple(parts)
     for part in chosen:
-        result = score(load_part(part))
+        docs = load_part(part)
+        result = score(docs)
         print(f"== {part}\n{result.report()}")
+        if "--by-style" in argv:
+            for style in sorted({style_of(d.name) for d in docs}):
+                some = score([d for d in docs if style_of(d.name) == style])
+                print(f"-- {style}\n{some.report()}")
         if "--errors" in argv:
             print("\n".join(result.errors))
     return 0
