@@ -297,7 +297,32 @@ class Attributor:
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 1), self.lang)
             if phrase is not None and phrase.kind in (PERSON, ORG):
                 return self._attribution(phrase, "colon")
+            # "Governor Cooper made the following statement on HB 453:", "Dimon has big plans
+            # this year:" — what a sentence about a person introduces with a colon is theirs.
+            phrase = analyse_np(self._leading_name(tokens), self.lang)
+            if phrase is not None and phrase.kind == PERSON:
+                return self._attribution(phrase, "colon")
         return None
+
+    def _leading_name(self, tokens: list[Token]) -> list[Token]:
+        """The capitalised words a sentence opens with, titles and "the" included ("Chase CEO
+        Jamie Dimon" in "Chase CEO Jamie Dimon has big plans:"), after a dateline's dash."""
+        start = 0
+        for j, token in enumerate(tokens[:12]):
+            if token.text in _DASHES:
+                start = j + 1
+        out: list[Token] = []
+        for token in tokens[start:]:
+            low = token.lower
+            if not token.is_word or not (
+                token.is_capitalised
+                or low in self.lang.titles
+                or low in self.lang.roles
+                or low in self.lang.determiners
+            ):
+                break
+            out.append(token)
+        return out
 
     def _inherit(self, span: MarkedSpan, embedded: bool) -> Attribution | None:
         doc = self.doc
@@ -497,7 +522,7 @@ class Attributor:
         """The first noun phrase of the clause that ends at `end` (for "…, adding that …")."""
         start = 0
         for j in range(end - 1, -1, -1):
-            if tokens[j].text in {";", ":", "(", "—"}:
+            if tokens[j].text in {";", ":", "(", "—", "–"}:
                 start = j + 1
                 break
         out: list[Token] = []

@@ -41,6 +41,7 @@ _NAME_TOKEN = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w’'\-]*)"
 _SPACE = r"[ \u00a0]+"
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{1,3}}")
+_CONTRACTIONS = tuple(a + e for a in "’'" for e in ("ll", "re", "ve", "m", "d"))
 _INTRO_CHARS = 60  # how far before a person's first mention their description is read
 
 
@@ -98,8 +99,8 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
     words = list(run)
     while words and (words[0].lower in lang.function_words or words[0].lower in lang.determiners):
         words.pop(0)
-    if not words:
-        return None
+    if not words or any(w.lower.endswith(_CONTRACTIONS) for w in words):
+        return None  # "We'll", "He’s": a pronoun and a verb, not a name
     whole = " ".join([*(w.text for w in words[:-1]), strip_possessive(words[-1].text)])
     orgs = [i for i, w in enumerate(words) if w.lower in lang.org_words]
     if orgs and orgs[-1] == len(words) - 1:
@@ -421,7 +422,10 @@ class NameBook:
         particles = self.lang.name_particles
         given = split_name(name, particles)[0]
         forms = [
-            f for f in self._forms[key] if given_compatible(split_name(f, particles)[0], given)
+            f
+            for f in self._forms[key]
+            if given_compatible(split_name(f, particles)[0], given)
+            or (given and f.endswith(" " + name))  # "Huckabee Sanders": "Sarah Huckabee Sanders"
         ]
         if not forms:
             return name

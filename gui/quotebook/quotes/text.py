@@ -32,9 +32,11 @@ TOKEN_RE = re.compile(
 )
 _AFTER_CLOSE_RE = re.compile(rf"[ \t\u00a0]+(?=[{_UPPER}])")
 _INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{2,3}}")
-# "(D-N.Y.)", "(R-Tenn.)", ", R-Ky.,": a US lawmaker's party and state.
+# "(D-N.Y.)", "(R-Tenn.)", "(D-CA-20)", ", R-Ky.,": a US lawmaker's party and state (and
+# district); "(D)" alone after a governor's name is the party too.
 _PARTY_TAG_RE = re.compile(
-    r"[ \u00a0]?\([DRI]-[A-Z][A-Za-z.]{0,12}\)|,[ \u00a0]*[DRI]-[A-Z][A-Za-z.]{0,12}(?=,)"
+    r"[ \u00a0]?\([DRI](?:-[A-Z][A-Za-z.]{0,12}(?:-\d{1,2})?)?\)"
+    r"|,[ \u00a0]*[DRI]-[A-Z][A-Za-z.]{0,12}(?=,)"
 )
 _BOUNDARY_RE = re.compile(
     r"(?<=[.!?…])[)\]\"”’»']*[ \t\u00a0]+(?=[\"“‘«„'(\[]|[^\W_a-zа-яё])",

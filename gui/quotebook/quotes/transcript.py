@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from quotebook.quotes.given_names import is_given_name
 from quotebook.quotes.languages import Language
 from quotebook.quotes.model import Turn
 from quotebook.quotes.names import PERSON, NameBook, classify_run, strip_possessive
@@ -44,7 +45,18 @@ _BYLINE_RE = re.compile(
     rf"(?P<name>{_LABEL_WORD}(?:[ \u00a0]+{_LABEL_WORD}){{1,3}})[ \t\u00a0]*(?:,.*)?$",
     re.MULTILINE | re.IGNORECASE,
 )
+# "Q    Thank you." — White House transcripts set the question label apart with spaces alone.
+_BARE_Q_RE = re.compile(r"^[ \t]*(?P<label>Q)[ \t]+(?=[A-Z(\[])", re.MULTILINE)
 _INITIALS_RE = re.compile(rf"((?:[{_UPPER}]\.){{1,3}})[ \u00a0]?([{_UPPER}][\w’'\-]+)")
+# "MR. MORRELL:", "MS. BUCHAN:": how government transcripts label their speakers; one such
+# label is a transcript even when its speaker talks alone.
+_HONORIFIC_LABEL_RE = re.compile(r"(?:MR|MS|MRS|DR)\.?[ \u00a0][A-Z][A-Za-z’'\-]+$")
+_OUTLET_LABEL_RE = re.compile(r"[A-Z]{2,5}")  # "AP", "NPR", "BBC"
+_INTERVIEW_BY_RE = re.compile(
+    r"(?i:interview)[^.\n]{0,160}?\bby[ \u00a0]+"
+    r"(?P<run>[^\n]{1,80}?)(?=\.(?:[ \u00a0\n]|$)|,|;|\n|$)"
+)
+_NAME_JOINERS = frozenset({"and", "&", "и"})  # "Photos: Tom Ellery and Jane Roe"
 _DATELINE_RE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _TOKEN_RE = re.compile(r"\S+")
 INTERVIEWER = "interviewer"
@@ -79,6 +91,7 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
     header_at = [h.pos for h in headers]
     interview = any(label.role == INTERVIEWEE for label in labels)
     reporter = _byline(doc) if interview else None
+    reporter = reporter or _intro_interviewer(doc, labels[0].at)
     turns: list[Turn] = []
     for i, label in enumerate(labels):
         limit = labels[i + 1].at if i + 1 < len(labels) else len(doc.text)
@@ -127,6 +140,7 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
         if person is not None and " " in person:
             names.add(person, m.start("label"))
     repeated = Counter(name for _, name in candidates)
+    named = any(p is not None for p in people.values())
     for m, name in candidates:
         label = m.group("label")
         person = people[m.start()]
@@ -134,11 +148,32 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
             person = name
         if person is not None:
             found.append(_Label(m.start("label"), m.end(), label, person, None))
+        elif named and repeated[name] >= 2 and _OUTLET_LABEL_RE.fullmatch(label):
+            # "AP: … TRUMP: …": an outlet asking a named person's questions
+            found.append(_Label(m.start("label"), m.end(), label, INTERVIEWER, None))
+    if found:
+        found.extend(_bare_questions(doc, {f.at for f in found}))
     found.sort(key=lambda f: f.at)
     has_roles = any(f.role in (INTERVIEWER, INTERVIEWEE) for f in found)
-    if not has_roles and len(found) < 2:
+    if (
+        not has_roles
+        and len(found) < 2
+        and not any(_HONORIFIC_LABEL_RE.match(f.label) for f in found)
+    ):
         return []
     return found
+
+
+def _bare_questions(doc: Document, taken: set[int]) -> list[_Label]:
+    """`Q    Was he really practicing?`: a question label without a colon, counted only in a
+    document whose other turns are already labelled (a line of prose rarely starts "Q ")."""
+    out: list[_Label] = []
+    for m in _BARE_Q_RE.finditer(doc.text):
+        at = m.start("label")
+        if at in taken or doc.masked[at] != doc.text[at]:
+            continue
+        out.append(_Label(at, m.end(), "Q", INTERVIEWER, None))
+    return out
 
 
 def _proper(label: str) -> str:
@@ -170,11 +205,29 @@ def _is_credit(doc: Document, m: re.Match[str]) -> bool:
     rest = doc.text[m.end() : line_end].strip()
     words = rest.split()
     bare_name = (
-        0 < len(words) <= 4
-        and all(w[:1].isupper() for w in words)
+        0 < len(words) <= 8
+        and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+        and words[0][:1].isupper()
+        and sum(w[:1].isupper() for w in words) <= 6
         and rest[-1:] not in TERMINAL | {"?", ","}
     )
     return bare_name and (len(words) >= 2 or m.group("name").lower() in doc.language.credit_labels)
+
+
+def _intro_interviewer(doc: Document, first_turn: int) -> str | None:
+    """Who asks, from an introduction such as "an Oval Office interview with President X by
+    AP White House Correspondent Julie Pace": the person after "interview … by"."""
+    m = _INTERVIEW_BY_RE.search(doc.text[:first_turn])
+    if m is None:
+        return None
+    words = m.group("run").split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    phrase = classify_run([Token(w, 0) for w in words[k:]], doc.language)
+    return phrase.text if phrase is not None and phrase.kind == PERSON else None
 
 
 def _byline(doc: Document) -> str | None:
@@ -236,9 +289,14 @@ def _headers(doc: Document, names: NameBook) -> list[_Header]:
             idx = low.find(cue)
             if idx < 0:
                 continue
-            outlet = _outlet(line[idx + len(cue) :], doc)
+            outlet, journalist = _outlet(line[idx + len(cue) :], doc)
             interviewee = _interviewee(line[:idx], doc)
-            if outlet and not interviewee and "," not in outlet and names.is_person(outlet):
+            if (
+                outlet
+                and not (interviewee or journalist)
+                and "," not in outlet
+                and (names.is_person(outlet))
+            ):
                 # "An interview with Yelena Brisk": the person interviewed, not the outlet.
                 outlet, interviewee = None, outlet
             headers.append(_Header(line_start, outlet, interviewee))
@@ -246,26 +304,30 @@ def _headers(doc: Document, names: NameBook) -> list[_Header]:
     return headers
 
 
-def _outlet(rest: str, doc: Document) -> str | None:
-    """The outlet named after "interview with": up to its media noun, else up to a comma."""
+def _outlet(rest: str, doc: Document) -> tuple[str | None, bool]:
+    """The outlet named after "interview with": up to its media noun, else up to a comma; and
+    whether it is a journalist named with her outlet ("Andrea Mitchell of MSNBC")."""
     lang = doc.language
     rest = rest.strip()
     if rest.lower().startswith("the "):
         rest = rest[4:]
     if not rest[:1].isupper():
-        return None
+        return None, False
     words = [(m.group(), m.start()) for m in _TOKEN_RE.finditer(rest[:100])]
     for i, (word, start) in enumerate(words):
         bare = word.strip(",.;:()").lower()
         if bare in lang.media_nouns and i > 0:
             candidate = rest[:start].strip().rstrip(",")
             if all(w[0].isupper() for w, _ in words[:i]) and "." not in candidate:
-                return candidate
+                return candidate, False
             break
         if word.endswith((".", ";")):
             break
     cut = re.split(r",|\(|;| on | in | at |\. ", rest, maxsplit=1)[0].strip().rstrip(".")
-    return cut or None
+    person, of, _ = cut.partition(" of ")
+    if of and 1 < len(person.split()) <= 3 and is_given_name(person.split()[0]):
+        return person, True  # "Andrea Mitchell of MSNBC": the interviewer, not her network
+    return cut or None, False
 
 
 def _interviewee(head: str, doc: Document) -> str | None:
