@@ -52,3 +52,58 @@ def test_a_capitalised_contraction_is_not_a_person() -> None:
         "The “Cops close in” kicker, printed below it, was worse."
     )
     assert all(q.speaker != "We'll" for q in quotes(text))
+
+
+def test_names_on_a_byline_are_not_who_a_pronoun_stands_for() -> None:
+    text = (
+        TITLE + "By Owen Hartley and Nathan Pryce\n\n"
+        "Rep. Derrick Salas (D-Wis.) lambasted the plan.\n\n"
+        "“It is a gift to nobody,” he said."
+    )
+    assert only(text).speaker == "Derrick Salas"
+
+
+def test_an_abbreviated_title_vouches_for_a_name_without_a_reporting_verb() -> None:
+    text = (
+        TITLE + "Sen. Ulrich Tamm (R-Ohio) walked out of the hearing.\n\n"
+        "“I have heard enough,” he said."
+    )
+    assert only(text).speaker == "Ulrich Tamm"
+
+
+def test_a_pronoun_after_a_sentence_led_by_a_role_is_the_role_holder() -> None:
+    text = (
+        TITLE + "President Halvard Moe spoke for ten minutes on Monday.\n\n"
+        "The President said he had called Director Fenn, Governor Lisle and Mayor Dorsey. "
+        "“They are all working together,” he said."
+    )
+    assert only(text).speaker == "Halvard Moe"
+
+
+def test_a_pronoun_after_a_sentence_led_by_a_name_is_still_that_name() -> None:
+    text = (
+        TITLE + "Governor Ada Lisle said she had called Director Fenn. "
+        "“We are working together,” she said."
+    )
+    assert only(text).speaker == "Ada Lisle"
+
+
+def test_an_ly_adverb_between_the_name_and_the_verb() -> None:
+    text = TITLE + "“They ignore the rules,” Rep. Walsh exclusively told the Ledger."
+    assert only(text).speaker == "Walsh"
+
+
+def test_a_surname_that_is_also_a_title_after_a_given_name() -> None:
+    text = (
+        TITLE + "Rep. Steve Bishop gave the Ledger an interview. "
+        "“We will win this,” Rep. Bishop angrily told reporters."
+    )
+    assert only(text).speaker == "Steve Bishop"
+
+
+def test_common_american_given_names_make_a_person() -> None:
+    text = (
+        TITLE + "Mike Darrow and Derrick Olund met on Friday. "
+        "“It went well,” Olund said afterwards."
+    )
+    assert only(text).speaker == "Derrick Olund"

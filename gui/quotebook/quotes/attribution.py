@@ -47,6 +47,7 @@ from quotebook.quotes.names import (
     analyse_np,
     classify_run,
     is_demonym,
+    is_ly_adverb,
 )
 from quotebook.quotes.text import Document, Token, previous_nonblank_line
 
@@ -226,7 +227,7 @@ class Attributor:
             if not n or not self._is_verb(tokens, j, n):
                 continue
             k = j
-            while k > 0 and tokens[k - 1].lower in self._skip:
+            while k > 0 and self._skippable(tokens[k - 1]):
                 k -= 1
             if k == 0 or tokens[0].lower in self.lang.auxiliaries:
                 return None
@@ -384,6 +385,11 @@ class Attributor:
             and word not in self.lang.participles
         )
 
+    def _skippable(self, token: Token) -> bool:
+        """An adverb or auxiliary between a subject and its verb ("has", "also", and any
+        "-ly" adverb: "Rep. King exclusively told")."""
+        return token.lower in self._skip or is_ly_adverb(token.text)
+
     def _np_like(self, token: Token) -> bool:
         return (
             token.is_capitalised
@@ -434,7 +440,7 @@ class Attributor:
         if not self._is_verb(tokens, i, n):
             return None
         k = i
-        while k > 0 and tokens[k - 1].lower in self._skip:
+        while k > 0 and self._skippable(tokens[k - 1]):
             k -= 1
         phrase = analyse_np(self._backward_np(tokens, k), self.lang)
         if phrase is not None:
@@ -446,7 +452,7 @@ class Attributor:
         ):
             # "Caddick laughed and called it …": the subject of the first verb.
             j = k - 2
-            while j > 0 and tokens[j - 1].lower in self._skip:
+            while j > 0 and self._skippable(tokens[j - 1]):
                 j -= 1
             phrase = analyse_np(self._backward_np(tokens, j), self.lang)
             if phrase is not None and phrase.kind != UNNAMED:
@@ -560,6 +566,9 @@ class Attributor:
             if self._unnamed_source_before(phrase.pos):
                 return Attribution(None, cue, 0.6)
             gender = self.lang.pronoun_gender(phrase.text)
+            subject = self._role_subject(phrase.pos, gender)
+            if subject is not None:
+                return Attribution(subject, cue, 0.8)
             return Attribution(names.nearest_person(phrase.pos, gender=gender), cue, 0.85)
         if phrase.kind == ROLE:
             if self._introduced_unnamed(phrase):
@@ -575,6 +584,28 @@ class Attributor:
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)
+
+    def _role_subject(self, pos: int, gender: str | None) -> str | None:
+        """ "The President said he talked with Director Comey and Mayor Hale. “…,” he said.": a
+        sentence whose subject is a role ("The President") and whose named people come after
+        it in the object; the pronoun stands for the role's holder, not the first name."""
+        doc = self.doc
+        at = self.names.antecedent_at(pos, gender)
+        if at is None:
+            return None
+        start = doc.sentence_start(at)
+        tokens = doc.tokens(start, at)
+        if len(tokens) < 3 or tokens[0].lower not in self.lang.definite_articles:
+            return None
+        k = 1
+        while k < len(tokens) and self._title_word(tokens[k]) and tokens[k].is_word:
+            k += 1
+        if k == 1 or k >= len(tokens) or not tokens[k].text.islower():
+            return None
+        holder = self.names.nearest_person(tokens[k - 1].start, tokens[k - 1].lower.rstrip("."))
+        if holder is None or (gender and self.names.gender_of(holder) not in (None, gender)):
+            return None
+        return holder
 
     def _introduced_unnamed(self, phrase: Phrase) -> bool:
         """Was this role brought in without a name just before ("a Labor Department official
@@ -610,7 +641,7 @@ class Attributor:
             if not n:
                 continue
             k = i
-            while k > 0 and tokens[k - 1].lower in self._skip:
+            while k > 0 and self._skippable(tokens[k - 1]):
                 k -= 1
             np = self._backward_np(tokens, k)
             return bool(np) and np[0].lower in articles and np[-1].lower in self.lang.roles

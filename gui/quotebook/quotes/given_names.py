@@ -30,6 +30,9 @@ FEMALE = words(
     "agnes loretta dolores gladys mildred edith ethel florence marjorie priscilla "
     "maribel arlene celeste renata michaela kristen kristin courtney brittany ashley "
     "tiffany heidi jasmine jade leah lily maya naomi ruby sadie tessa zoe "
+    "nikki kamala hillary kirsten liz elise marsha tammy jeanne katie kristi debbie cathy "
+    "kathy peggy maxine ilhan tulsi mazie lisa nita kyrsten jody marcy becky cindy "
+    "stacey kristen kayleigh dana jen jenny meghan kellyanne sheila bonnie"
     # continental Europe
     "agnieszka anke birgit brigitte carla chiara cristina dagmar elena elisa elke eva francesca "
     "giulia greta gudrun hanna helga henrike ilse ines ingrid irena isabel isabelle jana "
@@ -70,6 +73,11 @@ MALE = words(
     "trevor victor vincent walter warren wayne william harlan harrison hollis marcus nigel "
     "rupert toby clive graeme alistair angus hamish callum declan liam ciaran seamus "
     "tyler brandon kyle justin dylan ethan logan mason caleb gabriel isaac elijah "
+    "mike chuck chris dan dave don ed greg jeff jon josh ken matt nick pat phil rick rob ron "
+    "sam ted tim will zach derrick marco mitt rand kirk jared hunter beto cory tim "
+    "jim jimmy bobby johnny tommy billy randy rodney troy marty vince dusty buddy chad "
+    "brett brent kurt kent clint curtis dwight earl floyd herb hank jesse lloyd mack "
+    "rudy rex rusty stan ben andy alex "
     # continental Europe
     "anders andreas antonio arne bernd bjorn carlos christian dieter dirk emil enrico "
     "erik fabio federico felix florian francesco francois franz frederik fredrik gerhard "

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from quotebook.quotes.given_names import gender_of, is_given_name
-from quotebook.quotes.languages import Language
+from quotebook.quotes.languages import Language, words
 from quotebook.quotes.text import Token
 
 PERSON = "person"
@@ -41,6 +41,7 @@ _NAME_TOKEN = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w’'\-]*)"
 _SPACE = r"[ \u00a0]+"
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{1,3}}")
+_BYLINE_RE = re.compile(r"(?m)^[^\w\n]*By[ \u00a0]+[A-Z][^\n.!?]{0,80}$")
 _CONTRACTIONS = tuple(a + e for a in "’'" for e in ("ll", "re", "ve", "m", "d"))
 _INTRO_CHARS = 60  # how far before a person's first mention their description is read
 
@@ -70,6 +71,17 @@ def _is_possessive(word: str) -> bool:
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+_LY_NOUNS = words(
+    "family assembly supply reply ally rally belly jelly bully folly holly lily anomaly "
+    "monopoly homily melancholy"
+)
+
+
+def is_ly_adverb(word: str) -> bool:
+    """Is `word` an adverb in "-ly" ("exclusively", "angrily"), not a noun that ends so?"""
+    return len(word) > 5 and word.islower() and word.endswith("ly") and word not in _LY_NOUNS
 
 
 def is_initials(word: str) -> bool:
@@ -121,6 +133,16 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         ),
         default=-1,
     )
+    if cut == last and last > 0 and is_given_name(words[last - 1].text):
+        # "Steve King", "Ned Bishop": a surname that is also a title, after a given name
+        cut = max((i for i in range(last - 1) if _is_title(words[i].text, lang)), default=-1)
+    elif (
+        cut == last
+        and last > 0
+        and words[last - 1].text.endswith(".")
+        and _is_title(words[last - 1].text, lang)
+    ):
+        cut = last - 1  # "Rep. King", "Gov. Bishop": an abbreviated title, then a surname
     if cut == last:
         head = words[last]
         if _is_acronym(head.text) and not _is_title(head.text, lang):
@@ -291,9 +313,12 @@ class NameBook:
         roles = lang.titles | lang.roles
         titles = lang.titles
         any_title = lang.titles | lang.title_modifiers
+        bylines = [(b.start(), b.end()) for b in _BYLINE_RE.finditer(masked)]
         for m in run_re.finditer(masked):
             found = m.group()
             at = m.start()
+            if any(a <= at < b for a, b in bylines):
+                continue  # "By Jane Roe and Tom Poe": who wrote the piece, not who spoke in it
             honorific = _honorific_before(masked, at, lang) if masked[at - 2 : at] == ". " else ""
             if not honorific and " " not in found and "\u00a0" not in found:
                 continue  # a lone word is a person only after an honorific
@@ -324,7 +349,13 @@ class NameBook:
             if not marked and not found.endswith(_POSSESSIVE):
                 marked = self._verb_follows(after_re.match(masked, m.end()))
             if not marked:
-                marked = word in lang.inversion_verbs or (word in roles and len(words) > 1)
+                abbreviation = _abbreviation_before(masked, at)  # "Rep. Derrick Van Orden"
+                titled_by = bool(abbreviation) and abbreviation + "." in titles
+                marked = (
+                    word in lang.inversion_verbs
+                    or (word in roles and len(words) > 1)
+                    or (titled_by and len(words) > 1)
+                )
                 if (
                     not marked
                     and not word
@@ -354,7 +385,7 @@ class NameBook:
         if after is None:
             return False
         words = [w for w in after.groups() if w]
-        if words and words[0] in self.lang.adverbs:
+        if words and (words[0] in self.lang.adverbs or is_ly_adverb(words[0])):
             words = words[1:]
         return any(" ".join(words[:n]) in self.lang.speech_verbs for n in range(1, len(words) + 1))
 
@@ -406,7 +437,10 @@ class NameBook:
 
     def _fullest(self, forms: Sequence[str], key: str) -> str:
         counts = self._forms[key]
-        return max(forms, key=lambda f: (len(f.split()), counts[f], -self._order.get(f, 0)))
+        return max(
+            forms,
+            key=lambda f: (len(f.split()), not f.isupper(), counts[f], -self._order.get(f, 0)),
+        )  # a name seen in capitals only (a label, a headline) shows as written elsewhere
 
     def display(self, name: str, pos: int | None = None) -> str:
         """The fullest form of `name` seen in the document ("Carpenter" → "Michael Carpenter"),
@@ -480,13 +514,32 @@ class NameBook:
                     return self._mention_display(mentions[j])
             if len(wanted) > 1:
                 return None  # "the Commerce Secretary": nobody named was introduced as that
+        return self._mention_display(mentions[self._first_in_sentence(i, gender)])
+
+    def _first_in_sentence(self, i: int, gender: str | None) -> int:
+        """The first mention (of `gender`) in the sentence of mention `i`: its subject."""
+        mentions = self._mention_index()
         start = self._sentence_start(mentions[i][0])
         first = i
         while i > 0 and mentions[i - 1][0] >= start:
             i -= 1
             if gender is None or self._gender.get(mentions[i][1], gender) == gender:
                 first = i
-        return self._mention_display(mentions[first])
+        return first
+
+    def antecedent_at(self, pos: int, gender: str | None = None) -> int | None:
+        """Where the mention a pronoun at `pos` is resolved to (see `nearest_person`) stands."""
+        mentions = self._mention_index()
+        i = bisect_left(mentions, pos, key=lambda m: m[0]) - 1
+        if gender is not None:
+            while i >= 0 and self._gender.get(mentions[i][1], gender) != gender:
+                i -= 1
+        return mentions[self._first_in_sentence(i, gender)][0] if i >= 0 else None
+
+    def gender_of(self, name: str) -> str | None:
+        """ "f" or "m" where the document or the name says so."""
+        key = self._key(name.split()[-1]) if name.split() else None
+        return self._gender.get(key) if key else None
 
     def _mention_display(self, mention: tuple[int, str, str | None]) -> str:
         at, key, form = mention
@@ -551,6 +604,19 @@ def _honorific_before(text: str, pos: int, lang: Language) -> str:
         k -= 1
     word = text[k:j].lower()
     return word if word in lang.honorific_genders else ""
+
+
+def _abbreviation_before(text: str, pos: int) -> str:
+    """The abbreviated title right before `pos` ("rep" in "Rep. Derrick Van Orden"), or ""."""
+    j = pos
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == pos or j == 0 or text[j - 1] != ".":
+        return ""
+    k = j - 1
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k : j - 1].lower()
 
 
 def _word_before(text: str, pos: int) -> str:
