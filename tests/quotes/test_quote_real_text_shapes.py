@@ -107,3 +107,70 @@ def test_common_american_given_names_make_a_person() -> None:
         "“It went well,” Olund said afterwards."
     )
     assert only(text).speaker == "Derrick Olund"
+
+
+def test_a_quote_a_noun_after_it_names_is_a_scare_quote() -> None:
+    text = TITLE + "The county’s new “shots for seats” program is off to a slow start."
+    assert only(text).kind == "scare"
+
+
+def test_a_headline_quoted_with_its_noun_after_it_is_a_scare_quote() -> None:
+    text = TITLE + 'The "MAYOR ON THE RUN" headline and the "Cops close in" kicker went too far.'
+    assert [q.kind for q in quotes(text)] == ["scare", "scare"]
+
+
+def test_a_quote_before_a_verb_is_not_named_by_it() -> None:
+    text = TITLE + "Attorney Lena Holt said that the flyer “clearly and wrongly” implies support."
+    assert only(text).kind == "partial"
+
+
+def test_headlines_such_as_introduce_titles() -> None:
+    text = TITLE + 'Blogs ran headlines such as: "Is The Mayor Hiding Something?"'
+    assert only(text).kind == "scare"
+
+
+def test_a_name_someone_gave_is_partial_even_in_title_case() -> None:
+    text = TITLE + "Sen. Ida Marsh introduced a term she called “The Club of 40,” a nod to voters."
+    quote = only(text)
+    assert (quote.kind, quote.speaker) == ("partial", "Ida Marsh")
+
+
+def test_terming_something_quotes_a_word_of_the_speaker() -> None:
+    text = TITLE + "Mayor Olga Brandt answered on Monday, terming the report “absurd.”"
+    quote = only(text)
+    assert (quote.kind, quote.speaker) == ("partial", "Olga Brandt")
+
+
+def test_a_russian_participle_clause_takes_the_speaker_of_its_sentence() -> None:
+    text = (
+        TITLE + "«Мы изучим это», – заявил Кравцов, подчеркнув, что к слухам в ведомстве "
+        "относятся «очень осторожно»."
+    )
+    found = [(q.kind, q.speaker) for q in quotes(text, "ru")]
+    assert found == [("direct", "Кравцов"), ("partial", "Кравцов")]
+
+
+def test_russian_imperfect_and_opinion_verbs_report_partial_quotes() -> None:
+    text = (
+        TITLE + "Советник Олег Мартов ранее говорил, что страна не хочет участвовать в "
+        "«пустых спорах». Помощник Иван Луков посчитал, что «это никуда не ведёт»."
+    )
+    found = [(q.kind, q.speaker) for q in quotes(text, "ru")]
+    assert found == [("partial", "Олег Мартов"), ("partial", "Иван Луков")]
+
+
+def test_a_role_with_its_complement_is_the_role() -> None:
+    text = (
+        TITLE + "Официальный представитель Кремля Павел Дронов опроверг слухи о визите. "
+        "«Опять ошиблись», — сказал пресс-секретарь главы государства."
+    )
+    assert only(text, "ru").speaker == "Павел Дронов"
+
+
+def test_a_role_written_just_before_a_name_finds_that_person_later() -> None:
+    text = (
+        TITLE + "Министр иностранных дел Северии Олег Варин пошутил на пресс-конференции.\n\n"
+        "Официальный представитель МИД Ольга Ланская дала журналистам задать Варину вопрос. "
+        '"Вам разрешили прийти сюда?" - спросил министр.'
+    )
+    assert only(text, "ru").speaker == "Олег Варин"

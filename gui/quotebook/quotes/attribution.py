@@ -176,7 +176,7 @@ class Attributor:
         before = tokens[i - 1] if i > 0 else None
         return (
             before is None
-            or before.text in {",", ";", ":", "—"}
+            or before.text in {",", ";", ":", "—", "–"}
             or (before.lower in self.lang.as_words)
         )
 

@@ -55,7 +55,32 @@ def _scare_cue(doc: Document, span: MarkedSpan) -> bool:
         return True
     lang = doc.language
     named = lang.title_nouns | lang.media_nouns  # "the film “…”", "агентству «…»"
+    titles = named | lang.named_by_noun_after
+    if len(words) >= 3 and words[-2:] == ["such", "as"] and words[-3].rstrip("s") in titles:
+        return True  # "headlines such as: “…”"
     return bool(words) and words[-1] in named and before.endswith(" ")
+
+
+def _named_thing(doc: Document, span: MarkedSpan) -> bool:
+    """`the “joints for jabs” program`, `NBC’s “Today” show`, `the “X” letter`: a quote
+    inside a sentence that a noun right after it names as a title, a programme, a document."""
+    if not span.closed or not is_embedded(doc, span):
+        return False
+    text = doc.text[span.start : span.end].rstrip()
+    if text[-1:] in _TERMINAL | {","}:
+        return False
+    m = _WORD_RE.match(doc.text, span.close_at + 1 + _spaces(doc.text, span.close_at + 1))
+    if m is None or m.start() == span.close_at + 1:
+        return False
+    lang = doc.language
+    return m.group() in lang.title_nouns | lang.named_by_noun_after
+
+
+def _spaces(text: str, pos: int) -> int:
+    n = 0
+    while pos + n < len(text) and text[pos + n] in " \u00a0":
+        n += 1
+    return n
 
 
 def _fragment_opener(word: str, doc: Document) -> bool:
@@ -76,7 +101,7 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     """The kind of the quote in `span`, given what attribution found for it."""
     text = doc.text[span.start : span.end]
     words = _WORD_RE.findall(text)
-    if not words or _scare_cue(doc, span) or repeated:
+    if not words or _scare_cue(doc, span) or repeated or _named_thing(doc, span):
         return SCARE
     reported = found.speaker is not None or found.reported
     if doc.is_heading(span.open_at) and not reported:
@@ -91,6 +116,8 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
             return SCARE
         if not reported:
             return SCARE
+        if _previous_word(doc, span) in doc.language.naming_verbs:
+            return PARTIAL  # `a term she called “The Committee of 74”`: a name she gave
         if capital and len(words) >= 3 and _previous_word(doc, span) in doc.language.speech_verbs:
             return DIRECT  # `he said “We will…”` written without a comma
         return PARTIAL

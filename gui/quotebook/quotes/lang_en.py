@@ -48,7 +48,8 @@ def _english() -> Language:
         "propose recommend hint voice express criticise criticize condemn praise welcome "
         "highlight recount elaborate clarify specify summarise summarize agree disagree "
         "object protest proclaim affirm reaffirm assure brief signal tweet post shout whisper "
-        "plead insist dismiss blast slam scoff query question brand dub label hail lash"
+        "plead insist dismiss blast slam scoff query question brand dub label hail lash term "
+        "attest"
     )
     regular = sorted(words(regular_text))
     forms = [english_forms(v) for v in regular]
@@ -69,10 +70,12 @@ def _english() -> Language:
     bare = frozenset(v for v in regular if " " not in v) | words("say tell write speak admit quip")
     bare |= frozenset(f for f in verbs if f.endswith("s") and " " not in f and f != "says")
     participles = frozenset(f for f in verbs if f.endswith("ing") and " " not in f)
+    naming = union(english_forms(v) for v in words("call dub term label brand describe"))
     return Language(
         code="en",
         name="English",
         speech_verbs=verbs,
+        naming_verbs=frozenset(naming) | words("nicknamed christened"),
         bare_verbs=bare,
         after_only_verbs=frozenset(english_forms("continue") | english_forms("go on", past="went"))
         | frozenset({"began", "begins"}),
@@ -183,6 +186,10 @@ def _english() -> Language:
             "program operation movement campaign initiative hashtag slogan motto festival "
             "exhibition documentary play poem podcast newsletter app website ship vessel "
             "codename code-name brand doctrine"
+        ),
+        named_by_noun_after=words(
+            "headline kicker banner sign chant nickname moniker meme ad policy plan act law "
+            "bill strategy agenda tour era letter statement speech"
         ),
         name_particles=words("de da di du del della der den van von la le al el bin ibn ben"),
         abbreviations=words(

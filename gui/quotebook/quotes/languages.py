@@ -74,7 +74,11 @@ class Language:
     according_to: tuple[str, ...] = ()
     as_put_it: tuple[str, ...] = ()
     scare_cues: tuple[str, ...] = ()
+    # verbs that give something a name: a quote right after one is a term, not a sentence
+    naming_verbs: frozenset[str] = frozenset()
     title_nouns: frozenset[str] = frozenset()
+    # nouns that name a quoted phrase placed before them: `the “joints for jabs” program`
+    named_by_noun_after: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     interviewer_labels: frozenset[str] = frozenset()

@@ -205,6 +205,19 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
             return Phrase(GROUP, low, last.start)
         if low in lang.first_person:
             return Phrase(FIRST, low, last.start)
+    head = next((w for w in words if w.lower not in lang.determiners), last)
+    complement = words[words.index(head) + 1 :]
+    if (
+        complement
+        and not last.is_capitalised
+        and (head.lower in lang.roles or head.lower in lang.titles)
+        and not head.is_capitalised
+        and not any(w.lower in lang.roles or w.lower in lang.titles for w in complement)
+        and all(w.text.islower() for w in complement)
+    ):
+        # "пресс-секретарь главы государства", "the head of the agency": a role and its
+        # complement
+        return Phrase(ROLE, head.lower, head.start)
     if not last.is_capitalised:
         if (low in lang.roles or low in lang.titles) and any(
             w.lower in lang.possessives for w in words[:-1]
@@ -508,9 +521,11 @@ class NameBook:
             wanted = role.split()
             for j in range(i, max(i - 30, -1), -1):
                 key = mentions[j][1]
-                if all(w in self._titles.get(key, ()) for w in wanted) or (
-                    len(wanted) > 1 and self._introduced_with(key, wanted[:-1])
-                ):
+                if (
+                    all(w in self._titles.get(key, ()) for w in wanted)
+                    or (len(wanted) > 1 and self._introduced_with(key, wanted[:-1]))
+                    or (len(wanted) == 1 and self._introduced_with(key, wanted))
+                ):  # "Министр иностранных дел России Сергей Лавров" … "спросил министр"
                     return self._mention_display(mentions[j])
             if len(wanted) > 1:
                 return None  # "the Commerce Secretary": nobody named was introduced as that
