@@ -174,3 +174,33 @@ def test_a_role_written_just_before_a_name_finds_that_person_later() -> None:
         '"Вам разрешили прийти сюда?" - спросил министр.'
     )
     assert only(text, "ru").speaker == "Олег Варин"
+
+
+def test_a_role_is_not_the_person_named_after_it_in_its_own_sentence() -> None:
+    text = (
+        TITLE + "President Halvard Moe spoke on Monday.\n\n"
+        "The President said he had talked with Director Fenn. Then the President told "
+        "reporters, “Stick to what the investigators say.”"
+    )
+    assert only(text).speaker == "Halvard Moe"
+
+
+def test_backticks_open_an_archive_quote_closed_by_two_apostrophes() -> None:
+    text = TITLE + "``We will rebuild the pier,'' said Mayor Ada Brook."
+    quote = only(text)
+    assert (quote.text, quote.speaker) == ("We will rebuild the pier,", "Ada Brook")
+
+
+def test_a_name_on_the_line_below_a_quote_paragraph_credits_it() -> None:
+    text = (
+        TITLE + "``The council acted quickly. I support it.''\n\n"
+        "Vice Mayor Tom Ellery\n\n"
+        "``I still have questions about the cost.''\n\n"
+        "Councilwoman Rita Vance"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Ellery", "Rita Vance"]
+
+
+def test_a_sentence_below_a_quote_paragraph_is_no_credit() -> None:
+    text = TITLE + "“The council acted quickly.”\n\nResidents Gathered Outside The Hall Later"
+    assert only(text).speaker is None

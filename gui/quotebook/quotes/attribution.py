@@ -31,6 +31,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quotebook.quotes.given_names import is_given_name
 from quotebook.quotes.languages import MARKS
 from quotebook.quotes.marks import MarkedSpan
 from quotebook.quotes.model import Turn
@@ -49,7 +50,7 @@ from quotebook.quotes.names import (
     is_demonym,
     is_ly_adverb,
 )
-from quotebook.quotes.text import Document, Token, previous_nonblank_line
+from quotebook.quotes.text import Document, Token, next_nonblank_line, previous_nonblank_line
 
 _DASHES = frozenset({"—", "–", "―", "-"})
 _SEPARATORS = frozenset({",", "…"}) | _DASHES
@@ -120,6 +121,7 @@ class Attributor:
         found = (
             self._after(span, embedded)
             or self._before(span.open_at)
+            or self._credit_below(span)
             or self._inherit(span, embedded)
         )
         found = found or NOBODY
@@ -324,6 +326,36 @@ class Attributor:
                 break
             out.append(token)
         return out
+
+    def _credit_below(self, span: MarkedSpan) -> Attribution | None:
+        """A quote that fills its paragraph, and a line below that is a name and nothing else
+        (`“…”` / `Mayor Barry DuVal`): how archives and pull quotes credit a speaker."""
+        doc = self.doc
+        if not span.closed:
+            return None
+        end = doc.line_bounds(span.close_at)[1]
+        if doc.text[doc.line_bounds(span.open_at)[0] : span.open_at].strip():
+            return None
+        if doc.text[span.close_at + 1 : end].strip(" \t\u00a0'’`.,"):
+            return None
+        line = next_nonblank_line(doc, span.close_at)
+        if line is None:
+            return None
+        words = doc.text[line[0] : line[1]].split()
+        if not 2 <= len(words) <= 6 or words[-1][-1:] in '.!?:;,"”»':
+            return None
+        tokens = doc.tokens(line[0], line[1])
+        if not all(t.is_capitalised or self._title_word(t) for t in tokens if t.is_word):
+            return None
+        phrase = analyse_np(tokens, self.lang)
+        if phrase is None or phrase.kind != PERSON:
+            return None
+        vouched = (
+            any(self._title_word(t) for t in tokens)
+            or is_given_name(phrase.text.split()[0])
+            or self.names.is_person(phrase.text)
+        )
+        return self._attribution(phrase, "credit") if vouched else None
 
     def _inherit(self, span: MarkedSpan, embedded: bool) -> Attribution | None:
         doc = self.doc

@@ -12,8 +12,8 @@ swallows the text between. So each mark is classified first by what stands on ei
 * `'90s`, `’15` and `'em` are elisions, and a plural possessive (`ministers’ meeting`) closes a
   single-marked quote only when no better closing mark follows in the line.
 
-Older newspaper archives quote with two apostrophes (`''…''`): such a pair is read as one
-double mark, two characters wide.
+Older newspaper archives quote with two apostrophes (`''…''`), or open with two grave accents
+(```…''``): such a pair is read as one double mark, two characters wide.
 
 Marks are then paired with a stack, line by line. A mark of one family (double: `" “ ” „ « »`;
 single: `' ‘ ’ ‚ ‹ ›`) closes the nearest open mark of its family, dropping unclosed marks
@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 
 from quotebook.quotes.languages import DOUBLE, MARKS, SINGLE
 
-_MARK_RE = re.compile("''|[" + re.escape("".join(MARKS)) + "]")
+_MARK_RE = re.compile("''|``|[" + re.escape("".join(MARKS)) + "]")
 DOUBLED = "''"  # two apostrophes: a double quotation mark in older archives
+BACKTICKS = "``"  # two grave accents: the opening mark of ``…'' in wire archives
 _ELISIONS = frozenset({"em", "tis", "twas", "til", "cause", "bout", "n", "nuff", "cuz"})
 _GUILLEMETS = frozenset("«»‹›")
 _NO_OPEN_BEFORE = frozenset(",;:!?)]}")
@@ -51,6 +52,7 @@ _PAIRS = {
     "›": "‹",
     "'": "'",
     DOUBLED: DOUBLED,
+    BACKTICKS: DOUBLED,
 }
 
 
@@ -88,11 +90,16 @@ class _Open:
 
 def _mark_at(text: str, i: int) -> str:
     """The mark that starts at `i`: one character, or two apostrophes."""
-    return DOUBLED if text.startswith(DOUBLED, i) else text[i]
+    for wide in (DOUBLED, BACKTICKS):
+        if text.startswith(wide, i):
+            return wide
+    return text[i]
 
 
 def _kind(mark: str) -> tuple[str, str]:
     """Family and preferred role of a mark."""
+    if mark == BACKTICKS:
+        return DOUBLE, "open"
     return (DOUBLE, "either") if mark == DOUBLED else MARKS[mark]
 
 
@@ -168,7 +175,7 @@ class _Pairer:
             if pending is not None:
                 ch = _mark_at(text, first)
                 starts_with_mark = (
-                    (ch in MARKS or ch == DOUBLED)
+                    (ch in MARKS or ch in (DOUBLED, BACKTICKS))
                     and _kind(ch)[0] == pending.family
                     and _roles(text, first, line_start, line_end)[0]
                 )
@@ -294,7 +301,7 @@ class _Pairer:
         if start >= end:
             return
         matched = mark in _PAIRS.get(opened.char, "") and (mark == DOUBLED) == (
-            opened.char == DOUBLED
+            opened.char in (DOUBLED, BACKTICKS)
         )
         self.spans.append(
             MarkedSpan(

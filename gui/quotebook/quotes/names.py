@@ -490,6 +490,19 @@ class NameBook:
         window = self.masked[start:first].lower()
         return all(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
 
+    def _titled_just_before(self, key: str, role: str) -> bool:
+        """Does `role` stand a few words before this person's first full mention, with no
+        reporting verb between ("Министр иностранных дел России Сергей Лавров", not "The
+        President said he talked with Director Comey")?"""
+        first = min((self._order.get(f, 0) for f in self._forms[key]), default=0)
+        start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
+        window = self.masked[start:first].lower()
+        at = window.rfind(role)
+        if at < 0 or (at > 0 and window[at - 1].isalnum()):
+            return False
+        between = re.findall(r"[\w’'\-]+", window[at + len(role) :])
+        return len(between) <= 4 and not any(w in self.lang.speech_verbs for w in between)
+
     def _by_given_name(self, given: str) -> str | None:
         """The one person whose given name is `given`, if exactly one is."""
         low = given.lower()
@@ -524,7 +537,7 @@ class NameBook:
                 if (
                     all(w in self._titles.get(key, ()) for w in wanted)
                     or (len(wanted) > 1 and self._introduced_with(key, wanted[:-1]))
-                    or (len(wanted) == 1 and self._introduced_with(key, wanted))
+                    or (len(wanted) == 1 and self._titled_just_before(key, wanted[0]))
                 ):  # "Министр иностранных дел России Сергей Лавров" … "спросил министр"
                     return self._mention_display(mentions[j])
             if len(wanted) > 1:

@@ -204,3 +204,15 @@ def previous_nonblank_line(doc: Document, pos: int) -> tuple[int, int] | None:
         if doc.text[start:end].strip():
             return start, end
     return None
+
+
+def next_nonblank_line(doc: Document, pos: int) -> tuple[int, int] | None:
+    """Bounds of the closest non-blank line after the line holding `pos`."""
+    i = bisect_right(doc.line_starts, pos) - 1
+    while i + 1 < len(doc.line_starts):
+        i += 1
+        start = doc.line_starts[i]
+        end = doc.line_starts[i + 1] - 1 if i + 1 < len(doc.line_starts) else len(doc.text)
+        if doc.text[start:end].strip():
+            return start, end
+    return None
