@@ -204,3 +204,26 @@ def test_a_name_on_the_line_below_a_quote_paragraph_credits_it() -> None:
 def test_a_sentence_below_a_quote_paragraph_is_no_credit() -> None:
     text = TITLE + "“The council acted quickly.”\n\nResidents Gathered Outside The Hall Later"
     assert only(text).speaker is None
+
+
+def test_somebody_shouting_is_nobody_named() -> None:
+    text = (
+        "Interview transcript\n\nREPORTER: Did you hear it?\n\n"
+        "MAYOR DORSEY: I guess somebody shouted out, “Shake her hand,” but I never heard it.\n\n"
+        "REPORTER: Thank you."
+    )
+    assert only(text).speaker is None
+
+
+def test_a_headline_led_by_a_person_and_a_colon_quotes_that_person() -> None:
+    text = (
+        "Quinlan: Long Vote Shows Partisanship Is “Harder Than They Thought”\n\n"
+        "Senate Leader Ada Quinlan spoke on the floor on Friday evening."
+    )
+    quote = only(text)
+    assert (quote.kind, quote.speaker) == ("partial", "Ada Quinlan")
+
+
+def test_a_headline_led_by_a_thing_and_a_colon_gives_no_speaker() -> None:
+    text = "Budget: Council Backs “Fair Share” Plan\n\nThe council met on Friday."
+    assert only(text).speaker is None

@@ -122,6 +122,7 @@ class Attributor:
             self._after(span, embedded)
             or self._before(span.open_at)
             or self._credit_below(span)
+            or self._headline_speaker(span)
             or self._inherit(span, embedded)
         )
         found = found or NOBODY
@@ -327,6 +328,22 @@ class Attributor:
             out.append(token)
         return out
 
+    def _headline_speaker(self, span: MarkedSpan) -> Attribution | None:
+        """`McConnell: Partisanship Is “Tougher Than They Thought”`: a heading that opens with
+        a person the document names, then a colon, gives that person's words."""
+        doc = self.doc
+        start = doc.line_bounds(span.open_at)[0]
+        if not doc.is_heading(span.open_at):
+            return None
+        tokens = doc.tokens(start, span.open_at)
+        colon = next((j for j, t in enumerate(tokens[:6]) if t.text == ":"), -1)
+        if colon <= 0 or not all(t.is_capitalised for t in tokens[:colon]):
+            return None
+        phrase = analyse_np(tokens[:colon], self.lang)
+        if phrase is None or phrase.kind != PERSON or not self.names.is_person(phrase.text):
+            return None
+        return self._attribution(phrase, "headline")
+
     def _credit_below(self, span: MarkedSpan) -> Attribution | None:
         """A quote that fills its paragraph, and a line below that is a name and nothing else
         (`“…”` / `Mayor Barry DuVal`): how archives and pull quotes credit a speaker."""
@@ -474,6 +491,8 @@ class Attributor:
         k = i
         while k > 0 and self._skippable(tokens[k - 1]):
             k -= 1
+        if k > 0 and tokens[k - 1].lower in self.lang.indefinite_pronouns:
+            return Phrase(UNNAMED, tokens[k - 1].lower, tokens[k - 1].start)
         phrase = analyse_np(self._backward_np(tokens, k), self.lang)
         if phrase is not None:
             return phrase

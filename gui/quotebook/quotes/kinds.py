@@ -112,8 +112,9 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     after = doc.text[span.close_at + 1 : span.close_at + 2] if span.closed else ""
     terminal = tail in _TERMINAL or after in _TERMINAL
     if is_embedded(doc, span):
-        if _title_case(words, doc.language.small_words) and tail not in _TERMINAL:
-            return SCARE
+        headline = doc.is_heading(span.open_at) and found.speaker is not None
+        if _title_case(words, doc.language.small_words) and tail not in _TERMINAL and not headline:
+            return SCARE  # a title; but a headline capitalises every quote it carries
         if not reported:
             return SCARE
         if _previous_word(doc, span) in doc.language.naming_verbs:

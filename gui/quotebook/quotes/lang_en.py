@@ -243,6 +243,7 @@ def _english() -> Language:
         relative_pronouns=words("who"),
         fragment_openers=words("to"),
         indefinite_articles=words("a an"),
+        indefinite_pronouns=words("somebody someone anybody anyone everybody everyone nobody"),
         conjunctions=words("and but"),
         possessives=words("his her their your our my its"),
         honorific_genders={

@@ -98,6 +98,8 @@ class Language:
     # "of"/"for" between a title and its complement: "Secretary of State", "Mayor for Operations"
     title_links: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
+    # "somebody shouted", "кто-то сказал": a speaker the text does not know
+    indefinite_pronouns: frozenset[str] = frozenset()
     as_words: frozenset[str] = frozenset()  # "as" in "as the minister said"
     relative_pronouns: frozenset[str] = frozenset()  # "who" in "a diplomat who was there said"
     fragment_openers: frozenset[str] = frozenset()  # "to" in "urged them “to get back…”"
