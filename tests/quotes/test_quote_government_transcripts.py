@@ -105,3 +105,29 @@ def test_a_shorter_repeat_of_a_label_is_the_person_of_the_full_label() -> None:
     )
     speakers = [t[1] for t in _turns(text)]
     assert speakers == [None, "Mary Anne Delacroix", None, "Mary Anne Delacroix"]
+
+
+def test_broadcast_labels_with_a_party_tag_and_a_description() -> None:
+    text = (
+        "Morning Show transcript\n\n"
+        "REP. ANNA VOSS (D), OREGON: We found common ground.\n\n"
+        "UNIDENTIFIED MALE: It is not enough.\n\n"
+        "SEN. OWEN HART (R-UT), MAJORITY WHIP: We have not decided yet.\n\n"
+        "ANNOUNCER: This is the Morning Show."
+    )
+    assert [(t.label, t.speaker) for t in find_quotes(text).turns] == [
+        ("REP. ANNA VOSS (D), OREGON", "Anna Voss"),
+        ("UNIDENTIFIED MALE", None),
+        ("SEN. OWEN HART (R-UT), MAJORITY WHIP", "Owen Hart"),
+        ("ANNOUNCER", None),
+    ]
+
+
+def test_a_familiar_given_name_in_a_header_is_the_same_person() -> None:
+    text = (
+        "Interview With Dale Hurst of KQRS Radio\n\n"
+        "Michael T. Varga\nSecretary of Commerce\n\n"
+        "QUESTION: Our guest today is the Secretary of Commerce, Mike Varga. Welcome.\n\n"
+        "SECRETARY VARGA: Good morning."
+    )
+    assert [t.speaker for t in find_quotes(text).turns] == ["Dale Hurst", "Michael T. Varga"]

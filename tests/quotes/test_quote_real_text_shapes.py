@@ -227,3 +227,27 @@ def test_a_headline_led_by_a_person_and_a_colon_quotes_that_person() -> None:
 def test_a_headline_led_by_a_thing_and_a_colon_gives_no_speaker() -> None:
     text = "Budget: Council Backs “Fair Share” Plan\n\nThe council met on Friday."
     assert only(text).speaker is None
+
+
+def test_a_sentence_adverb_before_the_subject_is_not_a_name() -> None:
+    text = (
+        TITLE + "Sen. Ivo Marek wrote an op-ed on Friday. Oddly, Marek announced the plan "
+        "again on Monday, saying he would target a “little known” clause."
+    )
+    assert only(text).speaker == "Ivo Marek"
+
+
+def test_a_name_and_a_description_between_commas_before_the_verb() -> None:
+    text = (
+        TITLE + "“We are grateful to our staff,” Dana Pruett, a company spokeswoman, said in "
+        "a statement on Thursday."
+    )
+    assert only(text).speaker == "Dana Pruett"
+
+
+def test_the_nominee_is_the_person_named_before() -> None:
+    text = (
+        TITLE + "Candidate Gary Kimball was asked on Wednesday why he changed course.\n\n"
+        "“I just wanted to get on with the campaign,” the GOP nominee responded."
+    )
+    assert only(text).speaker == "Gary Kimball"

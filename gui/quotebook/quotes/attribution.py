@@ -224,6 +224,8 @@ class Attributor:
             token = tokens[j]
             if token.lower in self.lang.relative_pronouns:
                 return self._subject_with_relative_clause(tokens, j)
+            if token.text == "," and all(self._np_like(t) for t in tokens[:j]):
+                return self._name_apposition_verb(tokens, j)
             if not token.is_word and token.text not in "’'":
                 return None
             n = self._verb_at(tokens, j, after=True)
@@ -235,11 +237,33 @@ class Attributor:
             if k == 0 or tokens[0].lower in self.lang.auxiliaries:
                 return None
             unnamed = (
-                k <= 3 and tokens[0].lower in self.lang.determiners and tokens[k - 1].text.islower()
+                k <= 3
+                and tokens[0].lower in self.lang.determiners
+                and tokens[k - 1].text.islower()
+                and tokens[k - 1].lower not in self.lang.roles
             )  # "“…,” the insider said": a source the reporter does not name
             if not unnamed and not all(self._np_like(t) for t in tokens[:k]):
                 return None
             return self._attribution(analyse_np(tokens[:k], self.lang), "after")
+        return None
+
+    def _name_apposition_verb(self, tokens: list[Token], comma: int) -> Attribution | None:
+        """`“…,” Nakia Rohde, a company spokeswoman, said`: a name, a description between
+        commas, then the reporting verb."""
+        phrase = analyse_np(tokens[:comma], self.lang)
+        if phrase is None or phrase.kind != PERSON:
+            return None
+        for m in range(comma + 1, min(len(tokens) - 1, comma + 12)):
+            if tokens[m].text != ",":
+                if not tokens[m].is_word and tokens[m].text not in "’'-":
+                    return None
+                continue
+            k = m + 1
+            while k < len(tokens) and self._skippable(tokens[k]):
+                k += 1
+            if k < len(tokens) and self._verb_at(tokens, k, after=True):
+                return self._attribution(phrase, "after")
+            return None
         return None
 
     def _subject_with_relative_clause(self, tokens: list[Token], j: int) -> Attribution | None:
@@ -583,11 +607,14 @@ class Attributor:
                 start = j + 1
                 break
         out: list[Token] = []
-        for token in tokens[start:end]:
+        for j in range(start, end):
+            token = tokens[j]
             if token.is_word and self._np_like(token):
                 out.append(token)
                 if token.lower in self.lang.person_pronouns:
                     break
+            elif out == [tokens[j - 1]] and token.text == "," and is_ly_adverb(out[0].lower):
+                out = []  # "Weirdly, Rubio announced …": a sentence adverb, not a name
             elif out:
                 break
         if not out and start > 0:

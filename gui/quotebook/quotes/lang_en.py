@@ -97,7 +97,8 @@ def _english() -> Language:
             "detective marshal warden pastor reverend principal dean provost coach skipper "
             "captain boss referee ref pundit chef strategist pollster consultant campaigner "
             "historian scientist teacher doctor nurse owner resident witness clerk treasurer "
-            "auditor registrar assessor administrator"
+            "auditor registrar assessor administrator nominee congressman congresswoman "
+            "legislator incumbent challenger"
         ),
         titles=words(
             "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president premier "

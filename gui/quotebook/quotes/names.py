@@ -75,13 +75,19 @@ def _is_acronym(word: str) -> bool:
 
 _LY_NOUNS = words(
     "family assembly supply reply ally rally belly jelly bully folly holly lily anomaly "
-    "monopoly homily melancholy"
+    "monopoly homily melancholy italy july sally"
 )
 
 
 def is_ly_adverb(word: str) -> bool:
     """Is `word` an adverb in "-ly" ("exclusively", "angrily"), not a noun that ends so?"""
-    return len(word) > 5 and word.islower() and word.endswith("ly") and word not in _LY_NOUNS
+    return (
+        len(word) > 4
+        and word.islower()
+        and word.endswith("ly")
+        and word not in _LY_NOUNS
+        and not is_given_name(word)
+    )
 
 
 def is_initials(word: str) -> bool:
@@ -286,9 +292,57 @@ def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
             x != y
             and not (len(x) == 1 and y.startswith(x))
             and not (len(y) == 1 and x.startswith(y))
+            and _NICKNAMES.get(x, x) != _NICKNAMES.get(y, y)
         ):
             return False
     return True
+
+
+# A familiar form and the full given name it stands for ("Mike Pompeo" is "Michael R. Pompeo").
+_NICKNAMES = {
+    short: full
+    for full, shorts in (
+        ("michael", "mike mick"),
+        ("william", "bill billy will"),
+        ("robert", "bob bobby rob"),
+        ("james", "jim jimmy jamie"),
+        ("joseph", "joe joey"),
+        ("thomas", "tom tommy"),
+        ("charles", "chuck charlie"),
+        ("richard", "dick rick ricky"),
+        ("edward", "ed ted eddie"),
+        ("anthony", "tony"),
+        ("daniel", "dan danny"),
+        ("david", "dave"),
+        ("steven", "steve"),
+        ("stephen", "steve"),
+        ("christopher", "chris"),
+        ("nicholas", "nick"),
+        ("matthew", "matt"),
+        ("gregory", "greg"),
+        ("jeffrey", "jeff"),
+        ("kenneth", "ken kenny"),
+        ("donald", "don donnie"),
+        ("ronald", "ron ronnie"),
+        ("patrick", "pat"),
+        ("samuel", "sam"),
+        ("benjamin", "ben"),
+        ("alexander", "alex"),
+        ("andrew", "andy drew"),
+        ("elizabeth", "liz beth betsy betty"),
+        ("katherine", "kate kathy katie"),
+        ("catherine", "cathy kate"),
+        ("margaret", "maggie peggy meg"),
+        ("jennifer", "jen jenny"),
+        ("deborah", "debbie deb"),
+        ("patricia", "pat patty"),
+        ("susan", "sue"),
+        ("rebecca", "becky"),
+        ("kimberly", "kim"),
+        ("christine", "chris"),
+    )
+    for short in shorts.split()
+}
 
 
 class NameBook:

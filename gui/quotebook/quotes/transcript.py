@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from quotebook.quotes.given_names import is_given_name
-from quotebook.quotes.languages import Language
+from quotebook.quotes.languages import Language, words
 from quotebook.quotes.model import Turn
 from quotebook.quotes.names import PERSON, NameBook, classify_run, strip_possessive
 from quotebook.quotes.text import TERMINAL, Document, Token
@@ -34,7 +34,8 @@ _LABEL_WORD = rf"[{_UPPER}][\w’'\-.]*"
 _LABEL_RE = re.compile(
     rf"(?:^|(?<=[.!?…])[\"”’»]?)[ \t\u00a0]*"
     rf"(?P<label>(?P<name>{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})"
-    rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})?)"
+    r"(?:[ \u00a0]\([DRI](?:-[A-Z]{2})?\))?"  # "DONALD TRUMP (R), PRESIDENT": a party tag
+    rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,5}})?)"
     rf"[ \t\u00a0]*(?:\((?P<aside>[^)\n]{{1,60}})\))?:[ \t\u00a0]+(?=[^\s\d])",
     re.MULTILINE,
 )
@@ -59,6 +60,11 @@ _INTERVIEW_BY_RE = re.compile(
 _NAME_JOINERS = frozenset({"and", "&", "и"})  # "Photos: Tom Ellery and Jane Roe"
 _DATELINE_RE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _TOKEN_RE = re.compile(r"\S+")
+_NOBODY = "nobody"
+_NOBODY_LABELS = words(
+    "unidentified unknown announcer narrator crowd audience protesters protester voice voices "
+    "неизвестный голос"
+)
 INTERVIEWER = "interviewer"
 INTERVIEWEE = "interviewee"
 
@@ -104,6 +110,8 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
             interviewee = header.interviewee if header else None
             interviewee = interviewee or _subject_of_intro(names, labels[0].at, reporter)
             speaker = names.display(interviewee) if interviewee else None
+        elif label.role == _NOBODY:
+            speaker = None
         else:
             speaker = names.display(label.role, label.at)
         turns.append(Turn(label.start, end, label.label, speaker))
@@ -122,6 +130,10 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
         low = m.group("name").lower()
         aside = m.group("aside")
         if _is_credit(doc, m):
+            continue
+        if low.split()[0] in _NOBODY_LABELS:
+            # "UNIDENTIFIED MALE:", "ANNOUNCER:": a turn whose speaker nobody names
+            found.append(_Label(at, m.end(), label, _NOBODY, None))
             continue
         if low in lang.interviewer_labels:
             found.append(_Label(at, m.end(), label, INTERVIEWER, _outlet_aside(aside, lang)))
