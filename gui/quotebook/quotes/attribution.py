@@ -9,19 +9,24 @@ News attributes a quote in a handful of shapes, tried here in order of how relia
 2. before the opening mark, in the same sentence: `X said the talks would “drag out”`,
    `According to X, … “…”`, `X outlined: “…”`, `X, an economist, told me …`, `X laughed and
    called it “…”`, `Как сообщил источник, … «…»` (the rightmost reporting verb wins);
-3. from the sentence before, in the same paragraph (`According to him, … . “…”`), or for a
+3. below a quote that fills its paragraph, a line that is a name alone (`Mayor Barry DuVal`,
+   archives and pull quotes); in a heading that opens with a person and a colon (`McConnell:
+   … “Tougher Than They Thought”`), that person;
+4. from the sentence before, in the same paragraph (`According to him, … . “…”`), or for a
    quote that makes up its own paragraph, from the paragraph before when it ends with a colon
-   (`Caddick continued:`) or with a quote of known speaker. An unnamed source is remembered
+   (`Caddick continued:`, `Governor Cooper made the following statement on HB 453:`, whose
+   subject is the speaker) or with a quote of known speaker. An unnamed source is remembered
    as unnamed, so the quotes that continue it are nobody's rather than the last person's.
 
 A reporting verb is any form in the language's list (said, outlined, rejected, warned, заявил…),
 not a short fixed set; forms that double as nouns ("claims", "note") count only with a subject or
 an auxiliary beside them, and passives ("was told") do not count. The subject is read with
 `analyse_np`; a pronoun or a role ("he", "the diplomat") is resolved to the nearest person
-named before it (of the pronoun's gender, where the name book knows it), and "they"/"it" to
-the nearest organisation that spoke before. A role brought in without a name ("a Labor
-Department official said … the official said"), owned by someone ("your leader") or qualified
-by a name nobody was described with ("the Commerce Secretary") stays unnamed.
+named before it (of the pronoun's gender, where the name book knows it; a pronoun after a
+sentence led by a role, "The President said he called Comey", is the role's holder), and
+"they"/"it" to the nearest organisation that spoke before. A role brought in without a name
+("a Labor Department official said … the official said"), owned by someone ("your leader") or
+qualified by a name nobody was described with ("the Commerce Secretary") stays unnamed.
 """
 
 from __future__ import annotations
