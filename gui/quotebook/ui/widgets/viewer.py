@@ -131,6 +131,7 @@ class Viewer(QTextEdit):
         self._matches, self._match_starts, self._match_index = [], [], -1
         self._annotations = {a.id: a for a in annotations}
         self._hidden_ranges, self.hidden_line_count = [], 0
+        self._reset_insertion_format()
         # One edit block around text, line height and highlights: Qt then sees one change and
         # lays the document out lazily, as it does for bare text.
         cursor = QTextCursor(self.document())
@@ -149,6 +150,18 @@ class Viewer(QTextEdit):
             self.find_text(self.find_bar.query())
         else:
             self._refresh_overlays()
+
+    def _reset_insertion_format(self) -> None:
+        """Put the text cursor at the top with a plain character format.
+
+        `QTextEdit.setPlainText` gives the whole new text the format of the character before
+        the cursor. After a highlight that character carries the highlight's background, so
+        without this the next document (or the same one reloaded) would be painted in it, with
+        nothing in the highlight layer to take it off again.
+        """
+        fresh = QTextCursor(self.document())
+        fresh.setCharFormat(QTextCharFormat())  # no selection: the format for what comes next
+        self.setTextCursor(fresh)
 
     def _apply_formatting(self) -> None:
         """Show the document's own formatting (a Markdown import's headings, emphasis, links)."""
