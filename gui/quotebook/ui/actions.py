@@ -70,9 +70,15 @@ EDITING_ACTIONS = (
 )
 
 
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
 class ActionSpec(NamedTuple):
     text: str
-    shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = ()
+    # A standard key stands for every binding the platform gives it (Undo is Ctrl+Z and the
+    # keyboard's Undo key); a key written out must not be one of them, or Qt sees the same key
+    # twice on one action and ignores it as ambiguous.
+    shortcuts: tuple[Shortcut, ...] = ()
     icon: str = ""
     tip: str = ""
     # Single-key shortcuts must not fire while the user types in a line edit elsewhere, so they
@@ -93,7 +99,8 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit,)),
     ActionId.UNDO: ActionSpec("&Undo", (QKeySequence.StandardKey.Undo,), "undo"),
-    ActionId.REDO: ActionSpec("&Redo", ("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo), "redo"),
+    # Redo is Ctrl+Shift+Z on every desktop's list (Windows adds Ctrl+Y): the standard key only.
+    ActionId.REDO: ActionSpec("&Redo", (QKeySequence.StandardKey.Redo,), "redo"),
     ActionId.FIND: ActionSpec(
         "&Find in Document…", (QKeySequence.StandardKey.Find,), "find", "Find in this document"
     ),
@@ -132,6 +139,19 @@ SPECS: dict[ActionId, ActionSpec] = {
 }
 
 
+def key_sequences(shortcuts: tuple[Shortcut, ...]) -> list[QKeySequence]:
+    """The key sequences an action answers to here: standard keys expanded to all of this
+    platform's bindings, in order, each once."""
+    sequences: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            expanded = QKeySequence.keyBindings(shortcut)
+        else:
+            expanded = [QKeySequence(shortcut)]
+        sequences.extend(s for s in expanded if not s.isEmpty() and s not in sequences)
+    return sequences
+
+
 def build_actions(parent: QObject) -> dict[ActionId, QAction]:
     from quotebook.ui.icons import icon
 
@@ -140,7 +160,7 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
         action = QAction(spec.text, parent)
         action.setObjectName(f"action{action_id.name.title().replace('_', '')}")
         if spec.shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            action.setShortcuts(key_sequences(spec.shortcuts))
         if spec.icon:
             action.setIcon(icon(spec.icon))
         if spec.tip:
