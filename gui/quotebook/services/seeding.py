@@ -1,7 +1,8 @@
 """The sample library a new library opens on: the seed articles with their catalogue details.
 
-Only the app seeds, and only once per library file (a mark in the library's meta table), so a
-user who deletes the samples does not get them back.
+Only the app seeds, and only a library that is new: never seeded (a mark in the library's meta
+table) and holding no document and no folder. A user who deletes the samples does not get them
+back, and a library filled with the command line is left as it is.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from quotebook.store import Library
 
 
 def needs_seeding(library: Library) -> bool:
-    """A library that was never seeded, and can be written (a read-only one is left alone)."""
-    return not library.read_only and not library.is_seeded
+    """A new library: never seeded, empty, and writable (a read-only one is left alone)."""
+    return not library.read_only and not library.is_seeded and _is_empty(library)
+
+
+def _is_empty(library: Library) -> bool:
+    return library.documents.count() == 0 and not library.folders.all()
 
 
 def seed_library(library: Library, folder: Path | None = None) -> list[int]:
