@@ -58,7 +58,8 @@ def settings_path(tmp_path: Path) -> Path:
 def make_window(qtbot, library_path: Path, settings_path: Path, monkeypatch):
     """Builds real main windows on one library file, as successive app starts would.
 
-    Each call opens the library anew (seeding it the first time, like the app). Modal dialogs
+    Each call opens the library anew (seeding it the first time, like the app); `make(path)`
+    opens another library file with the same settings. Modal dialogs
     the window would open are answered through `answers`: set ``answers["tags"]`` or
     ``answers["note"]`` before triggering the action.
     """
@@ -73,8 +74,8 @@ def make_window(qtbot, library_path: Path, settings_path: Path, monkeypatch):
     prepare_appearance(qtbot_app())
     opened: list[Library] = []
 
-    def make():
-        library = open_library(library_path)
+    def make(path: Path | None = None):
+        library = open_library(path or library_path)
         opened.append(library)
         window = MainWindow(Session(library), make_settings(str(settings_path)))
         window.answers = answers

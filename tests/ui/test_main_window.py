@@ -237,3 +237,33 @@ def test_mangled_settings_do_not_stop_the_start(make_window, settings_path):
     window = make_window()
     assert window.document is not None
     assert window.viewer.zoom_steps == 0
+
+
+def test_the_last_document_is_remembered_per_library(make_window, tmp_path):
+    """Document ids mean something only in their own library: each file reopens its own."""
+    first = make_window()
+    ids = [s.id for s in first.session.library.documents.summaries()]
+    first.open_document(ids[2])
+    first.close()
+
+    other_path = tmp_path / "other.sqlite"
+    other = make_window(other_path)
+    other_ids = [s.id for s in other.session.library.documents.summaries()]
+    assert other.document.id == other_ids[0]  # never opened: its first document
+    other.open_document(other_ids[3])
+    other.close()
+
+    assert make_window().document.id == ids[2]
+    assert make_window(other_path).document.id == other_ids[3]
+
+
+def test_the_title_is_the_document_then_the_app(make_window):
+    window = make_window()
+    assert window.windowTitle() == f"{window.document.title} — Quotebook"
+    other = window.session.library.documents.summaries()[3]
+    window.open_document(other.id)
+    assert window.windowTitle() == f"{other.title} — Quotebook"
+    window.session.rename_document(other.id, "A new name")
+    assert window.windowTitle() == "A new name — Quotebook"
+    window.session.delete_document(other.id)
+    assert window.windowTitle() == "library.sqlite — Quotebook"

@@ -36,6 +36,7 @@ from quotebook.ui.actions import (
     ActionId,
     build_actions,
 )
+from quotebook.ui.library_settings import Place, last_place, remember_library, remember_place
 from quotebook.ui.panels.annotations.panel import AnnotationPanel
 from quotebook.ui.panels.library.view import DocumentTree
 from quotebook.ui.panels.quotes.panel import QuotesPanel
@@ -49,8 +50,6 @@ if TYPE_CHECKING:
 
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
-SETTINGS_LAST_DOCUMENT = "reader/lastDocument"
-SETTINGS_SCROLL = "reader/scroll"
 SETTINGS_ZOOM = "reader/zoom"
 SETTINGS_COLOR = "reader/lastColor"
 SETTINGS_READER_VIEW = "reader/readerView"
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
         self._last_color = str(settings.value(SETTINGS_COLOR, DEFAULT_COLOR))
         if self._last_color not in COLOR_NAMES:
             self._last_color = DEFAULT_COLOR
-        self.setWindowTitle(f"{APP_NAME} — {session.library.path.name}")
+        self._update_title()
 
         self.action_map = build_actions(self)
         self._build_widgets()
@@ -385,6 +384,7 @@ class MainWindow(QMainWindow):
         self.quotes_panel.set_document(document_id)
         self.document_tree.select_document(document_id)
         self._update_status(len(annotations))
+        self._update_title()
 
     def open_annotation(self, document_id: int, annotation_id: int) -> None:
         self.open_document(document_id)
@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
             if title != self.document.title:
                 self.document = self.session.library.documents.get(self.document.id)
                 self._update_status(None)
+                self._update_title()
 
     def _on_document_removed(self, document_id: int) -> None:
         if self.document is not None and self.document.id == document_id:
@@ -424,6 +425,16 @@ class MainWindow(QMainWindow):
             self.annotation_panel.set_document(None)
             self.quotes_panel.set_document(None)
             self._update_status(0)
+            self._update_title()
+
+    def _update_title(self) -> None:
+        """ "Document title — Quotebook", or the library's file name while no document is open.
+
+        The title ends with the application's display name, so the platform does not add it
+        a second time (xcb and Windows append it to any title that does not end with it).
+        """
+        shown = self.document.title if self.document is not None else self.session.library.path.name
+        self.setWindowTitle(f"{shown} — {APP_NAME}")
 
     def reload_document(self) -> None:
         """Show the open document as the library has it now, at the same place."""
@@ -714,14 +725,11 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
         self.viewer.zoom_steps = int(self._setting_number(SETTINGS_ZOOM, 0))
-        last = self._setting_number(SETTINGS_LAST_DOCUMENT, -1)
-        document_id = int(last) if last >= 0 else None
+        document_id, scroll = last_place(self.settings, self.session.library.path)
         if document_id is None or not self.session.library.documents.exists(document_id):
             summaries = self.session.library.documents.summaries()
             document_id = summaries[0].id if summaries else None
             scroll = 0.0
-        else:
-            scroll = self._setting_number(SETTINGS_SCROLL, 0.0)
         if document_id is not None:
             self.open_document(document_id)
             # The layout settles after the window is shown; restore the position then.
@@ -740,9 +748,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTINGS_STATE, self.saveState(STATE_VERSION))
         self.settings.setValue(SETTINGS_ZOOM, self.viewer.zoom_steps)
+        place = Place(None, 0.0)
         if self.document is not None:
-            self.settings.setValue(SETTINGS_LAST_DOCUMENT, self.document.id)
-            self.settings.setValue(SETTINGS_SCROLL, self.viewer.scroll_fraction())
+            place = Place(self.document.id, self.viewer.scroll_fraction())
+        remember_place(self.settings, self.session.library.path, place)
+        remember_library(self.settings, self.session.library.path)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
