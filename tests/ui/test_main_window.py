@@ -267,3 +267,47 @@ def test_the_title_is_the_document_then_the_app(make_window):
     assert window.windowTitle() == "A new name — Quotebook"
     window.session.delete_document(other.id)
     assert window.windowTitle() == "library.sqlite — Quotebook"
+
+
+def test_cancelling_tags_on_a_fresh_selection_takes_the_highlight_back(make_window):
+    window = make_window()
+    stack = window.session.undo_stack
+    select_text(window, "Alexander Lukashevich")
+    window.answers["tags"] = None  # the tag dialog is cancelled
+    window.action(ActionId.TAG).trigger()
+    assert window.session.library.annotations.count() == 0
+    assert window.viewer.painted_ranges() == []
+    assert (stack.count(), stack.canUndo(), stack.canRedo()) == (0, False, False)
+    assert window.current_annotation_id is None
+
+
+def test_highlight_and_tag_are_one_undo_step(make_window):
+    window = make_window()
+    stack = window.session.undo_stack
+    select_text(window, "Alexander Lukashevich")
+    window.answers["tags"] = ["speaker/Lukashevich"]
+    window.action(ActionId.TAG).trigger()
+    [annotation] = window.session.library.annotations.all()
+    assert annotation.tags == ("speaker/Lukashevich",)
+    assert stack.count() == 1
+    assert stack.undoText() == "Highlight and tag “Alexander Lukashevich”"
+    window.action(ActionId.UNDO).trigger()
+    assert window.session.library.annotations.count() == 0
+    window.action(ActionId.REDO).trigger()
+    assert window.session.library.annotations.get(annotation.id).tags == annotation.tags
+
+
+def test_a_note_on_a_fresh_selection_is_one_step_and_cancelling_leaves_nothing(make_window):
+    window = make_window()
+    stack = window.session.undo_stack
+    select_text(window, "RIA Novosti")
+    window.answers["note"] = None
+    window.action(ActionId.NOTE).trigger()
+    assert window.session.library.annotations.count() == 0 and stack.count() == 0
+    select_text(window, "RIA Novosti")
+    window.answers["note"] = "An agency"
+    window.action(ActionId.NOTE).trigger()
+    [annotation] = window.session.library.annotations.all()
+    assert annotation.note == "An agency" and stack.count() == 1
+    window.action(ActionId.UNDO).trigger()
+    assert window.session.library.annotations.count() == 0

@@ -43,7 +43,7 @@ from quotebook.ui.panels.quotes.panel import QuotesPanel
 from quotebook.ui.panels.tags.panel import TagView
 from quotebook.ui.session import Session
 from quotebook.ui.widgets.viewer import Viewer
-from quotebook.wording import plural
+from quotebook.wording import plural, shortened
 
 if TYPE_CHECKING:
     from quotebook.ui.panels.search.panel import SearchPanel
@@ -532,18 +532,48 @@ class MainWindow(QMainWindow):
         self._last_color = color
         self.settings.setValue(SETTINGS_COLOR, color)
 
-    def _target_annotation(self) -> int | None:
-        """The annotation a Tag/Note command is about: a fresh highlight of the selection, or
-        the current one."""
+    def _fresh_selection(self) -> tuple[int, int] | None:
         selection = self.viewer.selected_range()
-        if selection is not None and selection[0] != selection[1]:
-            return self.highlight_selection()
+        return selection if selection is not None and selection[0] != selection[1] else None
+
+    def _current_or_say(self) -> int | None:
         if self.current_annotation_id is None:
             self.statusBar().showMessage("Select a highlight or some text first.", 4000)
         return self.current_annotation_id
 
+    def _highlight_and_ask(
+        self, what: str, ask: Callable[[int], Any], save: Callable[[int, Any], None]
+    ) -> None:
+        """T or N on a fresh selection: highlight it, then ask for its tags or note.
+
+        Highlight and answer are one undo step; cancelling the dialog takes the highlight back
+        too, leaving nothing behind (not even a Redo).
+        """
+        selection = self._fresh_selection()
+        if self.document is None or selection is None:
+            return
+        quote = shortened(self.document.text[selection[0] : selection[1]])
+        self.session.begin_macro(f"Highlight and {what} “{quote}”")
+        answer = None
+        annotation_id = None
+        try:
+            annotation_id = self.highlight_selection()
+            if annotation_id is not None:
+                answer = ask(annotation_id)
+                if answer is not None:
+                    save(annotation_id, answer)
+        finally:
+            self.session.end_macro()
+        if annotation_id is not None and answer is None:
+            self.session.withdraw_last_step()
+
     def edit_tags(self, annotation_id: int | None = None) -> None:
-        annotation_id = annotation_id if annotation_id is not None else self._target_annotation()
+        if annotation_id is None and self._fresh_selection() is not None:
+            self._highlight_and_ask(
+                "tag", lambda a: ask_tags(self, self.session, a), self.session.set_tags
+            )
+            return
+        annotation_id = annotation_id if annotation_id is not None else self._current_or_say()
         if annotation_id is None:
             return
         tags = ask_tags(self, self.session, annotation_id)
@@ -551,10 +581,16 @@ class MainWindow(QMainWindow):
             self.session.set_tags(annotation_id, tags)
 
     def edit_note(self, annotation_id: int | None = None) -> None:
-        annotation_id = annotation_id if annotation_id is not None else self._target_annotation()
+        def ask(annotation: int) -> str | None:
+            return ask_note(self, self.session.library.annotations.get(annotation).note)
+
+        if annotation_id is None and self._fresh_selection() is not None:
+            self._highlight_and_ask("note", ask, self.session.set_note)
+            return
+        annotation_id = annotation_id if annotation_id is not None else self._current_or_say()
         if annotation_id is None:
             return
-        note = ask_note(self, self.session.library.annotations.get(annotation_id).note)
+        note = ask(annotation_id)
         if note is not None:
             self.session.set_note(annotation_id, note)
 

@@ -130,6 +130,17 @@ class Session(QObject):
     def end_macro(self) -> None:
         self.undo_stack.endMacro()
 
+    def withdraw_last_step(self) -> None:
+        """Undo the last step and forget it, leaving nothing to redo.
+
+        For a step the user takes back before it was finished: a highlight made for the tag
+        dialog that was then cancelled.
+        """
+        stack = self.undo_stack
+        stack.undo()
+        stack.command(stack.index()).setObsolete(True)
+        stack.redo()  # an obsolete command is dropped from the stack instead of redone
+
     # -- annotations --------------------------------------------------------------------------
 
     def create_annotation(
