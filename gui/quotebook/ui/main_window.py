@@ -17,7 +17,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -618,21 +617,26 @@ class MainWindow(QMainWindow):
     # -- import, export, search, tags, properties ---------------------------------------------
 
     def import_files(self, folder_id: int | None = None) -> None:
+        """Ask for files and the folder they go into (the top level unless one is chosen)."""
         from quotebook.importers import supported_suffixes
+        from quotebook.ui.dialogs.import_files import ask_import
 
         patterns = " ".join(f"*{suffix}" for suffix in supported_suffixes())
         start = str(self.settings.value(SETTINGS_IMPORT_FOLDER, str(Path.home())))
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import Files", start, f"Documents ({patterns});;All files (*)"
+        answer = ask_import(
+            self,
+            self.session.library.folders.all(),
+            start=start,
+            name_filter=f"Documents ({patterns});;All files (*)",
+            folder_id=folder_id,
         )
-        if paths:
-            self.settings.setValue(SETTINGS_IMPORT_FOLDER, str(Path(paths[0]).parent))
-            self.import_paths([Path(p) for p in paths], folder_id)
+        if answer is not None:
+            paths, chosen = answer
+            self.settings.setValue(SETTINGS_IMPORT_FOLDER, str(paths[0].parent))
+            self.import_paths(paths, chosen)
 
     def import_paths(self, paths: list[Path], folder_id: int | None = None) -> None:
-        if folder_id is None:
-            node = self.document_tree.current_node()
-            folder_id = node.folder_id if node is not None else None
+        """Import into `folder_id`, None being the top level of the library."""
         from quotebook.ui.dialogs.import_dialog import run_import
 
         results = run_import(self, self.session, paths, folder_id)

@@ -5,7 +5,8 @@ in a worker thread (see `import_worker`); meanwhile a progress dialog shows how 
 lets the user stop. Files that are changed versions of documents already in the library are
 held back and the user is asked once for all of them whether to replace the old documents
 (annotations move with their quotes), add them as separate documents, or skip them. The summary
-lists what was imported, skipped and why. The whole import is one undo step.
+says what was imported and skipped: in the status bar, or in a box with the reasons when a file
+failed. The whole import is one undo step.
 
 The questions and the summary are module-level functions, so tests (and any caller that wants a
 silent import) can answer them without a modal dialog.
@@ -18,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from quotebook.services.importing import (
     ImportItem,
@@ -32,6 +33,7 @@ from quotebook.ui.session import Session
 from quotebook.wording import plural
 
 SUMMARY_LINES = 40  # the summary names at most this many files per group; the rest are counted
+STATUS_MS = 10_000  # how long an import's outcome stays in the status bar
 
 
 class ImportController(QObject):
@@ -211,10 +213,15 @@ def show_summary(
     cancelled: bool = False,
     not_reached: int = 0,
 ) -> None:
+    """Tell the user how the import went: in the window's status bar when every file went in
+    (or was already there, or was skipped as asked), in a box with the reasons when any failed."""
     headline, details = summary_text(results, cancelled=cancelled, not_reached=not_reached)
+    failed = any(r.status == "failed" for r in results)
+    if not failed and isinstance(parent, QMainWindow):
+        parent.statusBar().showMessage(headline, STATUS_MS)
+        return
     box = QMessageBox(parent)
     box.setObjectName("importSummary")
-    failed = any(r.status == "failed" for r in results)
     box.setIcon(QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information)
     box.setWindowTitle("Import")
     box.setText(headline)
