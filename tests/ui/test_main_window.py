@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
@@ -311,3 +312,33 @@ def test_a_note_on_a_fresh_selection_is_one_step_and_cancelling_leaves_nothing(m
     assert annotation.note == "An agency" and stack.count() == 1
     window.action(ActionId.UNDO).trigger()
     assert window.session.library.annotations.count() == 0
+
+
+# A popup menu offscreen: the platform cannot raise it or grab the keyboard for it.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_right_click_on_a_document_in_the_tree_opens_it(make_window, qtbot):
+    """The tree's current item and the viewer's document are the same after a right-click."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    tree = window.document_tree
+    other = window.session.library.documents.summaries()[2].id
+    assert window.document.id != other
+    index = tree.tree_model.document_index(other)
+    point = tree.visualRect(index).center()
+    closed: list[bool] = []
+
+    def close_menu():
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, close_menu)
+            return
+        closed.append(True)
+        menu.close()
+
+    QTimer.singleShot(0, close_menu)
+    tree.customContextMenuRequested.emit(point)
+    assert closed
+    assert tree.current_document_id() == other
+    assert window.document.id == other

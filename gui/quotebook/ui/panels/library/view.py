@@ -333,6 +333,9 @@ class DocumentTree(QTreeView):
         index = self.indexAt(pos)
         if index.isValid():
             self.setCurrentIndex(index)
+            # A document right-clicked is opened too, as a click would: the tree and the
+            # viewer never show two different documents as the current one.
+            self._on_clicked(index)
         else:
             self.clearSelection()
             self.setCurrentIndex(QModelIndex())
