@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPushButton, QTableView
 
 from quotebook.ui.dialogs.document_properties import DocumentPropertiesDialog
 from quotebook.ui.session import Session
@@ -96,7 +96,10 @@ def test_bad_input_disables_ok_and_says_why(qtbot, dialog, field: str, text: str
 
 
 def test_date_from_the_calendar_and_cleared(qtbot, dialog, session: Session, doc_id: int):
-    dialog.calendar.setDate(QDate(2020, 2, 29))
+    dialog.calendar.setSelectedDate(QDate(2020, 2, 29))
+    view = dialog.calendar.findChild(QTableView)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter on the calendar's day: picks it
     assert dialog.published_edit.text() == "2020-02-29"
     ok_button(dialog).click()
     assert session.library.documents.get(doc_id).meta.published == "2020-02-29"
@@ -120,3 +123,21 @@ def test_cancel_changes_nothing(qtbot, dialog, session: Session, doc_id: int):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert session.library.documents.get(doc_id).title == title
     assert session.undo_stack.count() == 0
+
+
+def test_an_empty_date_shows_empty(qtbot, session: Session, doc_id: int):
+    """No field of the dialog shows a date the document does not have (today's, say)."""
+    import re
+
+    session.edit_document_properties(doc_id, {"published": ""})
+    dialog = DocumentPropertiesDialog(session, doc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = [w.text() for w in dialog.findChildren(QLineEdit) if w.isVisible()]
+    assert dialog.published_edit.text() == ""
+    assert not [text for text in shown if re.search(r"\d{4}-\d{2}-\d{2}", text)]
+    assert not [text for text in shown if QDate.currentDate().toString("yyyy") in text]
+
+
+def test_the_library_file_is_named(dialog, session: Session):
+    assert f"Library: {session.library.path}" in dialog.info.text()

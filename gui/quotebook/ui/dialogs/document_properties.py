@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from quotebook.errors import UserError
@@ -51,23 +54,32 @@ class DocumentPropertiesDialog(QDialog):
         self.author_edit = self._line("propertyAuthor", meta.author)
         self.published_edit = self._line("propertyPublished", meta.published)
         self.published_edit.setPlaceholderText("YYYY-MM-DD")
-        self.calendar = QDateEdit(self)
-        self.calendar.setObjectName("propertyPublishedPicker")
-        self.calendar.setCalendarPopup(True)
-        self.calendar.setDisplayFormat("yyyy-MM-dd")
-        self.calendar.setToolTip("Pick the date from a calendar")
-        picked = QDate.fromString(meta.published, Qt.DateFormat.ISODate)
-        self.calendar.setDate(picked if picked.isValid() else QDate.currentDate())
-        self.calendar.dateChanged.connect(
-            lambda day: self.published_edit.setText(day.toString(Qt.DateFormat.ISODate))
-        )
+        # The text field is the only place a date shows: a date editor beside it would show
+        # some date (today's) even when the document has none. The calendar is a pop-up.
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("propertyPublishedCalendar")
+        self.calendar.setGridVisible(False)
+        self.calendar.clicked.connect(self._pick_date)
+        self.calendar.activated.connect(self._pick_date)
+        self._calendar_menu = QMenu(self)
+        self._calendar_menu.setObjectName("propertyPublishedMenu")
+        holder = QWidgetAction(self._calendar_menu)
+        holder.setDefaultWidget(self.calendar)
+        self._calendar_menu.addAction(holder)
+        self._calendar_menu.aboutToShow.connect(self._show_date_in_calendar)
+        picker = QToolButton(self)
+        picker.setObjectName("propertyPublishedPicker")
+        picker.setText("Calendar…")
+        picker.setToolTip("Pick the date from a calendar")
+        picker.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        picker.setMenu(self._calendar_menu)
         clear_date = QPushButton("Clear", self)
         clear_date.setObjectName("propertyPublishedClear")
         clear_date.setAutoDefault(False)
         clear_date.clicked.connect(self.published_edit.clear)
         date_row = QHBoxLayout()
         date_row.addWidget(self.published_edit, 1)
-        date_row.addWidget(self.calendar)
+        date_row.addWidget(picker)
         date_row.addWidget(clear_date)
         self.url_edit = self._line("propertySourceUrl", meta.source_url)
         self.url_edit.setPlaceholderText("https://…")
@@ -90,6 +102,7 @@ class DocumentPropertiesDialog(QDialog):
         ]
         if meta.source_path:
             facts.append(f"Source file: {meta.source_path}")
+        facts.append(f"Library: {session.library.path}")
         self.info = QLabel("\n".join(facts), self)
         self.info.setObjectName("propertyInfo")
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -156,6 +169,17 @@ class DocumentPropertiesDialog(QDialog):
             ok = True
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         button.setEnabled(ok)
+
+    def _show_date_in_calendar(self) -> None:
+        """Open the calendar on the date typed, or on today's month when there is none."""
+        typed = QDate.fromString(self.published_edit.text().strip(), Qt.DateFormat.ISODate)
+        self.calendar.blockSignals(True)  # showing a date is not picking it
+        self.calendar.setSelectedDate(typed if typed.isValid() else QDate.currentDate())
+        self.calendar.blockSignals(False)
+
+    def _pick_date(self, day: QDate) -> None:
+        self.published_edit.setText(day.toString(Qt.DateFormat.ISODate))
+        self._calendar_menu.close()
 
     def _line(self, name: str, text: str) -> QLineEdit:
         edit = QLineEdit(text, self)
