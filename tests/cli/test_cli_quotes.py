@@ -82,3 +82,20 @@ def test_unknown_document_is_a_clean_error(
     assert "no document with id 999" in captured.err
     assert "Traceback" not in captured.err
     assert seeded_library.annotations.count() == 0
+
+
+def test_accept_tags_the_users_own_highlight_instead_of_doubling_it(capsys, library_path, envoy_id):
+    from quotebook.anchoring import make_anchor
+    from quotebook.services.quote_acceptance import scan_library
+    from quotebook.store import Library
+
+    with Library(library_path) as library:
+        first = next(q for q in scan_library(library, [envoy_id])[envoy_id].quotes if q.speaker)
+        text = library.documents.get(envoy_id).text
+        mine = library.annotations.create(envoy_id, make_anchor(text, first.start, first.end)).id
+    [entry] = run_json(capsys, library_path, str(envoy_id), "--accept")
+    assert entry["tagged"] == [mine]
+    with Library(library_path) as library:
+        spans = [(a.start, a.end) for a in library.annotations.for_document(envoy_id)]
+        assert spans.count((first.start, first.end)) == 1
+        assert "quote" in library.annotations.get(mine).tags

@@ -13,6 +13,7 @@ from quotebook.services.quote_acceptance import (
     is_annotated,
     overlap_share,
     plan_acceptance,
+    plan_tag_additions,
     scan_document,
     scan_library,
     speaker_counts,
@@ -56,13 +57,22 @@ def test_turns_take_tags_and_their_own_colour() -> None:
         (10, 110, True),  # the same span
         (9, 111, True),  # taken with its marks
         (10, 100, True),  # 90 % of the longer span
-        (10, 99, False),
-        (50, 200, False),
+        (10, 99, True),  # any overlap: the user highlighted part of the quote
+        (50, 200, True),
+        (0, 11, True),  # one character in common
+        (0, 10, False),  # ends where the quote starts
+        (110, 120, False),
         (0, 5, False),
     ],
 )
 def test_is_annotated(start: int, end: int, expected: bool) -> None:
     assert is_annotated(quote(10, 110), [annotation(start, end)]) is expected
+
+
+def test_a_turn_counts_as_highlighted_only_by_a_highlight_of_the_turn() -> None:
+    turn = Turn(10, 110, "Answer", "Sergei Lavrov")
+    assert is_annotated(turn, [annotation(12, 108)])
+    assert not is_annotated(turn, [annotation(20, 40)])  # a quote inside the answer
 
 
 def test_orphaned_annotations_do_not_count() -> None:
@@ -135,3 +145,35 @@ def test_plan_takes_direct_and_partial_quotes_not_highlighted_yet(
     counts = speaker_counts(plan)
     assert next(iter(counts)) == "Michael Carpenter"
     assert sum(counts.values()) == sum(1 for q in wanted if q.speaker)
+
+
+def test_a_quote_the_user_highlighted_in_part_is_not_highlighted_again(
+    seeded_library: Library, envoy_id: int
+) -> None:
+    scans = scan_library(seeded_library, [envoy_id])
+    first = next(q for q in scans[envoy_id].quotes if q.kind == "direct")
+    text = seeded_library.documents.get(envoy_id).text
+    middle = (first.start + first.end) // 2
+    seeded_library.annotations.create(envoy_id, make_anchor(text, first.start, middle))
+    plan = plan_acceptance(seeded_library, scans)
+    assert not [a for a in plan if a.start < first.end and first.start < a.end]
+    assert plan_tag_additions(seeded_library, scans) == []  # only part of it: left as it is
+
+
+def test_the_users_highlight_of_the_same_quote_gains_the_tags_it_lacks(
+    seeded_library: Library, envoy_id: int
+) -> None:
+    scans = scan_library(seeded_library, [envoy_id])
+    named = [q for q in scans[envoy_id].quotes if q.kind == "direct" and q.speaker]
+    first, second = named[0], named[1]
+    text = seeded_library.documents.get(envoy_id).text
+    mine = seeded_library.annotations.create(
+        envoy_id, make_anchor(text, first.start - 1, first.end + 1), tags=["important"]
+    )
+    corrected = seeded_library.annotations.create(
+        envoy_id, make_anchor(text, second.start, second.end), tags=["speaker/Someone Else"]
+    )
+    additions = {a.annotation_id: a for a in plan_tag_additions(seeded_library, scans)}
+    assert additions[mine.id].tags == ("important", QUOTE_TAG, f"speaker/{first.speaker}")
+    # A highlight that names its speaker keeps that speaker; it only gains `quote`.
+    assert additions[corrected.id].added == (QUOTE_TAG,)

@@ -6,9 +6,12 @@ make the same decisions, so they live here, without Qt:
 - an accepted quote is tagged `quote` and `speaker/<Name>` (no speaker tag when nobody is
   named); its kind is not a tag but a colour, so that the tag list stays one entry per speaker
   and a filter on `quote` still finds every accepted quotation;
-- a quote counts as already highlighted when an annotation covers the same span, or overlaps
-  it by at least 90 % of the longer of the two (a hand-made highlight that took the marks or a
-  trailing comma along is the same quote);
+- a quote counts as already highlighted when any highlight overlaps it, even by one character:
+  the finder never lays a second highlight over words the user highlighted. A highlight that is
+  the same quote (90 % of the longer span in common: one that took the marks or a trailing comma
+  along) may gain the tags it lacks, `quote` and, when it names no speaker yet, the speaker;
+- a speaker turn of a transcript is long and meant to sit under the highlights inside it, so it
+  counts as highlighted only when a highlight is the same turn (90 % in common);
 - speaker names are made one across the library, including the `speaker/…` tags that already
   exist, so a quote accepted today lands on the tag a user corrected yesterday.
 """
@@ -33,6 +36,16 @@ ACCEPTED_KINDS: tuple[str, ...] = (DIRECT, PARTIAL)  # what bulk acceptance take
 Found = FoundQuote | Turn
 # Called before each document with (documents done, documents in all); False stops the scan.
 Progress = Callable[[int, int], bool | None]
+
+
+@dataclass(frozen=True)
+class TagAddition:
+    """Tags to give a highlight that already marks a found quote: its own plus those it lacks."""
+
+    document_id: int
+    annotation_id: int
+    tags: tuple[str, ...]
+    added: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -80,11 +93,36 @@ def overlap_share(start: int, end: int, other_start: int, other_end: int) -> flo
 
 
 def is_annotated(item: Found, annotations: Iterable[Annotation]) -> bool:
-    """Whether a highlight already covers this quote (orphaned ones have no reliable place)."""
-    return any(
-        not a.orphaned and overlap_share(item.start, item.end, a.start, a.end) >= SAME_SPAN
-        for a in annotations
-    )
+    """Whether a highlight already marks this quote: any overlap for a quote, the same span for
+    a transcript's turn. Orphaned highlights have no reliable place and do not count."""
+    live = [a for a in annotations if not a.orphaned]
+    if isinstance(item, Turn):
+        return any(overlap_share(item.start, item.end, a.start, a.end) >= SAME_SPAN for a in live)
+    return any(min(item.end, a.end) > max(item.start, a.start) for a in live)
+
+
+def same_quote(item: Found, annotations: Iterable[Annotation]) -> Annotation | None:
+    """The highlight that is this quote (the one overlapping it most, by 90 % or more)."""
+    best: Annotation | None = None
+    best_share = SAME_SPAN
+    for a in annotations:
+        if a.orphaned:
+            continue
+        share = overlap_share(item.start, item.end, a.start, a.end)
+        if share >= best_share:
+            best, best_share = a, share
+    return best
+
+
+def missing_tags(annotation: Annotation, item: Found) -> list[str]:
+    """The acceptance tags a highlight of this quote lacks; a speaker only if it names none."""
+    have = {tag.casefold() for tag in annotation.tags}
+    names_speaker = any(tag.startswith(SPEAKER_PREFIX) for tag in have)
+    return [
+        tag
+        for tag in tags_for(item)
+        if tag.casefold() not in have and not (tag.startswith(SPEAKER_PREFIX) and names_speaker)
+    ]
 
 
 def known_speakers(library: Library) -> list[str]:
@@ -167,6 +205,32 @@ def plan_acceptance(
         for item in pending(items, annotations, kinds):
             tags = tuple(tags_for(item))
             plan.append(Acceptance(document_id, item.start, item.end, color_for(item), tags))
+    return plan
+
+
+def plan_tag_additions(
+    library: Library, scans: dict[int, QuoteScan], *, kinds: Sequence[str] = ACCEPTED_KINDS
+) -> list[TagAddition]:
+    """Tags to add to highlights that already mark found quotes of `kinds` (see module)."""
+    plan: list[TagAddition] = []
+    for document_id, scan in scans.items():
+        annotations = library.annotations.for_document(document_id)
+        wanted: dict[int, list[str]] = {}
+        for item in scan.quotes:
+            if item.kind not in kinds:
+                continue
+            annotation = same_quote(item, annotations)
+            if annotation is None:
+                continue
+            extra = wanted.setdefault(annotation.id, [])
+            for tag in missing_tags(annotation, item):
+                if tag.casefold() not in {t.casefold() for t in extra}:
+                    extra.append(tag)
+        by_id = {a.id: a for a in annotations}
+        for annotation_id, extra in wanted.items():
+            if extra:
+                own = by_id[annotation_id].tags
+                plan.append(TagAddition(document_id, annotation_id, (*own, *extra), tuple(extra)))
     return plan
 
 

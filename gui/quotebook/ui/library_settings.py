@@ -69,7 +69,7 @@ def recent_libraries(settings: QSettings) -> list[Path]:
     """The library files opened lately, newest first (including ones since moved away)."""
     value = settings.value(RECENT_KEY, [])
     # An INI file gives back a one-item list as a bare string.
-    items = [value] if isinstance(value, str) else list(value or [])
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     paths: list[Path] = []
     for item in items:
         if isinstance(item, str) and item.strip() and Path(item) not in paths:

@@ -88,3 +88,63 @@ def test_close_changes_nothing(qtbot, session: Session) -> None:
     assert outcome.created == [] and not outcome.cancelled
     assert session.library.annotations.count() == 0
     assert session.undo_stack.count() == 0
+
+
+def test_a_quote_the_user_highlighted_is_counted_and_not_highlighted_twice(
+    qtbot, session: Session
+) -> None:
+    """The user highlighted half of a found quote by hand: the scan reports it as already
+    highlighted and "Highlight" lays no second highlight over it."""
+    from quotebook.anchoring import make_anchor
+
+    library = session.library
+    scans = scan_library(library)
+    document_id, first = next(
+        (doc, q) for doc, scan in scans.items() for q in scan.quotes if q.kind == "direct"
+    )
+    text = library.documents.get(document_id).text
+    mine = library.annotations.create(
+        document_id, make_anchor(text, first.start, (first.start + first.end) // 2)
+    )
+
+    summaries: list[str] = []
+
+    def press_highlight(dialog: FindQuotesDialog) -> None:
+        summaries.append(dialog.findChild(QLabel, "findQuotesSummary").text())
+        dialog.findChild(QPushButton, "findQuotesHighlightButton").click()
+
+    when_shown("findQuotesDialog", press_highlight)
+    outcome = run_find_quotes(None, session)
+    assert "1 of them already highlighted" in summaries[0]
+    assert outcome.created
+    over_mine = [
+        a
+        for a in library.annotations.for_document(document_id)
+        if a.id != mine.id and a.start < mine.end and mine.start < a.end
+    ]
+    assert over_mine == []
+
+
+def test_the_users_highlight_of_a_found_quote_gains_its_tags_in_the_same_step(
+    qtbot, session: Session
+) -> None:
+    from quotebook.anchoring import make_anchor
+
+    library = session.library
+    scans = scan_library(library)
+    document_id, first = next(
+        (doc, q)
+        for doc, scan in scans.items()
+        for q in scan.quotes
+        if q.kind == "direct" and q.speaker
+    )
+    text = library.documents.get(document_id).text
+    mine = library.annotations.create(document_id, make_anchor(text, first.start, first.end))
+    when_shown(
+        "findQuotesDialog",
+        lambda dialog: dialog.findChild(QPushButton, "findQuotesHighlightButton").click(),
+    )
+    run_find_quotes(None, session)
+    assert library.annotations.get(mine.id).tags == ("quote", f"speaker/{first.speaker}")
+    session.undo_stack.undo()
+    assert library.annotations.get(mine.id).tags == ()

@@ -6,11 +6,13 @@ and the library's `speaker/…` tags, as in the app. ``--json`` prints one entry
     {"document_id": 3,
      "quotes": [{"start", "end", "text", "kind", "speaker", "confidence"}],
      "turns": [{"start", "end", "label", "speaker"}],
-     "accepted": [12, 13]}          # only with --accept
+     "accepted": [12, 13],          # only with --accept
+     "tagged": [7]}                 # only with --accept
 
 ``start``/``end`` are code-point offsets into the document's text, without the quotation marks.
-``--accept`` highlights every direct and partial quote that no highlight covers yet, tagged
-``quote`` and ``speaker/<Name>``, coloured by kind (see `quotebook.services.quote_acceptance`).
+``--accept`` highlights every direct and partial quote that no highlight touches yet, tagged
+``quote`` and ``speaker/<Name>``, coloured by kind, and gives a highlight that already marks a
+found quote the tags it lacks (``tagged``; see `quotebook.services.quote_acceptance`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from quotebook.cli import arguments
 from quotebook.cli.output import emit_json
 from quotebook.domain import Document
 from quotebook.quotes import QuoteScan
-from quotebook.services.quote_acceptance import plan_acceptance, scan_library
+from quotebook.services.quote_acceptance import plan_acceptance, plan_tag_additions, scan_library
 from quotebook.store import Library
 from quotebook.wording import plural
 
@@ -47,13 +49,14 @@ def run(library: Library, args: argparse.Namespace) -> int:
     for document_id in ids or ():
         library.documents.get(document_id)  # a clear error for an unknown id, before any work
     scans = scan_library(library, ids)
-    accepted = _accept(library, scans) if args.accept else {}
+    accepted, tagged = _accept(library, scans) if args.accept else ({}, {})
     if args.json:
         out: list[dict[str, Any]] = []
         for document_id, scan in scans.items():
             entry: dict[str, Any] = {"document_id": document_id, **scan.as_dict()}
             if args.accept:
                 entry["accepted"] = accepted.get(document_id, [])
+                entry["tagged"] = tagged.get(document_id, [])
             out.append(entry)
         emit_json(out)
         return 0
@@ -66,10 +69,15 @@ def run(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-def _accept(library: Library, scans: dict[int, QuoteScan]) -> dict[int, list[int]]:
-    """Create the planned highlights in one transaction; their ids per document."""
+def _accept(
+    library: Library, scans: dict[int, QuoteScan]
+) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Create the planned highlights and add the planned tags in one transaction; the new
+    highlights' ids and the tagged ones' ids, per document."""
     created: dict[int, list[int]] = {}
     documents: dict[int, Document] = {}
+    tagged: dict[int, list[int]] = {}
+    additions = plan_tag_additions(library, scans)
     with library.documents.transaction():
         for item in plan_acceptance(library, scans):
             if item.document_id not in documents:
@@ -84,7 +92,10 @@ def _accept(library: Library, scans: dict[int, QuoteScan]) -> dict[int, list[int
                 text_sha256=document.sha256,
             )
             created.setdefault(item.document_id, []).append(annotation.id)
-    return created
+        for addition in additions:
+            library.annotations.set_tags(addition.annotation_id, addition.tags)
+            tagged.setdefault(addition.document_id, []).append(addition.annotation_id)
+    return created, tagged
 
 
 def _print_scan(library: Library, document_id: int, scan: QuoteScan) -> None:

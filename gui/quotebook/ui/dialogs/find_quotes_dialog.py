@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from quotebook.quotes import DIRECT, KINDS, PARTIAL, QuoteScan
 from quotebook.services.quote_acceptance import (
     Acceptance,
+    TagAddition,
     is_annotated,
     plan_acceptance,
+    plan_tag_additions,
     scan_library,
     speaker_counts,
 )
@@ -61,6 +63,7 @@ class FindQuotesDialog(QDialog):
         self._session = session
         self._scans = scans
         self._plan: list[Acceptance] = []
+        self._additions: list[TagAddition] = []
 
         self._summary = QLabel(self._summary_text(), self)
         self._summary.setObjectName("findQuotesSummary")
@@ -104,6 +107,10 @@ class FindQuotesDialog(QDialog):
         """The highlights "Highlight" would create, with the options as they are now."""
         return list(self._plan)
 
+    def tag_additions(self) -> list[TagAddition]:
+        """Tags "Highlight" would add to highlights that already mark found quotes."""
+        return list(self._additions)
+
     def set_options(self, *, partial: bool, turns: bool) -> None:
         self._partial.setChecked(partial)
         self._turns.setChecked(turns)
@@ -129,6 +136,7 @@ class FindQuotesDialog(QDialog):
         self._plan = plan_acceptance(
             self._session.library, self._scans, kinds=kinds, turns=self._turns.isChecked()
         )
+        self._additions = plan_tag_additions(self._session.library, self._scans, kinds=kinds)
         self._speakers.clear()
         for name, count in speaker_counts(self._plan).items():
             item = QTreeWidgetItem([name, str(count)])
@@ -140,25 +148,44 @@ class FindQuotesDialog(QDialog):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._speakers.addTopLevelItem(item)
         n = len(self._plan)
-        self._highlight.setText(f"&Highlight {plural(n, 'quote')}" if n else "Nothing new")
-        self._highlight.setEnabled(bool(n))
+        tagged = len(self._additions)
+        if n:
+            self._highlight.setText(f"&Highlight {plural(n, 'quote')}")
+        else:
+            self._highlight.setText(
+                f"&Tag {plural(tagged, 'highlight')}" if tagged else "Nothing new"
+            )
+        self._highlight.setEnabled(bool(n or tagged))
+        if tagged:
+            self._highlight.setToolTip(
+                f"Also adds the quote and speaker tags to {plural(tagged, 'highlight')} "
+                "you made of found quotes"
+            )
 
 
-def accept_plan(session: Session, plan: list[Acceptance]) -> list[int]:
-    """Create the planned highlights as one undo step; their ids."""
-    if not plan:
+def accept_plan(
+    session: Session, plan: list[Acceptance], additions: list[TagAddition] | None = None
+) -> list[int]:
+    """Create the planned highlights and add the planned tags, as one undo step; the new ids."""
+    additions = additions or []
+    if not plan and not additions:
         return []
     documents = len({a.document_id for a in plan})
     created: list[int] = []
-    session.begin_macro(
+    text = (
         f"Highlight {plural(len(plan), 'quote')} in {plural(documents, 'document')}"
+        if plan
+        else f"Tag {plural(len(additions), 'highlight')}"
     )
+    session.begin_macro(text)
     try:
         for a in plan:
             annotation = session.create_annotation(
                 a.document_id, a.start, a.end, color=a.color, tags=a.tags
             )
             created.append(annotation.id)
+        for addition in additions:
+            session.set_tags(addition.annotation_id, addition.tags)
     finally:
         session.end_macro()
     return created
@@ -197,7 +224,7 @@ def run_find_quotes(parent: QWidget | None, session: Session) -> FindQuotesOutco
     dialog = FindQuotesDialog(session, outcome.scans, parent)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            outcome.created = accept_plan(session, dialog.plan())
+            outcome.created = accept_plan(session, dialog.plan(), dialog.tag_additions())
     finally:
         dialog.deleteLater()
     return outcome

@@ -61,9 +61,9 @@ class ImportFilesDialog(QFileDialog):
         layout = self.layout()
         if isinstance(layout, QGridLayout):  # Qt's dialog: a row under the file type
             row = layout.rowCount()
-            label = QLabel("&Into folder:", self)
-            label.setBuddy(self.folder_choice)
-            layout.addWidget(label, row, 0)
+            caption = QLabel("&Into folder:", self)
+            caption.setBuddy(self.folder_choice)
+            layout.addWidget(caption, row, 0)
             layout.addWidget(self.folder_choice, row, 1, 1, max(layout.columnCount() - 1, 1))
 
     def chosen_folder(self) -> int | None:
