@@ -86,11 +86,47 @@ def test_rename_through_the_name_field(qtbot, dialog: TagManagerDialog, tagged: 
 
 def test_rename_clash_is_shown_not_raised(qtbot, dialog: TagManagerDialog, tagged: Session):
     select(dialog, "speaker/Lavrov")
-    dialog.name_edit.setText("speaker/Lukashevich")
+    dialog.name_edit.setText("Lukashevich")
     dialog.name_edit.editingFinished.emit()
     assert "already exists" in dialog.message.text()
-    assert dialog.name_edit.text() == "speaker/Lavrov"
+    assert dialog.name_edit.text() == "Lavrov"
     assert tagged.undo_stack.count() == 0
+
+
+def test_the_name_field_of_a_child_tag_renames_it_in_place(
+    qtbot, dialog: TagManagerDialog, tagged: Session
+):
+    """The field holds the last part of the path: a new name keeps the tag where it is, and
+    Enter saves it without closing the dialog."""
+    tag_id = select(dialog, "speaker/Lavrov")
+    assert dialog.name_edit.text() == "Lavrov"
+    assert "speaker" in dialog.place_label.text()
+    dialog.name_edit.setFocus()
+    dialog.name_edit.selectAll()
+    qtbot.keyClicks(dialog.name_edit, "Sergei Lavrov")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert tagged.library.tags.get(tag_id).name == "speaker/Sergei Lavrov"
+    assert dialog.isVisible() and dialog.result() == 0
+    assert row(dialog, "speaker/Sergei Lavrov").parent() is row(dialog, "speaker")
+
+
+def test_a_slash_in_the_name_field_does_not_move_the_tag(
+    qtbot, dialog: TagManagerDialog, tagged: Session
+):
+    tag_id = select(dialog, "speaker/Lavrov")
+    dialog.name_edit.setText("other/Lavrov")
+    dialog.name_edit.editingFinished.emit()
+    assert tagged.library.tags.get(tag_id).name == "speaker/Lavrov"
+    assert "Move under" in dialog.message.text()
+    assert dialog.name_edit.text() == "Lavrov"
+
+
+def test_enter_anywhere_in_the_form_keeps_the_dialog_open(qtbot, dialog: TagManagerDialog):
+    select(dialog, "topic")
+    for widget in (dialog.name_edit, dialog.tree):
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+        assert dialog.isVisible()
 
 
 def test_colour_and_description(qtbot, dialog: TagManagerDialog, tagged: Session):

@@ -92,10 +92,16 @@ class TagManagerDialog(QDialog):
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(self._current_changed)
 
+        # The name field holds the tag's own name, the last part of its path: typing a new one
+        # renames the tag where it is. Moving it to another level is the Move button's job.
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("tagName")
-        self.name_edit.setToolTip("The full path; “/” makes a level, e.g. speaker/Lavrov")
+        self.name_edit.setToolTip("The tag's own name; “Move under…” puts it at another level")
         self.name_edit.editingFinished.connect(self._rename)
+        self.place_label = QLabel(self)
+        self.place_label.setObjectName("tagPlace")
+        self.place_label.setWordWrap(True)
+        self.place_label.setTextFormat(Qt.TextFormat.PlainText)
         self.color_combo = QComboBox(self)
         self.color_combo.setObjectName("tagColor")
         self.description_edit = QPlainTextEdit(self)
@@ -107,6 +113,7 @@ class TagManagerDialog(QDialog):
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Name:", self.name_edit)
+        form.addRow("Under:", self.place_label)
         form.addRow("&Colour:", self.color_combo)
         form.addRow("&Description:", self.description_edit)
 
@@ -128,6 +135,11 @@ class TagManagerDialog(QDialog):
             buttons.addWidget(tool)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        # Enter in the name field saves the name; no button may take it as "close the dialog".
+        for button in close.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
 
         right = QVBoxLayout()
         right.addLayout(form)
@@ -221,7 +233,9 @@ class TagManagerDialog(QDialog):
             max(0, self.color_combo.findData(tag.color if tag else ""))
         )
         self.color_combo.blockSignals(False)
-        self.name_edit.setText(tag.name if tag else "")
+        self.name_edit.setText(tag.leaf if tag else "")
+        parent = tag.name.rsplit("/", 1)[0] if tag is not None and "/" in tag.name else ""
+        self.place_label.setText(parent or (TOP_LEVEL if tag is not None else ""))
         described = tag.description if tag else ""
         # Keep the cursor where it is when the refresh only echoes the user's own typing.
         if not (editing_same and self.description_edit.toPlainText() == described):
@@ -235,9 +249,17 @@ class TagManagerDialog(QDialog):
 
     def _rename(self) -> None:
         tag = self.current_tag()
-        name = self.name_edit.text().strip()
-        if tag is not None and name and name != tag.name:
-            self._run(lambda: self._session.rename_tag(tag.id, name))
+        leaf = self.name_edit.text().strip()
+        if tag is None or not leaf or leaf == tag.leaf:
+            return
+        if "/" in leaf:
+            self._show(tag)
+            self.message.setText(
+                "A tag's name cannot hold “/”. To put the tag at another level, use Move under…"
+            )
+            return
+        name = f"{tag.name.rsplit('/', 1)[0]}/{leaf}" if "/" in tag.name else leaf
+        self._run(lambda: self._session.rename_tag(tag.id, name))
 
     def _recolor(self) -> None:
         tag = self.current_tag()
