@@ -118,3 +118,54 @@ def test_html_marks_highlights_in_their_colours(items, tmp_path, annotated):
     body = html.split('<div class="text">')[1].split("</div>")[0]
     assert unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", "", body)) == annotated.text
     assert 'href="https://example.org/vienna-talks"' in html
+
+
+def _headings(markdown: str) -> list[tuple[str, str]]:
+    """(tag, text) of every heading a CommonMark renderer makes of the export."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return [
+        (token.tag, tokens[i + 1].content)
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+def test_markdown_headings_are_only_titles_and_annotation_numbers(library, tmp_path):
+    """Separators and hostile notes never turn a line into a heading: the document with no
+    annotations ('0 annotations'), the tags line before the next document's rule, and notes
+    made of rules or underlines."""
+    from quotebook.anchoring import make_anchor
+    from quotebook.domain import DocumentMeta, NewDocument
+
+    empty = library.documents.add(NewDocument(DocumentMeta(title="Nothing marked"), "Plain.\n"))
+    text = "One sentence here. Another sentence there. A third one too. And a fourth."
+    doc = library.documents.add(NewDocument(DocumentMeta(title="Marked"), text))
+    notes = ["---", "Line one\n---", "Heading?\n===", "- a list\n1. numbered\n+ plus", "***"]
+    for n, note in enumerate(notes):
+        start = text.index(["One", "Another", "A third", "And", "sentence here"][n])
+        library.annotations.create(doc.id, make_anchor(text, start, start + 3), note=note)
+    last = library.documents.add(NewDocument(DocumentMeta(title="Tagged"), text))
+    library.annotations.create(last.id, make_anchor(text, 0, 3), tags=["speaker/Lavrov"])
+    items = collect_items(library, [empty.id, doc.id, last.id])
+    out = tmp_path / "out.md"
+    export(items, out, ExportOptions(format="md"))
+    markdown = out.read_text(encoding="utf-8")
+    assert _headings(markdown) == [
+        ("h1", "3 annotated documents"),
+        ("h2", "Nothing marked"),
+        ("h2", "Marked"),
+        *(("h3", str(n)) for n in range(1, len(notes) + 1)),
+        ("h2", "Tagged"),
+        ("h3", "1"),
+    ]
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(markdown)
+    # The notes read as written: no list, no rule made from them, and every rule is a separator.
+    assert "<ul>" not in html and "<ol>" not in html
+    assert html.count("<hr />") == 2
+    for note in notes:
+        for line in note.splitlines():
+            assert line in unescape(html)

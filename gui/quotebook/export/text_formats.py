@@ -113,6 +113,9 @@ def write_json(
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# What makes a line a block of its own at its start: a list bullet, a setext underline or rule
+# (-, =, +), a fence (~), or a number followed by "." or ")" (an ordered list).
+_MD_LINE_START = re.compile(r"^([-+=~])|^(\d{1,9})([.)])")
 
 
 def md_escape(text: str) -> str:
@@ -120,8 +123,24 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def md_escape_line(line: str) -> str:
+    """One line of user text as plain Markdown text: inline markup escaped, and a start that
+    would make a list, a rule or a heading underline out of it escaped too. Leading spaces go,
+    or four of them would make a code block."""
+    escaped = md_escape(line.strip())
+    return _MD_LINE_START.sub(
+        lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped
+    )
+
+
+def md_paragraph(text: str) -> str:
+    """User text (a note) as one paragraph, its lines kept as lines."""
+    lines = [md_escape_line(line) for line in text.strip().split("\n")]
+    return "\\\n".join(line for line in lines if line)
+
+
 def blockquote(text: str) -> str:
-    lines = [md_escape(line.strip()) for line in text.strip().split("\n")]
+    lines = [md_escape_line(line) for line in text.strip().split("\n")]
     return "\n".join(f"> {line}" if line else ">" for line in lines)
 
 
@@ -138,7 +157,7 @@ def markdown_document(item: ExportItem) -> str:
     for number, a in enumerate(item.annotations, 1):
         parts += [f"### {number}", "", blockquote(a.quote), ""]
         if a.note.strip():
-            parts += [md_escape(a.note.strip()), ""]
+            parts += [md_paragraph(a.note), ""]
         facts = [f"colour: {a.color}", f"characters {a.start}–{a.end}"]
         if a.tags:
             facts.insert(0, "tags: " + ", ".join(f"`{t}`" for t in a.tags))
@@ -154,6 +173,7 @@ def write_markdown(
         out.write(f"# {md_escape(title)}\n\n".encode())
     for index, item in enumerate(items):
         if index:
-            out.write(b"---\n\n")
+            # A blank line first: "---" right under a line of text would make it a heading.
+            out.write(b"\n---\n\n")
         out.write(markdown_document(item).encode("utf-8"))
         ticker.advance()
