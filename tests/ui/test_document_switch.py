@@ -8,48 +8,22 @@ document's formats and on the painted pixels.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QImage, QTextFormat
+from person import highlight_pixels as count_pixels
+from person import painted_backgrounds
 from PySide6.QtWidgets import QApplication
 from test_main_window import select_text
 
-from quotebook.domain import PALETTE, DocumentMeta, FormatSpan, NewDocument
+from quotebook.domain import DocumentMeta, FormatSpan, NewDocument
 from quotebook.ui.actions import ActionId
 
 
-def painted_backgrounds(window) -> list[tuple[int, int, str]]:
-    """Every fragment (and paragraph break) of the viewer's document that has a background."""
-    found = []
-    document = window.viewer.document()
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if fmt.hasProperty(QTextFormat.Property.BackgroundBrush):
-                color = fmt.background().color().name()
-                found.append((fragment.position(), fragment.length(), color))
-            it += 1
-        if block.charFormat().hasProperty(QTextFormat.Property.BackgroundBrush):
-            found.append((block.position(), 0, "block"))
-        block = block.next()
-    return found
+def backgrounds(window) -> list[tuple[int, int, str]]:
+    return painted_backgrounds(window.viewer)
 
 
 def highlight_pixels(window) -> int:
-    """How many viewport pixels are painted in a highlight colour (light or dark palette, plain
-    or as the selected highlight's darker shade)."""
     QApplication.processEvents()
-    image = window.viewer.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    plain = [QColor(hex_) for pair in PALETTE.values() for hex_ in pair]
-    colours = {c.rgb() for c in plain} | {c.darker(125).rgb() for c in plain}
-    # Every fourth pixel of every fourth row: a highlighted line is far bigger than that.
-    return sum(
-        1
-        for y in range(0, image.height(), 4)
-        for x in range(0, image.width(), 4)
-        if image.pixel(x, y) in colours
-    )
+    return count_pixels(window.viewer.viewport().grab().toImage())
 
 
 def highlight_then_switch(window, color_action: ActionId = ActionId.COLOR_1) -> int:
@@ -57,7 +31,7 @@ def highlight_then_switch(window, color_action: ActionId = ActionId.COLOR_1) -> 
     first = window.document.id
     select_text(window, "OSCE")
     window.action(color_action).trigger()
-    assert len(painted_backgrounds(window)) >= 1
+    assert len(backgrounds(window)) >= 1
     assert highlight_pixels(window) > 0
     other = next(
         s.id
@@ -73,7 +47,7 @@ def test_the_next_document_opened_carries_no_highlight_colour(make_window):
     window = make_window()
     highlight_then_switch(window)
     assert window.session.library.annotations.for_document(window.document.id) == []
-    assert painted_backgrounds(window) == []
+    assert backgrounds(window) == []
     assert highlight_pixels(window) == 0
 
 
@@ -94,7 +68,7 @@ def test_a_new_import_carries_no_highlight_colour(make_window):
     doc = window.session.library.documents.add(NewDocument(DocumentMeta(title="Fresh"), text))
     window.session.documents_changed()
     window.open_document(doc.id)
-    assert painted_backgrounds(window) == []
+    assert backgrounds(window) == []
     assert highlight_pixels(window) == 0
 
 
@@ -113,5 +87,5 @@ def test_a_formatted_document_carries_no_highlight_colour(make_window):
     )
     window.session.documents_changed()
     window.open_document(doc.id)
-    assert painted_backgrounds(window) == []
+    assert backgrounds(window) == []
     assert highlight_pixels(window) == 0
