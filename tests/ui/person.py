@@ -10,6 +10,7 @@ up, the timer hands it to the test's function, which clicks, types or closes it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QImage, QTextFormat
@@ -20,10 +21,14 @@ from quotebook.domain import PALETTE
 POLL_MS = 10
 
 
+Act = Callable[[QWidget], None]
+
+
 class ModalWatch:
-    def __init__(self, kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
-        self.kind = kind
-        self.act = act
+    """Answers modal dialogs in the order given: each step is (kind of dialog, what to do)."""
+
+    def __init__(self, steps: list[tuple[type[QWidget], Act]]) -> None:
+        self.steps = steps
         self.seen: list[QWidget] = []
         self.unexpected: list[str] = []
         self.timer = QTimer()
@@ -31,16 +36,25 @@ class ModalWatch:
         self.timer.timeout.connect(self._check)
         self.timer.start()
 
+    @property
+    def done(self) -> bool:
+        return len(self.seen) == len(self.steps)
+
     def _check(self) -> None:
         widget = QApplication.activeModalWidget()
         if widget is None or not widget.isVisible():
-            if self.seen:
-                self.timer.stop()  # the dialog was answered and nothing else came up
+            if self.done:
+                self.timer.stop()  # every dialog was answered and nothing else came up
             return
-        if isinstance(widget, self.kind) and not self.seen:
+        if widget in self.seen:
+            return
+        if not self.done and isinstance(widget, self.steps[len(self.seen)][0]):
+            act = self.steps[len(self.seen)][1]
             self.seen.append(widget)
-            self.act(widget)
-        elif widget not in self.seen:
+            # Acted on from a fresh turn of the event loop: if the act opens the next dialog,
+            # this timer keeps firing inside it (Qt never nests a timer's own event).
+            QTimer.singleShot(0, partial(act, widget))
+        else:
             # Some other dialog came up: note it and close it, so the test goes on to fail on
             # what it checks rather than wait for ever.
             text = widget.text() if isinstance(widget, QMessageBox) else ""
@@ -51,9 +65,37 @@ class ModalWatch:
         self.timer.stop()
 
 
-def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> ModalWatch:
+def when_modal(kind: type[QWidget], act: Act) -> ModalWatch:
     """Run `act(dialog)` once a visible modal `kind` is up; keep the result until then."""
-    return ModalWatch(kind, act)
+    return ModalWatch([(kind, act)])
+
+
+def when_modals(*steps: tuple[type[QWidget], Act]) -> ModalWatch:
+    """Answer several modal dialogs, one after the other, in this order."""
+    return ModalWatch(list(steps))
+
+
+class PopupWatch:
+    """Runs `act(popup)` once a pop-up (a context menu) is open."""
+
+    def __init__(self, act: Act) -> None:
+        self.act = act
+        self.seen: list[QWidget] = []
+        self.timer = QTimer()
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def _check(self) -> None:
+        popup = QApplication.activePopupWidget()
+        if popup is not None and popup.isVisible():
+            self.timer.stop()
+            self.seen.append(popup)
+            QTimer.singleShot(0, partial(self.act, popup))
+
+
+def when_popup(act: Act) -> PopupWatch:
+    return PopupWatch(act)
 
 
 def highlight_colours() -> set[int]:
