@@ -136,10 +136,10 @@ class TagManagerDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         # Enter in the name field saves the name; no button may take it as "close the dialog".
-        for button in close.buttons():
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-                button.setDefault(False)
+        for close_button in close.buttons():
+            if isinstance(close_button, QPushButton):
+                close_button.setAutoDefault(False)
+                close_button.setDefault(False)
 
         right = QVBoxLayout()
         right.addLayout(form)
