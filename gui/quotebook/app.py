@@ -8,6 +8,7 @@ traceback in a terminal the user may not even have.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import time
 import traceback
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from quotebook import APP_NAME, __version__
 from quotebook.cli.main import AppOptions
 from quotebook.errors import UserError
-from quotebook.paths import resolve_library_path
+from quotebook.paths import LIBRARY_ENV, resolve_library_path
 from quotebook.services.seeding import needs_seeding, seed_library
 from quotebook.store import Library
 
@@ -64,6 +65,16 @@ def make_settings(path: str | None = None) -> QSettings:
     return QSettings(ORGANIZATION, APP_NAME)
 
 
+def start_library_path(option: str | None, settings: QSettings) -> Path:
+    """The library to start on: the one named on the command line or in the environment,
+    else the one open when the app last closed, else the default one."""
+    if option or os.environ.get(LIBRARY_ENV):
+        return resolve_library_path(option)
+    from quotebook.ui.library_settings import last_library
+
+    return last_library(settings) or resolve_library_path(None)
+
+
 def open_library(path: Path) -> Library:
     """Open the library and, the first time it is ever opened, fill it with the samples."""
     library = Library(path)
@@ -102,8 +113,9 @@ def run_app(options: AppOptions) -> int:
     """
     app = create_application(options.qt_args)
     sys.excepthook = _excepthook
+    settings = make_settings(options.settings)
     try:
-        library = open_library(resolve_library_path(options.library))
+        library = open_library(start_library_path(options.library, settings))
     except UserError as exc:
         gc.enable()  # no window is coming, and the dialog may stay up a while
         from PySide6.QtWidgets import QMessageBox
@@ -116,11 +128,10 @@ def run_app(options: AppOptions) -> int:
         return 1
 
     from quotebook.ui.first_paint import after_first_paint
-    from quotebook.ui.main_window import MainWindow
-    from quotebook.ui.session import Session
+    from quotebook.ui.library_switcher import LibrarySwitcher
 
-    session = Session(library)
-    window = MainWindow(session, make_settings(options.settings))
+    switcher = LibrarySwitcher(settings, open_library)
+    window = switcher.start(library)
 
     def on_first_frame() -> None:
         if options.exit_after_show:
@@ -139,4 +150,4 @@ def run_app(options: AppOptions) -> int:
     try:
         return app.exec()
     finally:
-        library.close()
+        switcher.close()

@@ -17,6 +17,9 @@ from quotebook.domain import PALETTE
 
 
 class ActionId(Enum):
+    NEW_LIBRARY = auto()
+    OPEN_LIBRARY = auto()
+    CLEAR_RECENT = auto()
     IMPORT = auto()
     EXPORT = auto()
     BACKUP = auto()
@@ -42,6 +45,9 @@ class ActionId(Enum):
     MANAGE_TAGS = auto()
     DOCUMENT_PROPERTIES = auto()
     FIND_QUOTES = auto()
+    PREFERENCES = auto()
+    KEYBOARD_SHORTCUTS = auto()
+    HELP = auto()
     ABOUT = auto()
 
 
@@ -87,6 +93,13 @@ class ActionSpec(NamedTuple):
 
 
 SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.NEW_LIBRARY: ActionSpec(
+        "&New Library…", (), "", "Make a new, empty library file and switch to it"
+    ),
+    ActionId.OPEN_LIBRARY: ActionSpec(
+        "&Open Library…", ("Ctrl+Shift+O",), "", "Switch to another library file"
+    ),
+    ActionId.CLEAR_RECENT: ActionSpec("&Clear Menu", (), "", "Forget the other recent libraries"),
     ActionId.IMPORT: ActionSpec(
         "&Import Files…", (QKeySequence.StandardKey.Open,), "import", "Import documents"
     ),
@@ -134,6 +147,16 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.FIND_QUOTES: ActionSpec(
         "Find Quotes in &All Documents…", ("Ctrl+Shift+Q",), "quotes", "Detect quotations"
+    ),
+    # Ctrl+, is the preferences key on macOS (⌘,) and in many apps elsewhere.
+    ActionId.PREFERENCES: ActionSpec(
+        "Pre&ferences…", ("Ctrl+,",), "", "Theme, text size, reader view, export author"
+    ),
+    ActionId.KEYBOARD_SHORTCUTS: ActionSpec(
+        "&Keyboard Shortcuts", ("Ctrl+/",), "", "Every key Quotebook answers to"
+    ),
+    ActionId.HELP: ActionSpec(
+        "Quotebook &Help", (QKeySequence.StandardKey.HelpContents,), "", "How Quotebook works"
     ),
     ActionId.ABOUT: ActionSpec("&About Quotebook"),
 }

@@ -7,13 +7,14 @@ goes through the session's undo stack.
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,6 +36,7 @@ from quotebook.ui.actions import (
     ActionId,
     build_actions,
 )
+from quotebook.ui.library_menu import LibraryMenu
 from quotebook.ui.library_settings import Place, last_place, remember_library, remember_place
 from quotebook.ui.panels.annotations.panel import AnnotationPanel
 from quotebook.ui.panels.library.view import DocumentTree
@@ -82,6 +84,10 @@ def _wordcount(text: str) -> int:
 
 
 class MainWindow(QMainWindow):
+    # Another library file to work in: (path, whether to create it). The app's
+    # `LibrarySwitcher` opens it and puts a new window on it.
+    libraryRequested = Signal(str, bool)
+
     def __init__(
         self, session: Session, settings: QSettings, parent: QWidget | None = None
     ) -> None:
@@ -207,6 +213,18 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
         file_menu.setObjectName("fileMenu")
+        self.library_menu = LibraryMenu(
+            self,
+            self.settings,
+            self.session.library.path,
+            new_action=a[ActionId.NEW_LIBRARY],
+            open_action=a[ActionId.OPEN_LIBRARY],
+            clear_action=a[ActionId.CLEAR_RECENT],
+        )
+        self.library_menu.libraryRequested.connect(self.libraryRequested)
+        file_menu.addActions([a[ActionId.NEW_LIBRARY], a[ActionId.OPEN_LIBRARY]])
+        file_menu.addMenu(self.library_menu.recent_menu)
+        file_menu.addSeparator()
         file_menu.addActions([a[ActionId.IMPORT], a[ActionId.NEW_FOLDER]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.DOCUMENT_PROPERTIES])
@@ -749,7 +767,7 @@ class MainWindow(QMainWindow):
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>Read, highlight, tag and export quotations from news articles, statements "
             "and interview transcripts.</p>"
-            f"<p>Library: <code>{self.session.library.path}</code></p>"
+            f"<p>Library: <code>{html.escape(str(self.session.library.path))}</code></p>"
         )
         box.exec()
 
