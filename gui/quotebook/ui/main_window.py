@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             self._last_color = DEFAULT_COLOR
         self._update_title()
 
+        self._side_windows: dict[str, QDialog] = {}
         self.action_map = build_actions(self)
         self._build_widgets()
         self._build_menus_and_toolbar()
@@ -274,6 +276,8 @@ class MainWindow(QMainWindow):
 
         help_menu = menu_bar.addMenu("&Help")
         help_menu.setObjectName("helpMenu")
+        help_menu.addActions([a[ActionId.HELP], a[ActionId.KEYBOARD_SHORTCUTS]])
+        help_menu.addSeparator()
         help_menu.addAction(a[ActionId.ABOUT])
 
         toolbar = QToolBar("Main toolbar", self)
@@ -336,6 +340,8 @@ class MainWindow(QMainWindow):
         a[ActionId.ZOOM_OUT].triggered.connect(self.viewer.zoom_out)
         a[ActionId.ZOOM_RESET].triggered.connect(self.viewer.reset_zoom)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
+        a[ActionId.HELP].triggered.connect(self.show_help)
+        a[ActionId.KEYBOARD_SHORTCUTS].triggered.connect(self.show_shortcuts)
         a[ActionId.NEW_FOLDER].triggered.connect(self.document_tree.new_folder)
         a[ActionId.IMPORT].triggered.connect(self._guard(lambda: self.import_files()))
         a[ActionId.EXPORT].triggered.connect(self._guard(self.export))
@@ -756,7 +762,28 @@ class MainWindow(QMainWindow):
     def _on_redo_text(self, text: str) -> None:
         self.action_map[ActionId.REDO].setText(f"&Redo {text}" if text else "&Redo")
 
-    # -- about --------------------------------------------------------------------------------
+    # -- help and about -----------------------------------------------------------------------
+
+    def show_help(self) -> QDialog:
+        from quotebook.ui.dialogs.help_dialog import HelpDialog
+
+        return self._show_once("help", lambda: HelpDialog(self))
+
+    def show_shortcuts(self) -> QDialog:
+        from quotebook.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        return self._show_once("shortcuts", lambda: ShortcutsDialog(self.action_map, self))
+
+    def _show_once(self, name: str, make: Callable[[], QDialog]) -> QDialog:
+        """A reference window (help, the keys) beside the work, not in front of it: one of
+        each, shown again and raised when asked for again."""
+        dialog = self._side_windows.get(name)
+        if dialog is None:
+            dialog = self._side_windows[name] = make()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def show_about(self) -> None:
         box = QMessageBox(self)
