@@ -59,6 +59,16 @@ def prepare_appearance(app: QApplication) -> None:
     apply_theme(app)
 
 
+def apply_theme_preference(app: QApplication, settings: QSettings) -> None:
+    """A theme pinned in Preferences; the system's is already in place."""
+    from quotebook.ui.preferences import load_preferences
+    from quotebook.ui.theme import apply_theme
+
+    theme = load_preferences(settings).theme
+    if theme != "system":
+        apply_theme(app, theme)
+
+
 def make_settings(path: str | None = None) -> QSettings:
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
@@ -114,6 +124,7 @@ def run_app(options: AppOptions) -> int:
     app = create_application(options.qt_args)
     sys.excepthook = _excepthook
     settings = make_settings(options.settings)
+    apply_theme_preference(app, settings)
     try:
         library = open_library(start_library_path(options.library, settings))
     except UserError as exc:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QLabel,
@@ -43,7 +44,9 @@ from quotebook.ui.panels.annotations.panel import AnnotationPanel
 from quotebook.ui.panels.library.view import DocumentTree
 from quotebook.ui.panels.quotes.panel import QuotesPanel
 from quotebook.ui.panels.tags.panel import TagView
+from quotebook.ui.preferences import Preferences, load_preferences, save_preferences
 from quotebook.ui.session import Session
+from quotebook.ui.theme import apply_theme, current_theme
 from quotebook.ui.widgets.viewer import Viewer
 from quotebook.wording import plural, shortened
 
@@ -240,6 +243,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([a[ActionId.UNDO], a[ActionId.REDO]])
         edit_menu.addSeparator()
         edit_menu.addActions([a[ActionId.FIND], a[ActionId.SEARCH]])
+        edit_menu.addSeparator()
+        a[ActionId.PREFERENCES].setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(a[ActionId.PREFERENCES])
 
         annotate_menu = menu_bar.addMenu("&Annotate")
         annotate_menu.setObjectName("annotateMenu")
@@ -341,6 +347,7 @@ class MainWindow(QMainWindow):
         a[ActionId.ZOOM_RESET].triggered.connect(self.viewer.reset_zoom)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         a[ActionId.HELP].triggered.connect(self.show_help)
+        a[ActionId.PREFERENCES].triggered.connect(self._guard(self.edit_preferences))
         a[ActionId.KEYBOARD_SHORTCUTS].triggered.connect(self.show_shortcuts)
         a[ActionId.NEW_FOLDER].triggered.connect(self.document_tree.new_folder)
         a[ActionId.IMPORT].triggered.connect(self._guard(lambda: self.import_files()))
@@ -762,6 +769,27 @@ class MainWindow(QMainWindow):
     def _on_redo_text(self, text: str) -> None:
         self.action_map[ActionId.REDO].setText(f"&Redo {text}" if text else "&Redo")
 
+    # -- preferences ---------------------------------------------------------------------------
+
+    def edit_preferences(self) -> None:
+        from quotebook.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(load_preferences(self.settings), self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.apply_preferences(dialog.preferences())
+        finally:
+            dialog.deleteLater()
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Keep the preferences and show them at once: theme, text size, reader view."""
+        save_preferences(self.settings, preferences)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and current_theme(app) != preferences.theme:
+            apply_theme(app, preferences.theme)
+        self.viewer.set_text_size(preferences.text_size)
+        self.action_map[ActionId.READER_VIEW].setChecked(preferences.reader_view)
+
     # -- help and about -----------------------------------------------------------------------
 
     def show_help(self) -> QDialog:
@@ -809,6 +837,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
+        self.viewer.set_text_size(load_preferences(self.settings).text_size)
         self.viewer.zoom_steps = int(self._setting_number(SETTINGS_ZOOM, 0))
         document_id, scroll = last_place(self.settings, self.session.library.path)
         if document_id is None or not self.session.library.documents.exists(document_id):

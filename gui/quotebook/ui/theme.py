@@ -1,8 +1,9 @@
-"""Light and dark appearance that follows the system's colour scheme, and colours under it.
+"""Light and dark appearance, following the system's colour scheme or the user's choice.
 
 Qt reports the desktop's preference through `QStyleHints.colorScheme`; the Fusion style with a
 palette built for that scheme looks the same on every desktop and lets the highlight colours be
-chosen for contrast (the viewer asks the palette whether it is dark).
+chosen for contrast (the viewer asks the palette whether it is dark). Preferences may pin the
+theme to light or dark instead; then a change of the system's scheme leaves it alone.
 """
 
 from __future__ import annotations
@@ -51,17 +52,32 @@ def system_prefers_dark(app: QApplication) -> bool:
     return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def apply_theme(app: QApplication, *, dark: bool | None = None) -> None:
-    """Fusion with a light or dark palette; follows later changes of the system scheme."""
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
-    if dark is None:
-        dark = system_prefers_dark(app)
-        if not app.property("quotebookThemeFollows"):
-            app.setProperty("quotebookThemeFollows", True)
-            app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+THEMES = ("system", "light", "dark")
+_THEME_PROPERTY = "quotebookTheme"
+
+
+def apply_theme(app: QApplication, theme: str = "system") -> None:
+    """Fusion with a light or dark palette: the system's ("system", which follows its later
+    changes), or always "light" or "dark". An unknown name counts as "system"."""
+    theme = theme if theme in THEMES else "system"
+    if app.style().name().lower() != "fusion":
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+    if app.property(_THEME_PROPERTY) is None:
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_system(app))
+    app.setProperty(_THEME_PROPERTY, theme)
+    dark = system_prefers_dark(app) if theme == "system" else theme == "dark"
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
+
+
+def current_theme(app: QApplication) -> str:
+    return str(app.property(_THEME_PROPERTY) or "system")
+
+
+def _follow_system(app: QApplication) -> None:
+    if current_theme(app) == "system":
+        apply_theme(app, "system")
 
 
 def is_dark(palette: QPalette) -> bool:

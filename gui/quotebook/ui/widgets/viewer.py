@@ -51,6 +51,7 @@ READING_COLUMN = 70  # characters per line at most; the column is centred in wid
 DOCUMENT_MARGIN = 24
 LINE_HEIGHT_PERCENT = 125
 ZOOM_MIN, ZOOM_MAX = -5, 20  # steps of one point around the reading size
+TEXT_SIZE_MIN, TEXT_SIZE_MAX = 9.0, 24.0  # the reading size Preferences may choose, in points
 FLASH_MS = 900
 _SAMPLE = "the quick brown fox jumps over the lazy dog, The Quick Brown Fox Jumps"
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
@@ -85,6 +86,7 @@ class Viewer(QTextEdit):
         self._match_starts: list[int] = []
         self._match_index = -1
         self._zoom_steps = 0
+        self._text_size = READING_POINT_SIZE  # points at zoom 0 (Preferences → Text size)
         self._flash_level = 0.0
         # The find bar lives in the bottom viewport margin; it is built when first asked for.
         self._find_bar: FindBar | None = None
@@ -627,9 +629,22 @@ class Viewer(QTextEdit):
         if steps == self._zoom_steps:
             return
         self._zoom_steps = steps
-        self.setFont(reading_font(READING_POINT_SIZE + steps))
+        self.setFont(reading_font(self._text_size + steps))
         self._update_margins()
         self.zoomChanged.emit(steps)
+
+    @property
+    def text_size(self) -> float:
+        return self._text_size
+
+    def set_text_size(self, points: float) -> None:
+        """The reading size at zoom 0 (Actual Size); zooming steps a point up or down from it."""
+        points = max(TEXT_SIZE_MIN, min(TEXT_SIZE_MAX, float(points)))
+        if points == self._text_size:
+            return
+        self._text_size = points
+        self.setFont(reading_font(points + self._zoom_steps))
+        self._update_margins()
 
     def zoom_in(self) -> None:
         self.zoom_steps = self._zoom_steps + 1
