@@ -243,3 +243,11 @@ if __name__ == "__main__":
     FIXTURE.unlink(missing_ok=True)
     make_v1_library(FIXTURE)
     sys.stdout.write(f"wrote {FIXTURE}\n")
+
+
+def test_migration_v8_adds_the_search_vocabulary(v1_library: Path):
+    Library(v1_library, target_version=7).close()
+    with Library(v1_library, target_version=8) as library:
+        assert library.schema_version == 8
+        # The views read the index as it is: the old document's words are there at once.
+        assert library.search._vocabulary("envo") == [("envoy", 1)]

@@ -14,6 +14,7 @@ widgets share them without depending on each other.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -239,21 +240,42 @@ def _combine(op: Literal["AND", "OR"], items: list[_Expr]) -> _Expr | None:
     return _Node(op, tuple(items))
 
 
-def _render(expr: _Expr) -> str:
+# A single word of a query -> the forms of it to search for (the word itself first).
+Expand = Callable[[str], list[str]]
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _render(expr: _Expr, expand: Expand | None = None) -> str:
     if isinstance(expr, QueryTerm):
-        quoted = '"' + expr.text.replace('"', '""') + '"'
-        return quoted + " *" if expr.prefix else quoted
-    joined = f" {expr.op} ".join(_render_operand(item) for item in expr.items)
+        if expr.prefix:
+            return _quote(expr.text) + " *"
+        forms = _forms(expr, expand)
+        if len(forms) > 1:
+            return "(" + " OR ".join(_quote(form) for form in forms) + ")"
+        return _quote(expr.text)
+    joined = f" {expr.op} ".join(_render_operand(item, expand) for item in expr.items)
     if not expr.negated:
         return joined
-    out = _render_operand(expr.items[0]) if len(expr.items) == 1 else f"({joined})"
+    out = _render_operand(expr.items[0], expand) if len(expr.items) == 1 else f"({joined})"
     for item in expr.negated:
-        out += f" NOT {_render_operand(item)}"
+        out += f" NOT {_render_operand(item, expand)}"
     return out
 
 
-def _render_operand(expr: _Expr) -> str:
-    return _render(expr) if isinstance(expr, QueryTerm) else f"({_render(expr)})"
+def _forms(term: QueryTerm, expand: Expand | None) -> list[str]:
+    """The forms of a one-word term to search for; phrases and prefixes stay as typed."""
+    if expand is None or term.prefix or not _WORD.fullmatch(term.text):
+        return [term.text]
+    return expand(term.text) or [term.text]
+
+
+def _render_operand(expr: _Expr, expand: Expand | None = None) -> str:
+    if isinstance(expr, QueryTerm):
+        return _render(expr, expand)
+    return f"({_render(expr, expand)})"
 
 
 def _clean(text: str) -> str:
@@ -271,8 +293,12 @@ class ParsedQuery:
     words: int = 0  # words searched for, excluded ones and those inside phrases included
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Read what the user typed, within the bounds above (`MAX_WORDS`, `MAX_DEPTH`…)."""
+def parse_query(text: str, expand: Expand | None = None) -> ParsedQuery:
+    """Read what the user typed, within the bounds above (`MAX_WORDS`, `MAX_DEPTH`…).
+
+    `expand` gives the forms to search for each single word (see `quotebook.search.stemming`);
+    they are searched for, and marked in hits, as if the user had typed them joined by OR.
+    """
     parser = _Parser(_lex(_clean(text)))
     expr = parser.parse()
     notes = []
@@ -283,7 +309,16 @@ def parse_query(text: str) -> ParsedQuery:
     words = MAX_WORDS - parser.words_left
     if expr is None:
         return ParsedQuery("", (), tuple(notes), words)
-    return ParsedQuery(_render(expr), _positive_terms(expr), tuple(notes), words)
+    terms = _positive_terms(expr)
+    if expand is not None:
+        terms = tuple(
+            dict.fromkeys(
+                QueryTerm(form) if form != term.text else term
+                for term in terms
+                for form in _forms(term, expand)
+            )
+        )
+    return ParsedQuery(_render(expr, expand), terms, tuple(notes), words)
 
 
 def _positive_terms(expr: _Expr) -> tuple[QueryTerm, ...]:

@@ -235,6 +235,22 @@ def _v7_application_id(db: LibraryDatabase) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _v8_search_vocabulary(db: LibraryDatabase) -> None:
+    """Read-only views of the words each full-text index holds (FTS5's `fts5vocab`).
+
+    Search looks a Russian word's stem up in them to find the forms the library really holds
+    (Лаврова → Лавров, Лаврову), see `quotebook.search.stemming`. They store nothing: each
+    reads its index as it is, so they never need filling or rebuilding.
+    """
+    _run(
+        db,
+        [
+            "CREATE VIRTUAL TABLE documents_vocab USING fts5vocab(documents_fts, 'row')",
+            "CREATE VIRTUAL TABLE annotations_vocab USING fts5vocab(annotations_fts, 'row')",
+        ],
+    )
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_initial,
     2: _v2_notes_and_orphans,
@@ -243,5 +259,6 @@ MIGRATIONS: dict[int, Migration] = {
     5: _v5_reader_furniture,
     6: _v6_exchange_guids,
     7: _v7_application_id,
+    8: _v8_search_vocabulary,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

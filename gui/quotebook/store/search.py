@@ -42,6 +42,7 @@ SNIPPET_TOKENS = 16
 # Texts longer than this (in characters) get their snippet and offsets from `TermMatcher`.
 LONG_TEXT = 64_000
 DEFAULT_LIMIT = 100
+VOCABULARY_SCAN = 400  # indexed words looked at for the forms of one searched word
 # With more matches than this in one index, the newest this many are ranked. Ranking costs per
 # match and per word, so a query of more than `POOL_WORDS` words ranks proportionally fewer.
 RANK_POOL = 1000
@@ -92,7 +93,7 @@ class SearchRepository:
     ) -> SearchOutcome:
         """`search`, with sentences about what a very long or very broad search left out."""
         filters = filters or SearchFilters()
-        parsed = parse_query(text)
+        parsed = parse_query(text, self._forms_of)
         if not parsed.expression or limit <= 0:
             return SearchOutcome([], parsed.notes)
         matcher = TermMatcher(parsed.terms)
@@ -113,6 +114,29 @@ class SearchRepository:
         return SearchOutcome(
             hits, parsed.notes + ((POOL_NOTE.format(pool=pool),) if pooled else ())
         )
+
+    def _forms_of(self, word: str) -> list[str]:
+        """The forms of a Russian word this library holds (Лаврова: лавров, лаврову…)."""
+        from quotebook.search.stemming import inflected_forms
+
+        try:
+            return inflected_forms(word, self._vocabulary)
+        except (ImportError, sqlite3.OperationalError):
+            # No stemmer, or a library older than its vocabulary views (read-only, so not
+            # migrated): the word is searched as typed.
+            return [word]
+
+    def _vocabulary(self, stem: str) -> list[tuple[str, int]]:
+        """The indexed words that begin with `stem`, with how often each occurs."""
+        rows = self._db.execute(
+            """SELECT term, sum(cnt) FROM (
+                   SELECT term, cnt FROM documents_vocab WHERE term >= :lo AND term < :hi
+                   UNION ALL
+                   SELECT term, cnt FROM annotations_vocab WHERE term >= :lo AND term < :hi
+               ) GROUP BY term LIMIT :limit""",
+            {"lo": stem, "hi": stem + "\U0010ffff", "limit": VOCABULARY_SCAN},
+        )
+        return [(str(term), int(count)) for term, count in rows]
 
     def interrupt(self) -> None:
         """Stop a search running on this repository's connection, from another thread; it
