@@ -8,11 +8,11 @@ document's formats and on the painted pixels.
 
 from __future__ import annotations
 
-from person import highlight_pixels as count_pixels
-from person import painted_backgrounds
 from PySide6.QtWidgets import QApplication
 from test_main_window import select_text
 
+from person import highlight_pixels as count_pixels
+from person import painted_backgrounds
 from quotebook.domain import DocumentMeta, FormatSpan, NewDocument
 from quotebook.ui.actions import ActionId
 

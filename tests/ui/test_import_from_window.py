@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from person import when_modal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
+from person import when_modal
 from quotebook.domain import Folder
 from quotebook.ui.actions import ActionId
 from quotebook.ui.dialogs.import_files import ImportFilesDialog, folder_labels

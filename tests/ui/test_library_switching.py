@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from person import when_modal
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
+from person import when_modal
 from quotebook.app import make_settings, open_library, prepare_appearance, start_library_path
 from quotebook.store import Library
 from quotebook.ui.actions import ActionId

@@ -11,6 +11,12 @@ import shutil
 import subprocess
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
+from test_actions import clashes
+
 from person import (
     highlight_pixels,
     painted_backgrounds,
@@ -18,12 +24,6 @@ from person import (
     when_modals,
     when_popup,
 )
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
-from test_actions import clashes
-
 from quotebook.ui.actions import SPECS
 from quotebook.ui.dialogs.export_dialog import ExportDialog
 from quotebook.ui.dialogs.note_dialog import NoteDialog
