@@ -342,3 +342,21 @@ def test_right_click_on_a_document_in_the_tree_opens_it(make_window, qtbot):
     assert closed
     assert tree.current_document_id() == other
     assert window.document.id == other
+
+
+def test_a_narrow_window_keeps_sixty_characters_a_line(make_window, qtbot):
+    window = make_window()
+    window.resize(1440, 900)
+    qtbot.waitUntil(lambda: window.width() == 1440)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.viewer.width() >= window.reading_width_needed())
+    assert window.tree_dock.isVisible()
+    # A line of the document really holds 60 characters or more.
+    document = window.viewer.document()
+    block = document.begin()
+    while block.isValid() and block.length() < 300:
+        block = block.next()
+    document.documentLayout().blockBoundingRect(block)  # lay it out now
+    layout = block.layout()
+    longest = max(layout.lineAt(i).textLength() for i in range(layout.lineCount()))
+    assert longest >= 60

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -47,7 +47,7 @@ from quotebook.ui.panels.tags.panel import TagView
 from quotebook.ui.preferences import Preferences, load_preferences, save_preferences
 from quotebook.ui.session import Session
 from quotebook.ui.theme import apply_theme, current_theme
-from quotebook.ui.widgets.viewer import Viewer
+from quotebook.ui.widgets.viewer import READING_COLUMN, Viewer
 from quotebook.wording import plural, shortened
 
 if TYPE_CHECKING:
@@ -61,6 +61,8 @@ SETTINGS_READER_VIEW = "reader/readerView"
 SETTINGS_IMPORT_FOLDER = "import/lastFolder"
 SETTINGS_BACKUP_FOLDER = "backup/lastFolder"
 STATE_VERSION = 1
+MIN_READING_CHARS = 60  # characters a line the document keeps when the window gets narrow
+SIDE_DOCK_MIN = 190  # pixels a side dock keeps before the right-hand ones are closed
 # How often the window asks whether another program changed the library (one cheap PRAGMA).
 OUTSIDE_CHANGES_MS = 1500
 
@@ -868,6 +870,58 @@ class MainWindow(QMainWindow):
         remember_place(self.settings, self.session.library.path, place)
         remember_library(self.settings, self.session.library.path)
         self.settings.sync()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() < event.oldSize().width() or event.oldSize().width() < 0:
+            # After Qt has laid the docks out for the new size.
+            QTimer.singleShot(0, self.fit_reading_column)
+
+    def reading_width_needed(self) -> int:
+        """The viewer width that shows `MIN_READING_CHARS` characters a line, margins and
+        scroll bar included."""
+        margin = self.viewer.document().documentMargin()
+        per_char = (self.viewer.column_width() - 2 * margin) / READING_COLUMN
+        scrollbar = self.viewer.verticalScrollBar().sizeHint().width()
+        return int(per_char * MIN_READING_CHARS + 2 * margin + scrollbar)
+
+    def fit_reading_column(self) -> None:
+        """Narrow the side docks, down to `SIDE_DOCK_MIN` each, so the document keeps at least
+        `MIN_READING_CHARS` characters a line; if that is not enough, close the right-hand
+        docks (View brings them back). Only ever narrows: a wider window is left as arranged."""
+        shortfall = self.reading_width_needed() - self.viewer.width()
+        if shortfall <= 0:
+            return
+        sides = [
+            dock
+            for dock in (self.tree_dock, self._right_dock())
+            if dock is not None and dock.isVisible() and not dock.isFloating()
+        ]
+        widths = [dock.width() for dock in sides]
+        spare = [max(0, w - SIDE_DOCK_MIN) for w in widths]
+        if sum(spare) > 0:
+            take = min(shortfall, sum(spare))
+            new = [w - round(take * s / sum(spare)) for w, s in zip(widths, spare, strict=True)]
+            self.resizeDocks(sides, new, Qt.Orientation.Horizontal)
+            shortfall -= take
+        if shortfall > 0:
+            for dock in (self.annotations_dock, self.search_dock, self.quotes_dock):
+                if dock.isVisible() and not dock.isFloating():
+                    dock.hide()
+            self.statusBar().showMessage(
+                "The side panels on the right were closed to leave room for the text; "
+                "View brings them back.",
+                8000,
+            )
+
+    def _right_dock(self) -> QDockWidget | None:
+        """The visible dock of the tabbed group on the right (Annotations, Search, Quotes)."""
+        for dock in (self.annotations_dock, self.search_dock, self.quotes_dock):
+            if dock.isVisible() and not dock.isFloating() and not dock.visibleRegion().isEmpty():
+                return dock
+        return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
