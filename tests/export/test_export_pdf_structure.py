@@ -142,6 +142,4 @@ def test_language_xmp_and_id_follow_the_update(annotated):
     assert "<dc:language><rdf:Bag><rdf:li>en</rdf:li>" in xmp
     assert "xmpMM:DocumentID>uuid:" in xmp
     first, second = reader.trailer["/ID"]
-    assert first != second
-    original = annotated.pdf.read_bytes()
-    assert original.count(b"/ID") >= 2  # Qt's trailer and the update's
+    assert first != second  # Qt's first half kept, a new second (see test_export_serialize)

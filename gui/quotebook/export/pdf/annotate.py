@@ -1,11 +1,12 @@
 """The pypdf pass: native annotations, links, bookmarks and metadata on Qt's PDF.
 
 Qt paints the pages; PDF viewers' annotation sidebars, however, only list real annotations, and
-Qt cannot write those. So an incremental update is appended to the painted PDF: every highlight
-part becomes a `/Highlight` annotation whose QuadPoints are the line boxes Qt laid out, with an
-appearance stream (multiply blend) that every reader tested draws. That annotation is the only
-place the colour lives, so deleting, hiding or recolouring it in a reader leaves nothing behind;
-only when the highlights are flattened into the page does the appearance draw nothing.
+Qt cannot write those. So the painted PDF is written again with them added (see `rewrite`):
+every highlight part becomes a `/Highlight` annotation whose QuadPoints are the line boxes Qt
+laid out, with an appearance stream (multiply blend) that every reader tested draws. That
+annotation is the only place the colour lives, so deleting, hiding or recolouring it in a reader
+leaves nothing behind; only when the highlights are flattened into the page does the appearance
+draw nothing.
 
 A highlight that runs over a page break is one annotation per page; the later ones are replies
 of the first (`/IRT`) in a group (`/RT /Group`), which readers list, move and delete as one.
@@ -32,9 +33,9 @@ from quotebook.export.highlights import RGB
 from quotebook.export.options import ExportItem, ExportOptions, annotation_author
 from quotebook.export.pdf.compose import Composition, HighlightPart, Link, OutlineEntry
 from quotebook.export.pdf.geometry import UNIT
-from quotebook.export.pdf.increment import IncrementalUpdate
 from quotebook.export.pdf.metadata import language, metadata, pdf_date, qt_xmp_facts, xmp_packet
 from quotebook.export.pdf.numbers import DigitForms
+from quotebook.export.pdf.rewrite import PdfRewrite
 from quotebook.export.pdf.serialize import Name, Stream
 from quotebook.export.pdf.serialize import number as format_number
 
@@ -49,7 +50,7 @@ def finish_pdf(
     families: Families,
     out: BinaryIO,
 ) -> None:
-    update = IncrementalUpdate(painted)
+    update = PdfRewrite(painted)
     if update.page_count != len(composition.pages):
         # Every page that was planned must be in the file; anything else is a cut-short export.
         raise ExportFailed(
@@ -86,7 +87,7 @@ def finish_pdf(
 
 
 def _describe(
-    update: IncrementalUpdate,
+    update: PdfRewrite,
     items: Sequence[ExportItem],
     options: ExportOptions,
     tags: Sequence[str],
@@ -104,7 +105,11 @@ def _describe(
     packet = xmp_packet(info, lang, document_id, created, now)
     # XMP stays uncompressed: tools are meant to find it by scanning the bytes.
     stream = Stream({"/Type": Name("/Metadata"), "/Subtype": Name("/XML")}, packet, compress=False)
-    catalog[NameObject("/Metadata")] = update.add(stream)
+    held = catalog.raw_get("/Metadata") if old is not None else None
+    if isinstance(held, IndirectObject):
+        update.set(held, stream)  # in place of Qt's packet, which would be left unused
+    else:
+        catalog[NameObject("/Metadata")] = update.add(stream)
 
 
 def contents(note: str, tags: Sequence[str]) -> str:
@@ -160,7 +165,7 @@ def _appearance(
 
 
 def _add_highlight(
-    update: IncrementalUpdate,
+    update: PdfRewrite,
     part: HighlightPart,
     top: float,
     options: ExportOptions,
@@ -219,11 +224,11 @@ def _add_highlight(
     return first if first is not None else added
 
 
-def _destination(update: IncrementalUpdate, page: int, y_pt: float) -> list[Any]:
+def _destination(update: PdfRewrite, page: int, y_pt: float) -> list[Any]:
     return [update.page_ref(page), Name("/XYZ"), None, round(y_pt, 2), None]
 
 
-def _add_link(update: IncrementalUpdate, link: Link, tops: Sequence[float]) -> None:
+def _add_link(update: PdfRewrite, link: Link, tops: Sequence[float]) -> None:
     top = tops[link.page]
     r = link.rect
     rect = [r.left() / UNIT, top - r.bottom() / UNIT, r.right() / UNIT, top - r.top() / UNIT]
@@ -242,7 +247,7 @@ def _add_link(update: IncrementalUpdate, link: Link, tops: Sequence[float]) -> N
 _TYPE0 = re.compile(rb"(\d+) 0 obj\s*<<\s*/Type\s*/Font\s*/Subtype\s*/Type0\b")
 
 
-def _tag_subset_fonts(update: IncrementalUpdate) -> None:
+def _tag_subset_fonts(update: PdfRewrite) -> None:
     """Name each embedded subset font with its subset tag (``ABCDEF+DejaVuSerif``) in
     /BaseFont too. Qt tags only the font descriptor's /FontName; tools that list a file's
     fonts read /BaseFont, and the PDF standard asks for the tag in both.
@@ -271,7 +276,7 @@ def _tag_subset_fonts(update: IncrementalUpdate) -> None:
             update.set(kid_ref, kid)
 
 
-def _describe_links(update: IncrementalUpdate) -> None:
+def _describe_links(update: PdfRewrite) -> None:
     """Give Qt's own links (a source URL, links in a Markdown text) the text that screen
     readers announce: the address they lead to."""
     for index in range(update.page_count):
@@ -290,7 +295,7 @@ def _describe_links(update: IncrementalUpdate) -> None:
 
 
 def _add_outline(
-    update: IncrementalUpdate, entries: Sequence[OutlineEntry], tops: Sequence[float]
+    update: PdfRewrite, entries: Sequence[OutlineEntry], tops: Sequence[float]
 ) -> None:
     """Bookmarks, open by default, and a catalogue that shows them when the file opens."""
     if not entries:
@@ -304,7 +309,7 @@ def _add_outline(
 
 
 def _outline_level(
-    update: IncrementalUpdate,
+    update: PdfRewrite,
     entries: Sequence[OutlineEntry],
     parent: IndirectObject,
     tops: Sequence[float],

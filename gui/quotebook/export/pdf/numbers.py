@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath
 
 from quotebook.export.fonts import Families, font
 from quotebook.export.pdf.geometry import UNIT
-from quotebook.export.pdf.increment import IncrementalUpdate
+from quotebook.export.pdf.rewrite import PdfRewrite
 from quotebook.export.pdf.serialize import Name, Stream, number
 
 MARKER_SIZE = 5.2  # points
@@ -38,7 +38,7 @@ class DigitForms:
     with the update, so every appearance can share one resource dictionary holding it.
     """
 
-    def __init__(self, update: IncrementalUpdate, families: Families) -> None:
+    def __init__(self, update: PdfRewrite, families: Families) -> None:
         self.update = update
         self.font = marker_font(families)
         self.metrics = QFontMetricsF(self.font)
