@@ -126,5 +126,5 @@ def test_flatten_and_keep_furniture(qapp, lib_path, tmp_path):
                     return a.get_object()["/AP"]["/N"].get_object().get_data()
         raise AssertionError("no highlight")
 
-    assert b" f" in appearance(plain)  # the colour lives in the annotation
+    assert b" re\nf" in appearance(plain)  # the colour lives in the annotation
     assert appearance(flat).strip() == b""  # painted into the page instead

@@ -57,12 +57,30 @@ def test_names_are_unique_and_count_the_parts(annotated):
 
 
 def test_appearance_stream_multiplies(annotated):
+    """Each appearance fills exactly its quads, with multiply blend: drawn in the form's own
+    coordinates, whose /BBox readers map onto /Rect, which is a translation (same size)."""
     for h in highlights(annotated.pdf):
         form = h.raw["/AP"]["/N"].get_object()
         assert form["/Subtype"] == "/Form"
         assert form["/Resources"]["/ExtGState"]["/GS0"]["/BM"] == "/Multiply"
         content = form.get_data().decode()
-        assert content.count(" f") == len(h.boxes)  # one filled quad per line
+        fill = content[content.index("/GS0 gs") :]
+        assert fill.split()[-1] == "f" and content.count("/GS0 gs") == 1
+        left, bottom, right, top = (float(v) for v in h.raw["/Rect"])
+        bbox = [float(v) for v in form["/BBox"]]
+        assert bbox[:2] == [0, 0]
+        assert bbox[2] == pytest.approx(right - left, abs=1e-6)
+        assert bbox[3] == pytest.approx(top - bottom, abs=1e-6)
+        ops = fill.split()
+        rects = [[float(v) for v in ops[i - 4 : i]] for i, op in enumerate(ops) if op == "re"]
+        assert len(rects) == len(h.boxes)  # one box per line
+        q = [float(v) for v in h.raw["/QuadPoints"]]
+        for n, (x, y, w, height) in enumerate(rects):
+            x0, y_top, x1, _, _, y_low = q[n * 8 : n * 8 + 6]
+            assert left + x == pytest.approx(x0, abs=0.002)
+            assert left + x + w == pytest.approx(x1, abs=0.002)
+            assert bottom + y == pytest.approx(y_low, abs=0.002)
+            assert bottom + y + height == pytest.approx(y_top, abs=0.002)
 
 
 def test_cyrillic_note_and_tag_survive(annotated):

@@ -29,7 +29,7 @@ from quotebook.export.pdf.serialize import Name, Stream, dumps, number
         (True, b"true"),
         (None, b"null"),
         ([1, 2.25, Name("/X")], b"[1 2.25 /X]"),
-        ({"/Type": Name("/Annot")}, b"<</Type /Annot\n>>"),
+        ({"/Type": Name("/Annot"), "/F": 4, "/C": [1, 0.5, 0]}, b"<</Type/Annot/F 4/C[1 0.5 0]>>"),
     ],
 )
 def test_values(value, pdf):

@@ -135,29 +135,38 @@ def _rounded(values: Sequence[float]) -> list[float]:
 
 
 def _appearance(
+    rect: Sequence[float],
     quads: Sequence[float],
     colour: RGB | None,
     resources: IndirectObject,
-    number: str | None,
-    bbox: Sequence[float],
+    number: str,
 ) -> Stream:
-    """A form drawing the quads with multiply blend, so the words stay readable underneath,
-    then the highlight's number (see `numbers`); with no colour, an empty form (the page
-    carries the colour and the number)."""
-    ops: list[str] = []
+    """A form drawing the highlight's number (content from `numbers`), then its line boxes
+    with multiply blend, so the words stay readable underneath; with no colour, an empty form
+    (the page carries the colour and the number).
+
+    The form is drawn in the annotation's own coordinates: its /BBox is /Rect moved to the
+    origin, which readers map back onto /Rect (a translation), so its numbers are short. The
+    boxes are rectangles (``re``), all filled as one path, which is what the four corners of
+    each quad describe; the number sits above the first box, so the order of the two leaves
+    every pixel as it was. No ``/Type``: it is optional for a form, and the appearances are
+    separate objects, each paying for its own dictionary.
+    """
+    left, bottom = rect[0], rect[1]
+    ops = [number] if number else []
     if colour is not None:
-        ops = ["q /GS0 gs", " ".join(format_number(c) for c in colour) + " rg"]
+        ops.append("/GS0 gs " + " ".join(format_number(c) for c in colour) + " rg")
         for i in range(0, len(quads), 8):
-            q = [format_number(v) for v in quads[i : i + 8]]
-            ops.append(f"{q[0]} {q[1]} m {q[2]} {q[3]} l {q[6]} {q[7]} l {q[4]} {q[5]} l h f")
-        ops.append("Q")
-    if number is not None:
-        ops.append(number)
+            x0, top, x1, _, _, low = quads[i : i + 6]
+            ops.append(
+                f"{format_number(x0 - left)} {format_number(low - bottom)} "
+                f"{format_number(x1 - x0)} {format_number(top - low)} re"
+            )
+        ops.append("f")
     return Stream(
         {
-            "/Type": Name("/XObject"),
             "/Subtype": Name("/Form"),
-            "/BBox": _rounded(bbox),
+            "/BBox": _rounded([0, 0, rect[2] - left, rect[3] - bottom]),
             "/Resources": resources,
         },
         "\n".join(ops).encode("ascii"),
@@ -177,25 +186,27 @@ def _add_highlight(
     a = part.annotation
     quads = _quads(part, top)
     xs, ys = quads[0::2], quads[1::2]
-    bbox = [min(xs), min(ys), max(xs), max(ys)]
+    box = [min(xs), min(ys), max(xs), max(ys)]
     name = f"quotebook-{a.id}" if part.part == 1 else f"quotebook-{a.id}-{part.part}"
     resources, digits = shared
-    number = None
-    if part.marker and not options.flatten:
-        number, box = digits.draw(part.marker, quads[0], quads[1], part.ink)
+    marker = part.marker if not options.flatten else ""
+    if marker:
         # The appearance is fitted to /Rect, so both take in the number.
-        bbox = [
-            min(bbox[0], box[0]),
-            min(bbox[1], box[1]),
-            max(bbox[2], box[2]),
-            max(bbox[3], box[3]),
+        around = digits.box(marker, quads[0], quads[1])
+        box = [
+            min(box[0], around[0]),
+            min(box[1], around[1]),
+            max(box[2], around[2]),
+            max(box[3], around[3]),
         ]
+    rect = _rounded(box)
+    number = digits.draw(marker, quads[0] - rect[0], quads[1] - rect[1], part.ink) if marker else ""
     colour = None if options.flatten else part.colour
-    appearance = update.add(_appearance(quads, colour, resources, number, bbox))
+    appearance = update.add(_appearance(rect, quads, colour, resources, number))
     annotation: dict[str, Any] = {
         "/Type": Name("/Annot"),
         "/Subtype": Name("/Highlight"),
-        "/Rect": _rounded(bbox),
+        "/Rect": rect,
         "/QuadPoints": _rounded(quads),
         "/C": _rounded(part.colour),
         "/Contents": contents(a.note, a.tags),
@@ -216,7 +227,7 @@ def _add_highlight(
         popup = {
             "/Type": Name("/Annot"),
             "/Subtype": Name("/Popup"),
-            "/Rect": _rounded([right - 200, bbox[3] - 120, right - 20, bbox[3]]),
+            "/Rect": _rounded([right - 200, rect[3] - 120, right - 20, rect[3]]),
             "/Open": False,
             "/Parent": added,
         }

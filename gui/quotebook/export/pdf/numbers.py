@@ -66,26 +66,29 @@ class DigitForms:
             self.forms[f"/{_name(digit)}"] = ref
         return ref
 
-    def draw(
-        self, text: str, x: float, top: float, colour: tuple[float, float, float]
-    ) -> tuple[str, list[float]]:
+    def box(self, text: str, x: float, top: float) -> list[float]:
+        """Where `text` goes (see `draw`), as a bounding box in PDF points."""
+        width = self.metrics.horizontalAdvance(text) / UNIT
+        baseline = top - RAISE
+        ascent = self.metrics.ascent() / UNIT
+        return [x - width - GAP, baseline - 0.3, x - GAP, baseline + ascent]
+
+    def draw(self, text: str, x: float, top: float, colour: tuple[float, float, float]) -> str:
         """Content drawing `text` so that it ends just before `x` with its baseline a little
-        below `top` (PDF points), and its bounding box; it uses the forms in `forms`."""
+        below `top` (in the coordinates of the form it is drawn in); it uses the forms in
+        `forms`."""
         for digit in text:
             self._form(digit)
-        width = self.metrics.horizontalAdvance(text) / UNIT
-        left = x - width - GAP
-        baseline = top - RAISE
-        ops = ["q", " ".join(number(c) for c in colour) + " rg"]
-        ops.append(f"1 0 0 1 {number(left)} {number(baseline)} cm")
+        left = x - self.metrics.horizontalAdvance(text) / UNIT - GAP
+        ops = ["q", " ".join(number(c) for c in colour), "rg"]
+        ops.append(f"1 0 0 1 {number(left)} {number(top - RAISE)} cm")
         for i, digit in enumerate(text):
             if i:
                 step = self.metrics.horizontalAdvance(text[i - 1]) / UNIT
                 ops.append(f"1 0 0 1 {number(step)} 0 cm")
             ops.append(f"/{_name(digit)} Do")
         ops.append("Q")
-        ascent = self.metrics.ascent() / UNIT
-        return "\n".join(ops), [left, baseline - 0.3, x - GAP, baseline + ascent]
+        return " ".join(ops)
 
 
 def _name(digit: str) -> str:

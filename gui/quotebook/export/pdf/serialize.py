@@ -35,6 +35,7 @@ class Stream:
 
 
 _LITERAL_SAFE = {c for c in range(32, 127)} - {ord("("), ord(")"), ord("\\")}
+_DELIMITERS = (b"/", b"[", b"<", b"(")
 
 
 def dumps(value: Any) -> bytes:
@@ -58,12 +59,15 @@ def _write(value: Any, out: list[bytes]) -> None:
             _write(item, out)
         out.append(b"]")
     elif kind is dict:
+        # Compact, as names, arrays, strings and dictionaries delimit themselves: a thousand
+        # appearance streams each have a dictionary that no compression shrinks.
         out.append(b"<<")
         for key, item in value.items():
             out.append(_name(key))
-            out.append(b" ")
+            at = len(out)
             _write(item, out)
-            out.append(b"\n")
+            if out[at][:1] not in _DELIMITERS:
+                out.insert(at, b" ")
         out.append(b">>")
     elif kind is int:
         out.append(str(value).encode())
@@ -84,10 +88,13 @@ def _write(value: Any, out: list[bytes]) -> None:
     elif isinstance(value, Stream):
         data, entries = value.data, value.entries
         if value.compress and len(data) > 32:
-            data = zlib.compress(data, 9)
-            entries = {**entries, "/Filter": Name("/FlateDecode")}
+            packed = zlib.compress(data, 9)
+            # A short appearance barely compresses: keep it plain unless that saves bytes.
+            if len(packed) + len(b"/Filter/FlateDecode") < len(data):
+                data = packed
+                entries = {**entries, "/Filter": Name("/FlateDecode")}
         _write({**entries, "/Length": len(data)}, out)
-        out.append(b"\nstream\n")
+        out.append(b"stream\n")
         out.append(data)
         out.append(b"\nendstream")
     else:
