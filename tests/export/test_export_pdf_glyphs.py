@@ -65,12 +65,34 @@ def _system_has_cjk() -> bool:
     return bool(done.stdout.strip())
 
 
+EMOJI = ("🔥", "👍🏽", "🇷🇺", "👨\u200d👩\u200d👧", "✅")
+
+
+def _pypdf_text(pdf: Path) -> str:
+    return normalise(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
+
+
+def _emoji_come_back(pdf: Path, *, cjk: bool) -> None:
+    """The note's characters come back from the text layer, as pdftotext and pypdf read it:
+    emoji beyond U+FFFF too, a sequence whole with its joiners, and nothing else between."""
+    note = NOTE if cjk else NOTE.replace("中文", "\ufffd\ufffd")
+    for found in (normalise(text(pdf, "-raw")), _pypdf_text(pdf)):
+        assert note in found
+        for emoji in EMOJI:
+            assert emoji in found
+        # The body: its line ends after the first CJK character, its second line is checked
+        # by the callers.
+        assert "Reactions 🔥 and 👍🏽 came from 🇷🇺 and the 👨\u200d👩\u200d👧 family ✅" in found
+        if cjk:
+            assert "中文" in found
+
+
 def test_with_no_system_fonts_emoji_come_from_the_bundled_font(tmp_path):
     seen = _export(tmp_path, no_fonts=True)
     pdf = tmp_path / "glyphs.pdf"
     assert "Symbola" in _fonts(pdf)
-    plain = normalise(text(pdf, "-raw"))  # in drawing order: emoji have no text to place
-    assert "✅" in plain  # a symbol of the Basic Multilingual Plane is text too
+    _emoji_come_back(pdf, cjk=False)
+    plain = normalise(text(pdf, "-raw"))
     # Nothing covers CJK here: a visible placeholder, and the summary says which characters.
     (warning,) = seen["warnings"]
     assert "U+4E2D" in warning and "U+6587" in warning and "🔥" not in warning
@@ -91,4 +113,5 @@ def test_cjk_comes_from_a_system_font(tmp_path):
     assert seen["warnings"] == []
     # Compared without blanks: a line may break between two CJK characters.
     assert "while中文wasspoken" in "".join(text(pdf, "-raw").split())
+    _emoji_come_back(pdf, cjk=True)
     assert "DejaVuSerif" in _fonts(pdf) and len(_fonts(pdf) - {"Symbola"}) > 3

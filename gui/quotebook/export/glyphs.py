@@ -12,10 +12,11 @@ the export summary lists it. The native annotations' /Contents keep every charac
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
-from PySide6.QtGui import QFontDatabase, QFontMetricsF
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 
 from quotebook.errors import ExportFailed
 from quotebook.export.fonts import Families, font
@@ -27,6 +28,11 @@ PLACEHOLDER = "\ufffd"
 # an invisible word joiner, so that every position in a body keeps its UTF-16 offset.
 _PAD = "\u2060"
 _ALWAYS = frozenset("\n\t\r\u2028\u2029")
+# A character outside the Basic Multilingual Plane, and the printed sequence around it that is
+# shaped as one (the character before it, joiners, selectors, emoji modifiers and tags).
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010ffff]")
+_OUTSIDE_BMP_RUN = re.compile("\\S?[\u200c\u200d\ufe0e\ufe0f\u20e3\U00010000-\U0010ffff]{1,64}")
+MAX_RUNS = 2_000  # distinct sequences remembered for the text layer (see pdf.tounicode)
 
 _symbols_loaded = False
 _verdicts: dict[str, bool] = {}
@@ -59,6 +65,9 @@ class Glyphs:
     def __init__(self, families: Families) -> None:
         self.families = families
         self.missing: dict[str, None] = {}  # characters replaced, in order of appearance
+        # Printed sequences with characters outside the Basic Multilingual Plane, whose glyphs
+        # Qt gives no text in the PDF (see pdf.tounicode).
+        self.outside_bmp: dict[str, None] = {}
         self._metrics = self._make_metrics()
 
     def _make_metrics(self) -> list[QFontMetricsF]:
@@ -88,13 +97,28 @@ class Glyphs:
         chars = set(text)
         self.check(chars)
         bad = [c for c in chars if not _verdicts.get(c, True)]
-        if not bad:
-            return text
-        for char in sorted(bad, key=text.index):
-            self.missing.setdefault(char)
-        return text.translate(
-            {ord(c): PLACEHOLDER + (_PAD if ord(c) > 0xFFFF else "") for c in bad}
-        )
+        if bad:
+            for char in sorted(bad, key=text.index):
+                self.missing.setdefault(char)
+            text = text.translate(
+                {ord(c): PLACEHOLDER + (_PAD if ord(c) > 0xFFFF else "") for c in bad}
+            )
+        if len(self.outside_bmp) < MAX_RUNS and _OUTSIDE_BMP.search(text):
+            for run in _OUTSIDE_BMP_RUN.findall(text):
+                if _OUTSIDE_BMP.search(run):
+                    self.outside_bmp.setdefault(run)
+        return text
+
+    def fonts(self) -> list[QFont]:
+        """The fonts the export prints in (sizes aside): the fallback a character gets may
+        depend on them."""
+        serif, sans = self.families.serif, self.families.sans
+        return [
+            font(serif, 10),
+            font(serif, 10, italic=True),
+            font(sans, 10),
+            font(sans, 10, bold=True),
+        ]
 
     def summary(self) -> str:
         """A line for the export summary about the characters replaced, or ""."""

@@ -74,7 +74,7 @@ def write_pdf(
     # PySide6's stub allows bytearray and memoryview too; QByteArray.data() returns bytes.
     painted: bytes = data.data()  # type: ignore[assignment]
     del writer, buffer, data
-    finish_pdf(painted, composition, items, options, families, out)
+    finish_pdf(painted, composition, items, options, families, glyphs, out)
     ticker.advance(2 * n + 1)
     summary = glyphs.summary()
     return PdfWritten(pages, (summary,) if summary else ())

@@ -14,7 +14,6 @@ of the first (`/IRT`) in a group (`/RT /Group`), which readers list, move and de
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
@@ -29,6 +28,7 @@ from pypdf.generic import (
 
 from quotebook.errors import ExportFailed
 from quotebook.export.fonts import Families
+from quotebook.export.glyphs import Glyphs
 from quotebook.export.highlights import RGB
 from quotebook.export.options import ExportItem, ExportOptions, annotation_author
 from quotebook.export.pdf.compose import Composition, HighlightPart, Link, OutlineEntry
@@ -38,6 +38,7 @@ from quotebook.export.pdf.numbers import DigitForms
 from quotebook.export.pdf.rewrite import PdfRewrite
 from quotebook.export.pdf.serialize import Name, Stream
 from quotebook.export.pdf.serialize import number as format_number
+from quotebook.export.pdf.tounicode import complete_unicode_maps
 
 PRINT_FLAG = 4
 
@@ -48,6 +49,7 @@ def finish_pdf(
     items: Sequence[ExportItem],
     options: ExportOptions,
     families: Families,
+    glyphs: Glyphs,
     out: BinaryIO,
 ) -> None:
     update = PdfRewrite(painted)
@@ -60,6 +62,7 @@ def finish_pdf(
     update.set_version("1.7")
     _describe_links(update)
     _tag_subset_fonts(update)
+    complete_unicode_maps(update, glyphs.outside_bmp, glyphs.fonts())
     tops = [update.page_height(i) for i in range(update.page_count)]
     if options.pdf_annotations:
         author = annotation_author(options)
@@ -255,18 +258,11 @@ def _add_link(update: PdfRewrite, link: Link, tops: Sequence[float]) -> None:
     update.append_annotation(link.page, annotation)
 
 
-_TYPE0 = re.compile(rb"(\d+) 0 obj\s*<<\s*/Type\s*/Font\s*/Subtype\s*/Type0\b")
-
-
 def _tag_subset_fonts(update: PdfRewrite) -> None:
     """Name each embedded subset font with its subset tag (``ABCDEF+DejaVuSerif``) in
     /BaseFont too. Qt tags only the font descriptor's /FontName; tools that list a file's
-    fonts read /BaseFont, and the PDF standard asks for the tag in both.
-
-    Qt's font objects are found in its bytes: reading every page's resources instead costs
-    seconds on a document of thousands of pages."""
-    for match in _TYPE0.finditer(update.original):
-        ref = update.reference(int(match.group(1)))
+    fonts read /BaseFont, and the PDF standard asks for the tag in both."""
+    for ref in update.type0_fonts():
         font = ref.get_object()
         kids = font.get("/DescendantFonts") if isinstance(font, DictionaryObject) else None
         if not isinstance(font, DictionaryObject) or not isinstance(kids, ArrayObject):
