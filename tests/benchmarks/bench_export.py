@@ -8,7 +8,8 @@ a `QPdfWriter`, same font, same run; medians of three alternating runs after a w
 exports of it in one process leave the memory at most 10 % above where the first left it; a
 10 MB document exports whole (its last line is in the PDF) with a peak RSS under 500 MB; the
 seed library with its hand-labelled quotes as annotations exports in under 2 s in every
-format. The other PDF options are timed too and printed for information.
+format. The other PDF options are timed too and printed for information, and so is the size
+of the 1 MB export beside Qt's plain print (the goal is 1.3 x; the file says where its bytes go).
 
 The 10 MB exports run in child processes, so that each peak RSS is its own. Qt's plain print
 of 10 MB is no complete floor: it stops about a quarter of the way in (Qt lays a text out only
@@ -53,6 +54,7 @@ TARGET_CHARS = 1_000_000
 ANNOTATIONS = 1_000
 RUNS = 3
 RATIO_TARGET = 2.0
+SIZE_GOAL = 1.3  # the issue's goal for the bytes, printed beside the measured ratio
 LIBRARY_TARGET_S = 2.0
 LONG_CHARS = 10_000_000
 LONG_PEAK_TARGET_MB = 500
@@ -265,6 +267,31 @@ def library_export(library: Library, path: Path, fmt: Format) -> None:
     export(items, path, ExportOptions(format=fmt), project=project)
 
 
+def size_breakdown(pdf: Path) -> dict[str, int]:
+    """Where an exported PDF's bytes go: the pages as Qt painted them, the highlights'
+    appearance streams, and the rest (fonts, annotations, page objects in object streams,
+    the cross-reference stream)."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject
+
+    reader = PdfReader(pdf)
+    contents = appearances = 0
+    for page in reader.pages:
+        streams = page.raw_get("/Contents")
+        for ref in streams if isinstance(streams, ArrayObject) else [streams]:
+            contents += len(ref.get_object()._data)  # as stored (pypdf drops /Length)
+        for ref in page.get("/Annots") or []:
+            annotation = ref.get_object()
+            if "/AP" in annotation:
+                appearances += len(annotation["/AP"]["/N"].get_object()._data)
+    total = pdf.stat().st_size
+    return {
+        "page content streams (data)": contents,
+        "appearance streams (data)": appearances,
+        "everything else": total - contents - appearances,
+    }
+
+
 def timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
@@ -320,6 +347,12 @@ def main() -> int:
         )
         print(f"ratio:                  {ratio:6.2f} x   (target <= {RATIO_TARGET:.1f} x)")
         failures += ratio > RATIO_TARGET
+        print(
+            f"size: {export_size:,} bytes = {export_size / plain_size:.2f} x Qt's plain print "
+            f"({plain_size:,} bytes; goal <= {SIZE_GOAL:.1f} x), of which:"
+        )
+        for part, size in size_breakdown(folder / "export0.pdf").items():
+            print(f"  {part + ':':34} {size:>10,} bytes  ({size / plain_size:.2f} x)")
         variants = {
             "notes at the end": ExportOptions(notes="end"),
             "with the quotes section": ExportOptions(quotes_section=True),
