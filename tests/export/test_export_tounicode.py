@@ -3,6 +3,8 @@ among its glyphs, and how the font's ToUnicode map takes the additions."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
@@ -37,20 +39,21 @@ end
 @pytest.mark.parametrize(
     ("text", "units"),
     [
-        (FAMILY, ["👨\u200d", "👩\u200d", "👧"]),
+        (FAMILY, ["👨", "\u200d👩", "\u200d👧"]),
         ("👍🏽", ["👍", "🏽"]),  # a skin tone shows: a glyph of its own in a font without the pair
         ("🇷🇺", ["🇷", "🇺"]),
-        ("❤\ufe0f\u200d🔥", ["❤\ufe0f\u200d", "🔥"]),
-        ("🏴\U000e0067\U000e0062\U000e007f", ["🏴\U000e0067\U000e0062\U000e007f"]),  # tags
+        ("❤\ufe0f\u200d🔥", ["❤\ufe0f", "\u200d🔥"]),
+        ("🏴\U000e0067\U000e0062\U000e007f", ["🏴"]),  # emoji tags after the last character
     ],
 )
-def test_units_keep_joiners_and_selectors_with_the_character_before(text, units):
+def test_units_keep_selectors_behind_and_joiners_ahead(text, units):
+    """No piece ends in a format character: pdf.js leaves out a glyph whose text does."""
     assert _units(text) == units
-    assert "".join(units) == text
+    assert not any(unicodedata.category(unit[-1]) == "Cf" for unit in units)
 
 
 def test_split_gives_each_glyph_its_character_or_a_ligature_everything():
-    assert _split(FAMILY, [6, 7, 8]) == [(6, "👨\u200d"), (7, "👩\u200d"), (8, "👧")]
+    assert _split(FAMILY, [6, 7, 8]) == [(6, "👨"), (7, "\u200d👩"), (8, "\u200d👧")]
     assert _split(FAMILY, [40]) == [(40, FAMILY)]  # a font with the family as one glyph
 
 
@@ -92,11 +95,11 @@ def test_a_cmap_with_additions_is_read_by_pypdf(tmp_path):
 
 
 def test_a_glyph_that_stands_for_two_texts_gets_the_shorter(qapp):
-    """👨 alone and 👨 before a joiner are one glyph: it gets the bare character."""
+    """👩 alone and 👩 after a joiner are one glyph: it gets the bare character."""
     glyphs = Glyphs(register_fonts())
-    glyphs.clean(FAMILY + " 👨")  # loads the bundled symbol font where the system has none
-    assert list(glyphs.outside_bmp) == [FAMILY, "👨"]
+    glyphs.clean(FAMILY + " 👩")  # loads the bundled symbol font where the system has none
+    assert list(glyphs.outside_bmp) == [FAMILY, "👩"]
     shaped = shape(glyphs.outside_bmp, glyphs.fonts())
     texts = {text for face in shaped.values() for g in face.texts for text in [face.text(g)]}
-    assert "👨" in texts and "👨\u200d" not in texts
-    assert "👩\u200d" in texts or FAMILY in texts  # a ligature font prints the family as one
+    assert "👩" in texts and "\u200d👩" not in texts
+    assert "\u200d👧" in texts or FAMILY in texts  # a ligature font prints the family as one

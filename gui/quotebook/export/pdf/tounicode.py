@@ -10,10 +10,10 @@ in the order Qt first used them; each unmapped one is matched to its glyph in th
 its outline (Qt redraws the outlines into the subset, so they are compared as small drawings),
 and the map gets its text.
 
-A glyph's text is its character plus the invisible joiners and selectors that follow it, so
-that a sequence comes back whole (👨 + ZWJ, 👩 + ZWJ, 👧); Qt drops those from the glyph run.
-A glyph that stands for different texts in different places (👨 alone and in a family) gets
-the shortest one: a map has one text per glyph.
+A glyph's text is its character with the invisible characters around it that Qt drops from
+the glyph run (a variation selector after it, a joiner before it), so that a sequence comes
+back whole (👨, ZWJ + 👩, ZWJ + 👧). A glyph that stands for different texts in different
+places (👩 alone and in a family) gets the shortest one: a map has one text per glyph.
 """
 
 from __future__ import annotations
@@ -71,23 +71,29 @@ end
 """
 
 
-def _joins(char: str) -> bool:
-    """Invisible characters that belong to the one before: joiners, variation selectors,
-    emoji tags."""
+def _selects(char: str) -> bool:
+    """A variation selector: it picks the look of the character before it."""
     cp = ord(char)
-    if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
-        return True
-    return unicodedata.category(char) == "Cf"
+    return 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF
 
 
 def _units(text: str) -> list[str]:
-    """`text` cut before every character that shows, each piece with the joiners after it."""
+    """`text` cut into one piece per character that shows: a variation selector stays with
+    the character before it, an invisible format character (zero-width joiner, emoji tag) goes
+    with the character after it, and one with nothing after it is left out.
+
+    Not the other way round: pdf.js drops the whole text of a glyph that ends in a format
+    character, which would take 👨 and 👩 out of 👨‍👩‍👧."""
     units: list[str] = []
+    pending = ""
     for char in text:
-        if units and _joins(char):
+        if units and _selects(char):
             units[-1] += char
+        elif unicodedata.category(char) == "Cf":
+            pending += char
         else:
-            units.append(char)
+            units.append(pending + char)
+            pending = ""
     return units
 
 
