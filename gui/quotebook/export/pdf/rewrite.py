@@ -168,18 +168,21 @@ class PdfRewrite:
         streams, packed = self._original_objects()
         for number, obj in self._objects.items():
             if isinstance(obj, Stream | StreamObject):
-                streams[number] = b"%d 0 obj\n%b\nendobj\n" % (number, dumps(obj))
+                streams[number] = dumps(obj)
                 packed.pop(number, None)
             else:
                 packed[number] = dumps(obj)
                 streams.pop(number, None)
 
-        body = BytesIO()
+        # Written straight out (a long export's pages are tens of megabytes), counting bytes.
+        body = _Counted(out)
         body.write(b"%PDF-" + self.version.encode("ascii") + b"\n" + _BINARY_MARK)
         entries: dict[int, tuple[int, int, int]] = {}  # number → (type, field 2, field 3)
         for number in sorted(streams):
             entries[number] = (1, body.tell(), 0)
+            body.write(b"%d 0 obj\n" % number)
             body.write(streams[number])
+            body.write(b"\nendobj\n")
         numbers = sorted(packed)
         for start in range(0, len(numbers), OBJECTS_PER_STREAM):
             chunk = numbers[start : start + OBJECTS_PER_STREAM]
@@ -220,14 +223,12 @@ class PdfRewrite:
         rows = struct.pack(">BIH", 0, 0, 65535) + rows
         body.write(b"%d 0 obj\n%b\nendobj\n" % (xref, dumps(Stream(trailer, rows))))
         body.write(b"startxref\n%d\n%%%%EOF\n" % entries[xref][1])
-        out.write(body.getvalue())
 
     def _original_objects(self) -> tuple[dict[int, bytes], dict[int, bytes]]:
-        """The original's objects that are not replaced: streams as whole objects (number →
-        ``N 0 obj … endobj``), the rest as their bare values (number → value), all as the
-        bytes the file holds them in. An object that cannot be cut out of the bytes and checked
-        (an original with object streams, a stream whose length does not match) is read by
-        pypdf and written out again instead."""
+        """The original's objects that are not replaced, streams and the rest apart, each as
+        what lies between ``N 0 obj`` and ``endobj`` in the file. An object that cannot be cut
+        out of the bytes and checked (an original with object streams, a stream whose length
+        does not match) is read by pypdf and written out again instead."""
         table = self.reader.xref.get(0, {})
         # Each object ends where the next one starts (or the table does), replaced or not.
         starts = sorted({*table.values(), self._xref_at})
@@ -266,9 +267,22 @@ class PdfRewrite:
                 streams[number] = dumps(obj)
             elif obj is not None:
                 packed[number] = dumps(obj)
-        for number, value in streams.items():
-            streams[number] = b"%d 0 obj\n%b\nendobj\n" % (number, value)
         return streams, packed
+
+
+class _Counted:
+    """A file being written, and how many bytes have gone into it."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.written = 0
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+        self.written += len(data)
+
+    def tell(self) -> int:
+        return self.written
 
 
 def _object_value(data: bytes, number: int, start: int, end: int) -> bytes | None:
