@@ -414,3 +414,36 @@ def test_clear_document(viewer):
     assert viewer.painted_ranges() == []
     assert viewer.selected_range() is None
     assert viewer.annotation_at(TEXT.index("мир")) is None
+
+
+def longest_line_right(viewer: Viewer) -> float:
+    """The right edge of the widest laid-out line, in viewport pixels (document margin included)."""
+    layout = viewer.document().documentLayout()
+    right = 0.0
+    block = viewer.document().begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        lines = block.layout()
+        for n in range(lines.lineCount()):
+            right = max(right, rect.left() + lines.lineAt(n).naturalTextWidth())
+        block = block.next()
+    return right
+
+
+@pytest.mark.parametrize("change", ["narrower", "wider", "zoom in", "zoom out"])
+def test_text_wraps_inside_the_reading_column_after_the_window_changes(qtbot, viewer, change):
+    viewer.show_document(DOCUMENT, [])
+    # A wide window first, then the change: lines must follow the column the reader sees.
+    viewer.resize(1400, 600)
+    if change == "narrower":
+        viewer.resize(700, 600)
+    elif change == "wider":
+        viewer.resize(1600, 600)
+    elif change == "zoom in":
+        viewer.zoom_in()
+        viewer.zoom_in()
+    else:
+        viewer.zoom_out()
+    qtbot.wait(0)
+    assert longest_line_right(viewer) <= viewer.viewport().width()
+    assert viewer.document().textWidth() == viewer.viewport().width()

@@ -265,3 +265,23 @@ def test_the_title_the_window_manager_sees(window, qtbot):
     ).stdout
     assert f'"{window.document.title} — Quotebook"' in shown
     assert shown.count("Quotebook") == 1
+
+
+def test_lines_wrap_inside_the_reading_column_the_reader_sees(window, qtbot):
+    """The text is laid out for the viewport's width, through showing and resizing the window
+    (once it was laid out for the width before the column's side margins and ran off its edge)."""
+    viewer = window.viewer
+    for size in ((1440, 900), (1024, 700), (1440, 900)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda size=size: window.width() == size[0])
+        QApplication.processEvents()
+        assert viewer.document().textWidth() == viewer.viewport().width()
+        document = viewer.document()
+        layout = document.documentLayout()
+        block = document.begin()
+        while block.isValid():
+            left = layout.blockBoundingRect(block).left()
+            lines = block.layout()
+            for n in range(lines.lineCount()):
+                assert left + lines.lineAt(n).naturalTextWidth() <= viewer.viewport().width()
+            block = block.next()

@@ -687,6 +687,10 @@ class Viewer(QTextEdit):
         margins = self.viewportMargins()
         if (margins.left(), margins.right(), margins.bottom()) != (side, side, bottom):
             self.setViewportMargins(side, 0, side, bottom)
+            # Lay the text out for the narrower (or wider) viewport now. QTextEdit does so when
+            # it sees the viewport resized, but under xcb that resize can come before this
+            # change or not at all, leaving lines wrapped for the old width and cut at the edge.
+            self.document().setTextWidth(self.viewport().width())
         if self._find_bar is not None:
             # The vertical scroll bar runs the full height, over the bottom margin: keep clear.
             width = self.width() - scrollbar
