@@ -87,3 +87,10 @@ def test_reanchor_follows_an_edit_and_picks_the_right_occurrence():
 def test_reanchor_returns_none_when_quote_is_gone():
     anchor = make_anchor("a quote here", 2, 7)
     assert reanchor(anchor, "nothing like it") is None
+
+
+@pytest.mark.parametrize("quote", ["", "   ", "\xa0\xa0\n"])
+def test_an_empty_quote_is_refused_with_a_sentence_that_says_so(quote: str):
+    text = "A text with\xa0\xa0\xa0no-break spaces and   runs of spaces."
+    with pytest.raises(QuoteNotFound, match="The quote is empty"):
+        locate_quote(text, quote)

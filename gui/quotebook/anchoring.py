@@ -118,6 +118,8 @@ def locate_quote(text: str, quote: str, occurrence: int = 1) -> Anchor:
     """The anchor of the n-th occurrence (1-based) of `quote`, or `QuoteNotFound`."""
     if occurrence < 1:
         raise QuoteNotFound("The occurrence number starts at 1.")
+    if not quote.strip():
+        raise QuoteNotFound("The quote is empty: give the words to highlight.")
     for n, start in enumerate(occurrences(text, quote), start=1):
         if n == occurrence:
             return make_anchor(text, start, start + len(quote))

@@ -16,6 +16,8 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,17 @@ def popen_cli(library: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
+@contextmanager
+def reaped(process: subprocess.Popen[str]) -> Iterator[subprocess.Popen[str]]:
+    """The process, killed and its pipes closed if the test fails while it still runs."""
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
+
+
 @pytest.mark.slow
 def test_the_app_and_the_command_line_write_at_once_for_30_seconds(tmp_path: Path):
     path = tmp_path / "library.sqlite"
@@ -53,47 +66,53 @@ def test_the_app_and_the_command_line_write_at_once_for_30_seconds(tmp_path: Pat
             f"Batch article {n}\n\nTalks number {n} went on in Vienna.\n", encoding="utf-8"
         )
 
-    app = subprocess.Popen(
-        [sys.executable, str(HERE / "gui_writer.py"), str(path), str(SECONDS)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert app.stdout is not None
-    assert app.stdout.readline().strip() == "started"
-    big_import = popen_cli(path, "import", str(batch), "--json")
+    with ExitStack() as processes:
+        app = subprocess.Popen(
+            [sys.executable, str(HERE / "gui_writer.py"), str(path), str(SECONDS)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        processes.enter_context(reaped(app))
+        assert app.stdout is not None
+        assert app.stdout.readline().strip() == "started"
+        big_import = processes.enter_context(
+            reaped(popen_cli(path, "import", str(batch), "--json"))
+        )
 
-    rng = random.Random(3)
-    cli_notes: dict[int, str] = {}
-    imported: list[int] = []
-    commands = 0
-    deadline = time.monotonic() + SECONDS
-    while time.monotonic() < deadline:
-        commands += 1
-        if commands % 5 == 0:
-            page = tmp_path / f"single-{commands}.txt"
-            page.write_text(f"Single article {commands}\n\nA statement.\n", encoding="utf-8")
-            (result,) = json.loads(run_cli(path, "import", str(page), "--json").stdout)
-            assert result["status"] == "imported", result
-            imported.append(result["id"])
-            continue
-        document_id = rng.choice(sorted(texts))
-        text = texts[document_id]
-        start = rng.randrange(0, len(text) - 40)
-        quote = text[start : start + 25].strip()
-        note = f"cli note {commands}"
-        made = run_cli(
-            path, "annotate", str(document_id), "--quote", quote, "--note", note,
-            "--tag", "cli", "--json", timeout=60,
-        )  # fmt: skip
-        cli_notes[json.loads(made.stdout)["id"]] = note
+        rng = random.Random(3)
+        cli_notes: dict[int, str] = {}
+        imported: list[int] = []
+        commands = 0
+        deadline = time.monotonic() + SECONDS
+        while time.monotonic() < deadline:
+            commands += 1
+            if commands % 5 == 0:
+                page = tmp_path / f"single-{commands}.txt"
+                page.write_text(f"Single article {commands}\n\nA statement.\n", encoding="utf-8")
+                (result,) = json.loads(run_cli(path, "import", str(page), "--json").stdout)
+                assert result["status"] == "imported", result
+                imported.append(result["id"])
+                continue
+            document_id = rng.choice(sorted(texts))
+            text = texts[document_id]
+            quote = ""  # a window of only spaces (the samples have NBSP runs) is no quote
+            while len(quote) < 10:
+                start = rng.randrange(0, len(text) - 40)
+                quote = text[start : start + 25].strip()
+            note = f"cli note {commands}"
+            made = run_cli(
+                path, "annotate", str(document_id), "--quote", quote, "--note", note,
+                "--tag", "cli", "--json", timeout=60,
+            )  # fmt: skip
+            cli_notes[json.loads(made.stdout)["id"]] = note
 
-    app_out, app_err = app.communicate(timeout=120)
-    assert app.returncode == 0, app_err
-    report = json.loads(app_out.strip().splitlines()[-1])
-    big_out, big_err = big_import.communicate(timeout=300)
-    assert big_import.returncode == 0, big_err
+        app_out, app_err = app.communicate(timeout=120)
+        assert app.returncode == 0, app_err
+        report = json.loads(app_out.strip().splitlines()[-1])
+        big_out, big_err = big_import.communicate(timeout=300)
+        assert big_import.returncode == 0, big_err
     assert "Traceback" not in app_err + big_err
 
     assert report["failures"] == []
