@@ -94,3 +94,40 @@ def test_an_empty_quote_is_refused_with_a_sentence_that_says_so(quote: str):
     text = "A text with\xa0\xa0\xa0no-break spaces and   runs of spaces."
     with pytest.raises(QuoteNotFound, match="The quote is empty"):
         locate_quote(text, quote)
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\u2029"), max_size=60),
+    st.lists(st.integers(min_value=1, max_value=59), max_size=6, unique=True),
+)
+def test_positions_with_display_breaks_match_the_shown_text(text: str, cuts: list[int]):
+    """With breaks, each code point maps to where it sits in the text Qt is shown (a paragraph
+    separator inserted before each break), and back; the separator's two sides are one offset."""
+    breaks = sorted(c for c in cuts if c < len(text))
+    mapping = Utf16Map(text, breaks)
+    shown, at = [], 0
+    for cut in breaks:
+        shown.append(text[at:cut])
+        at = cut
+    shown.append(text[at:])
+    units = [len(s.encode("utf-16-le")) // 2 for s in shown]
+    for cp in range(len(text) + 1):
+        piece = sum(1 for b in breaks if b <= cp)
+        before = sum(units[:piece]) + piece  # whole pieces before and their separators
+        start = breaks[piece - 1] if piece else 0
+        expected = before + len(text[start:cp].encode("utf-16-le")) // 2
+        assert mapping.to_utf16(cp) == expected
+        assert mapping.to_codepoint(expected) == cp
+    for cut in breaks:
+        separator = mapping.to_utf16(cut) - 1
+        assert mapping.to_codepoint(separator) == cut
+    assert mapping.has_breaks == bool(breaks)
+
+
+def test_a_break_right_after_an_emoji_comes_after_both_its_units():
+    text = "a😀b"
+    mapping = Utf16Map(text, [2])  # a, 😀 | b
+    assert [mapping.to_utf16(cp) for cp in range(4)] == [0, 1, 4, 5]
+    assert mapping.to_codepoint(2) == 1  # inside the emoji
+    assert mapping.to_codepoint(3) == 2  # before the separator
+    assert mapping.to_codepoint(4) == 2  # after it

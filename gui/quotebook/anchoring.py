@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from quotebook.domain import Anchor
 from quotebook.errors import QuoteNotFound
@@ -27,31 +27,49 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Utf16Map:
-    """Converts between code-point offsets and UTF-16 offsets for one text.
+    """Converts between code-point offsets and the positions Qt counts, for one text.
 
-    Only the positions of astral characters are stored, so building the map is one scan and
-    each conversion is a binary search.
+    Qt counts UTF-16 units, so a character outside the Basic Multilingual Plane takes two
+    positions there. A viewer may also show paragraph breaks of its own that the text does not
+    have (it cuts very long lines into display blocks): `breaks` are the code-point offsets
+    before which it inserted one, and each takes one position that belongs to no character.
+
+    Only the extra positions are stored, so building the map is one scan of the text and each
+    conversion is a binary search.
     """
 
-    def __init__(self, text: str) -> None:
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
-        # UTF-16 offset at which each astral character starts.
-        self._astral_u16 = [cp + n for n, cp in enumerate(self._astral)]
-        self._length = len(text)
+    def __init__(self, text: str, breaks: Sequence[int] = ()) -> None:
+        astral = [m.start() for m in _ASTRAL.finditer(text)]
+        # Each extra position as (key, kind): `key` is the smallest code-point offset it lies
+        # before; kind 0 (an astral character's second unit) sorts before kind 1 (a break) at
+        # the same key, because the character comes before the break.
+        extras = sorted([(a + 1, 0) for a in astral] + [(b, 1) for b in breaks])
+        self._keys = [key for key, _ in extras]
+        # The Qt position of each extra unit: `key` characters and every earlier extra before it.
+        self._positions = [key + n for n, (key, _) in enumerate(extras)]
+        self._astral = [kind == 0 for _, kind in extras]
+        self._has_breaks = bool(breaks)
 
     @property
     def is_identity(self) -> bool:
-        return not self._astral
+        return not self._keys
+
+    @property
+    def has_breaks(self) -> bool:
+        """Whether the display cut some line into several blocks."""
+        return self._has_breaks
 
     def to_utf16(self, offset: int) -> int:
-        return offset + bisect.bisect_left(self._astral, offset)
+        """The Qt position of code-point `offset` (after any break inserted before it)."""
+        return offset + bisect.bisect_right(self._keys, offset)
 
     def to_codepoint(self, offset: int) -> int:
-        # Astral characters that start before `offset` each add one extra unit; an offset that
-        # falls inside a surrogate pair is rounded down to the start of its character.
-        n = bisect.bisect_left(self._astral_u16, offset)
-        if n and self._astral_u16[n - 1] + 1 == offset:
-            return self._astral[n - 1]
+        """The code-point offset of a Qt position. A position inside a surrogate pair rounds
+        down to the start of its character; both sides of an inserted break are the same
+        code point."""
+        n = bisect.bisect_left(self._positions, offset)
+        if n < len(self._positions) and self._positions[n] == offset and self._astral[n]:
+            return offset - n - 1
         return offset - n
 
 
