@@ -19,6 +19,7 @@ A change to these rules that can change a verdict raises `quotebook.reader_view.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -78,6 +79,9 @@ BLURB_WORDS = 40  # a blurb is at most this long; a longer line is a paragraph
 SHORT_WORDS = 6  # lines this short without a full stop are furniture when they trail the text
 TAIL_SHARE = 0.25  # the trailing rule hides at most this share of the text's characters
 RELATED_FROM = 1 / 3  # a "Latest news" list counts only in the text's later part
+# Words are counted up to one past the largest limit a rule compares with, so a line of a
+# megabyte costs what a blurb does.
+WORDS_COUNTED = BLURB_WORDS + 1
 
 
 class FurnitureLine(NamedTuple):
@@ -93,20 +97,24 @@ class _Line(NamedTuple):
     start: int
     end: int
     text: str  # stripped
-
-    @property
-    def words(self) -> int:
-        return len(_WORD.findall(self.text))
+    words: int  # counted up to WORDS_COUNTED
 
     @property
     def headline_like(self) -> bool:
         return bool(self.text) and self.words <= 20 and not _SENTENCE_END.search(self.text)
 
 
+def _words(text: str, limit: int = WORDS_COUNTED, start: int = 0, end: int | None = None) -> int:
+    """How many words `text[start:end]` has, counted up to `limit`."""
+    found = _WORD.finditer(text, start, len(text) if end is None else end)
+    return sum(1 for _ in itertools.islice(found, limit))
+
+
 def _lines(text: str) -> list[_Line]:
     lines, start = [], 0
     for raw in text.split("\n"):
-        lines.append(_Line(start, start + len(raw), raw.strip()))
+        stripped = raw.strip()
+        lines.append(_Line(start, start + len(raw), stripped, _words(stripped)))
         start += len(raw) + 1
     return lines
 
@@ -122,8 +130,7 @@ def _own_reason(line: _Line, repeats: Counter[str], previous: _Line | None) -> s
         return "blurb"
     if _CONTACT.fullmatch(text):
         return "contact"
-    parts = [p for p in _BREADCRUMB.split(text) if p]
-    if len(parts) >= 3 and all(len(_WORD.findall(p)) <= 3 for p in parts):
+    if _is_breadcrumb(text):
         return "breadcrumb"
     if text.isupper() and "," in text and all(len(p.split()) <= 2 for p in text.split(",")):
         return "breadcrumb"
@@ -134,9 +141,32 @@ def _own_reason(line: _Line, repeats: Counter[str], previous: _Line | None) -> s
     return ""
 
 
+def _is_breadcrumb(text: str) -> bool:
+    """Three or more parts between separators, none longer than three words."""
+    parts, start = 0, 0
+    for separator in itertools.chain(_BREADCRUMB.finditer(text), [None]):
+        end = len(text) if separator is None else separator.start()
+        if end > start:  # an empty part (separators side by side) does not count
+            if _words(text, 4, start, end) > 3:
+                return False
+            parts += 1
+        if separator is not None:
+            start = separator.end()
+    return parts >= 3
+
+
 def furniture_lines(text: str) -> list[FurnitureLine]:
     """The lines of `text` that look like page furniture, each with the rule that caught it."""
     lines = _lines(text)
+    return [
+        FurnitureLine(line.start, line.end, line.text, reason)
+        for line, reason in zip(lines, _reasons(lines, text), strict=True)
+        if reason
+    ]
+
+
+def _reasons(lines: list[_Line], text: str) -> list[str]:
+    """Why each line is furniture; empty for the article's lines."""
     repeats = Counter(line.text for line in lines if line.text)
     reasons = ["" for _ in lines]
     previous: _Line | None = None
@@ -150,24 +180,20 @@ def furniture_lines(text: str) -> list[FurnitureLine]:
     _related_section(lines, reasons, len(text))
     _tail(lines, reasons, len(text))
     _labels(lines, reasons)
-    return [
-        FurnitureLine(line.start, line.end, line.text, reason)
-        for line, reason in zip(lines, reasons, strict=True)
-        if reason
-    ]
+    return reasons
 
 
 def _padded(lines: list[_Line], reasons: list[str], text: str) -> None:
     """Tickers and banners are laid out with long runs of (non-breaking) spaces."""
     for i, line in enumerate(lines):
-        if line.text and not reasons[i] and _PADDING.search(text[line.start : line.end]):
+        if line.text and not reasons[i] and _PADDING.search(text, line.start, line.end):
             reasons[i] = "padding"
 
 
 def _menus(lines: list[_Line], reasons: list[str]) -> None:
     """Three or more consecutive one- or two-word lines with no punctuation are a menu."""
     run: list[int] = []
-    for i, line in enumerate([*lines, _Line(0, 0, "")]):
+    for i, line in enumerate([*lines, _Line(0, 0, "", 0)]):
         short = (
             bool(line.text) and line.words <= 2 and len(line.text) <= 24
             and not _SENTENCE_END.search(line.text) and not any(c.isdigit() for c in line.text)
@@ -251,8 +277,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     there.
     """
     lines = _lines(text)
-    hidden = {(b.start, b.end) for b in furniture_lines(text)}
-    flags = [(line.start, line.end) in hidden for line in lines]
+    flags = [bool(reason) for reason in _reasons(lines, text)]
     ranges: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
