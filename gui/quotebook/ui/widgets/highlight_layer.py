@@ -11,6 +11,10 @@ paragraph is, while every extra selection asks for the layout up to its position
 is set (a full layout of a 1 MB document costs ~0.2 s). The layer remembers what it painted and
 re-formats only the segments that changed, so adding one highlight touches a few characters.
 
+A single highlight added, changed or removed (`update`, `remove`) costs what it touches: the
+segments under its old and new ranges are cut again from the annotations that cover them (the
+segments themselves say which), and spliced into the list; nothing walks the other highlights.
+
 A document may carry formatting of its own (bold, headings, links: see `formatting_layer`). Then
 the layer merges its backgrounds over those formats and, when a highlight goes, removes only the
 background; a plain document keeps the cheaper path of setting whole formats.
@@ -47,19 +51,27 @@ class Segment(NamedTuple):
     colors: tuple[str, ...]
 
 
+# (start, end, length, -id, id, colour): sorting by the middle fields puts the topmost first.
+_Span = tuple[int, int, int, int, int, str]
+
+
 def split_segments(annotations: Iterable[Annotation]) -> list[Segment]:
     """Cut annotated ranges into non-overlapping segments in text order; gaps are left out."""
-    # (start, end, length, -id, id, colour): sorting by the middle fields puts the topmost first.
-    spans = sorted(
-        (a.start, a.end, a.end - a.start, -a.id, a.id, a.color)
-        for a in annotations
-        if a.end > a.start
-    )
+    return _split_spans([_span(a) for a in annotations if a.end > a.start])
+
+
+def _span(annotation: Annotation) -> _Span:
+    a = annotation
+    return (a.start, a.end, a.end - a.start, -a.id, a.id, a.color)
+
+
+def _split_spans(unsorted: Iterable[_Span]) -> list[Segment]:
+    spans = sorted(unsorted)
     if not spans:
         return []
     points = sorted({p for span in spans for p in span[:2]})
     segments: list[Segment] = []
-    active: list[tuple[int, int, int, int, int, str]] = []
+    active: list[_Span] = []
     first_end = 0  # the smallest end among the active spans
     ids: tuple[int, ...] = ()
     colors: tuple[str, ...] = ()
@@ -84,7 +96,7 @@ def split_segments(annotations: Iterable[Annotation]) -> list[Segment]:
     return segments
 
 
-def _topmost(span: tuple[int, int, int, int, int, str]) -> tuple[int, int]:
+def _topmost(span: _Span) -> tuple[int, int]:
     return span[2], span[3]
 
 
@@ -108,17 +120,20 @@ class HighlightLayer:
     """Keeps a document's highlight formats in step with an annotation list.
 
     `reset` is called whenever the document's text is replaced (that drops all formats);
-    `paint` may then be called as often as the annotations change.
+    `paint` may then be called with the whole list as often as it changes, or `update` and
+    `remove` with the one annotation that changed.
     """
 
     def __init__(self, document: QTextDocument) -> None:
         self._document = document
         self._text = ""
         self._map = Utf16Map("")
+        self._annotations: dict[int, Annotation] = {}  # those painted, by id
         self._segments: list[Segment] = []
         self._starts: list[int] = []
         self._runs: dict[tuple[int, int], int] = {}  # UTF-16 (start, end) -> painted RGB
         self._formats: dict[int, QTextCharFormat] = {}
+        self._blends: dict[tuple[tuple[str, ...], bool], int] = {}
         self._keep_formats = False
 
     @property
@@ -139,26 +154,24 @@ class HighlightLayer:
         self._keep_formats = keep_formats
         self._text = text
         self._map = mapping if mapping is not None else Utf16Map(text)
+        self._annotations = {}
         self._segments = []
         self._starts = []
         self._runs = {}
 
-    def paint(self, annotations: Iterable[Annotation], *, dark: bool) -> int:
-        """Bring the document's formats in line with `annotations`; returns ranges re-formatted."""
+    def _paintable(self, annotation: Annotation) -> bool:
         # An orphaned annotation's offsets no longer point at its quote: painting them would
         # mark the wrong words.
-        limit = len(self._text)
-        inside = [a for a in annotations if 0 <= a.start < a.end <= limit and not a.orphaned]
+        a = annotation
+        return 0 <= a.start < a.end <= len(self._text) and not a.orphaned
+
+    def paint(self, annotations: Iterable[Annotation], *, dark: bool) -> int:
+        """Bring the document's formats in line with `annotations`; returns ranges re-formatted."""
+        inside = [a for a in annotations if self._paintable(a)]
+        self._annotations = {a.id: a for a in inside}
         self._segments = split_segments(inside)
         self._starts = [s.start for s in self._segments]
-        to_u16 = self._map.to_utf16
-        runs: dict[tuple[int, int], int] = {}
-        blends: dict[tuple[str, ...], int] = {}
-        for start, end, _, colors in self._segments:
-            rgb = blends.get(colors)
-            if rgb is None:
-                rgb = blends[colors] = blend(colors, dark=dark).rgb()
-            runs[(to_u16(start), to_u16(end))] = rgb
+        runs = self._runs_of(self._segments, dark)
         old = self._runs
         cleared = sorted(span for span in old if span not in runs)
         painted = sorted(span for span, rgb in runs.items() if old.get(span) != rgb)
@@ -166,6 +179,97 @@ class HighlightLayer:
         if cleared or painted:
             self._apply(cleared, painted, runs)
         return len(cleared) + len(painted)
+
+    def update(self, annotation: Annotation, *, dark: bool) -> int:
+        """Paint one annotation that was added or changed; returns ranges re-formatted."""
+        old = self._annotations.pop(annotation.id, None)
+        if self._paintable(annotation):
+            self._annotations[annotation.id] = annotation
+        elif old is None:
+            return 0
+        return self._repaint_around(old, annotation, dark)
+
+    def remove(self, annotation_id: int, *, dark: bool) -> int:
+        """Take one annotation's colour away; returns ranges re-formatted."""
+        old = self._annotations.pop(annotation_id, None)
+        return 0 if old is None else self._repaint_around(old, None, dark)
+
+    def _repaint_around(self, old: Annotation | None, new: Annotation | None, dark: bool) -> int:
+        regions = sorted((a.start, a.end) for a in (old, new) if a is not None and a.end > a.start)
+        if len(regions) == 2 and regions[1][0] <= regions[0][1]:
+            regions = [(regions[0][0], max(regions[0][1], regions[1][1]))]
+        added = new.id if new is not None and new.id in self._annotations else None
+        changed = 0
+        for start, end in reversed(regions):  # from the end, so earlier indexes stay valid
+            changed += self._resplit(start, end, added, dark)
+        return changed
+
+    def _resplit(self, start: int, end: int, added: int | None, dark: bool) -> int:
+        """Cut the segments over code points [start, end) again from the annotations that
+        cover them now (those the old segments name, and `added`), splice them in, and
+        re-format what changed."""
+        segments, starts = self._segments, self._starts
+        first = bisect.bisect_right(starts, start) - 1
+        if first < 0 or segments[first].end <= start:
+            first += 1
+        last = bisect.bisect_left(starts, end)  # segments [first, last) overlap the region
+        # Whole segments only, and a touching neighbour on each side: a colour may now run on.
+        if first < last:
+            start, end = min(start, segments[first].start), max(end, segments[last - 1].end)
+        if first > 0 and segments[first - 1].end == start:
+            first -= 1
+            start = segments[first].start
+        if last < len(segments) and segments[last].start == end:
+            last += 1
+            end = segments[last - 1].end
+        ids = {i for segment in segments[first:last] for i in segment.annotation_ids}
+        if added is not None:
+            ids.add(added)
+        spans = []
+        for i in ids:
+            a = self._annotations.get(i)
+            if a is not None and a.start < end and a.end > start:
+                spans.append(
+                    (max(a.start, start), min(a.end, end), a.end - a.start, -i, i, a.color)
+                )
+        fresh = _split_spans(spans)
+        old_runs = self._runs_of(segments[first:last], dark, self._runs)
+        new_runs = self._runs_of(fresh, dark)
+        segments[first:last] = fresh
+        starts[first:last] = [s.start for s in fresh]
+        cleared = [span for span in old_runs if span not in new_runs]
+        painted = [span for span, rgb in new_runs.items() if old_runs.get(span) != rgb]
+        for span in old_runs:
+            del self._runs[span]
+        self._runs.update(new_runs)
+        if cleared or painted:
+            self._apply(cleared, painted, new_runs)
+        return len(cleared) + len(painted)
+
+    def _runs_of(
+        self,
+        segments: Iterable[Segment],
+        dark: bool,
+        painted: dict[tuple[int, int], int] | None = None,
+    ) -> dict[tuple[int, int], int]:
+        """UTF-16 (start, end) -> RGB for these segments; with `painted`, what was painted."""
+        to_u16 = self._map.to_utf16
+        runs: dict[tuple[int, int], int] = {}
+        for start, end, _, colors in segments:
+            span = (to_u16(start), to_u16(end))
+            if painted is not None:
+                runs[span] = painted[span]
+                continue
+            rgb = self._blends.get((colors, dark))
+            if rgb is None:
+                rgb = self._blends[(colors, dark)] = blend(colors, dark=dark).rgb()
+            runs[span] = rgb
+        return runs
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether a painted highlight touches code points [start, end], both ends included."""
+        i = bisect.bisect_right(self._starts, end) - 1
+        return i >= 0 and self._segments[i].end >= start
 
     def _apply(
         self,

@@ -3,6 +3,11 @@
 Positions in the `QTextDocument` are UTF-16 units of the canonical text (it is set as plain
 text, one position per unit, paragraph breaks included), while everything the viewer says to
 the rest of the app is in code points; `Utf16Map` converts at this boundary and nowhere else.
+A line too long for Qt to lay out in bounded time is shown as several blocks (`long_lines`);
+the map counts those extra breaks too, and copying gives the canonical text, not the blocks.
+
+Work follows the change: one highlight added, changed or removed re-formats the characters it
+covers and re-decides the reader view's hidden lines it touches, nothing else.
 
 Three kinds of colour meet here. Highlights are character formats kept by the
 `HighlightLayer`, merged over the document's own formatting (a Markdown import's headings,
@@ -18,7 +23,7 @@ import bisect
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -38,14 +43,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QMenu, QStyle, QTextEdit, QToolTip, QWidget
 
-from quotebook.anchoring import snap_to_words
+from quotebook.anchoring import Utf16Map, snap_to_words
 from quotebook.domain import Annotation, Document
 from quotebook.formatting import apply_formatting
 from quotebook.ui.fonts import READING_POINT_SIZE, reading_font
 from quotebook.ui.theme import is_dark
 from quotebook.ui.widgets.find_bar import MAX_PAINTED_MATCHES, FindBar, find_matches
-from quotebook.ui.widgets.hidden_lines import set_hidden_lines
+from quotebook.ui.widgets.hidden_lines import HiddenLines
 from quotebook.ui.widgets.highlight_layer import HighlightLayer, blend
+from quotebook.ui.widgets.long_lines import display_breaks, shown_text
 
 READING_COLUMN = 70  # characters per line at most; the column is centred in wider windows
 DOCUMENT_MARGIN = 24
@@ -72,10 +78,10 @@ class Viewer(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layer = HighlightLayer(self.document())
+        self._hidden = HiddenLines(self.document())
         self._document: Document | None = None
         self._annotations: dict[int, Annotation] = {}
         self._hidden_ranges: list[tuple[int, int]] = []  # code points: the reader view's
-        self.hidden_line_count = 0
         self._selected: int | None = None
         self._context_annotation: int | None = None
         self._context_actions: list[QAction] = []
@@ -132,19 +138,22 @@ class Viewer(QTextEdit):
         self._flash_level = 0.0
         self._matches, self._match_starts, self._match_index = [], [], -1
         self._annotations = {a.id: a for a in annotations}
-        self._hidden_ranges, self.hidden_line_count = [], 0
+        self._hidden_ranges = []
+        self._hidden.clear()
+        text = document.text
+        breaks = display_breaks(text)
         self._reset_insertion_format()
         # One edit block around text, line height and highlights: Qt then sees one change and
         # lays the document out lazily, as it does for bare text.
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        self.setPlainText(document.text)
+        self.setPlainText(shown_text(text, breaks))
         cursor.select(QTextCursor.SelectionType.Document)
         spacing = QTextBlockFormat()
         spacing.setLineHeight(LINE_HEIGHT_PERCENT, _PROPORTIONAL)
         cursor.mergeBlockFormat(spacing)
         # Formatting goes under the highlights, which then merge their backgrounds over it.
-        self._layer.reset(document.text, keep_formats=bool(document.formatting))
+        self._layer.reset(text, Utf16Map(text, breaks), keep_formats=bool(document.formatting))
         self._apply_formatting()
         self._layer.paint(annotations, dark=self.is_dark())
         cursor.endEditBlock()
@@ -177,7 +186,8 @@ class Viewer(QTextEdit):
     def clear_document(self) -> None:
         self._document = None
         self._annotations = {}
-        self._hidden_ranges, self.hidden_line_count = [], 0
+        self._hidden_ranges = []
+        self._hidden.clear()
         self._selected = None
         self.setPlainText("")
         self._layer.reset("")
@@ -186,14 +196,47 @@ class Viewer(QTextEdit):
         self._refresh_overlays()
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
-        """Repaint the highlights only; unchanged stretches of text are not touched."""
-        self._annotations = {a.id: a for a in annotations}
+        """Show this list of highlights; only those that differ from the shown ones are
+        re-formatted, and a long list that differs a lot is painted again as a whole."""
+        wanted = {a.id: a for a in annotations}
+        changed = [a for a in annotations if self._annotations.get(a.id) != a]
+        gone = [i for i in self._annotations if i not in wanted]
+        if len(changed) + len(gone) > max(8, len(wanted) // 8):
+            self._annotations = wanted
+            self._layer.paint(annotations, dark=self.is_dark())
+            if self._hidden_ranges:
+                self.set_hidden_ranges(self._hidden_ranges)
+        else:
+            for annotation_id in gone:
+                self.remove_annotation(annotation_id, refresh=False)
+            for annotation in changed:
+                self.update_annotation(annotation, refresh=False)
         if self._selected not in self._annotations:
             self._selected = None
-        self._layer.paint(annotations, dark=self.is_dark())
-        if self._hidden_ranges:
-            self._apply_hidden_lines()  # a line that now carries a highlight shows again
         self._refresh_overlays()
+
+    def update_annotation(self, annotation: Annotation, *, refresh: bool = True) -> None:
+        """Show one highlight that was added or changed: its characters are re-formatted, and
+        a hidden line it now touches shows again."""
+        before = self._annotations.get(annotation.id)
+        self._annotations[annotation.id] = annotation
+        self._layer.update(annotation, dark=self.is_dark())
+        spans = [(a.start, a.end) for a in (before, annotation) if a is not None]
+        self._refresh_hidden(spans)
+        if refresh:
+            self._refresh_overlays()
+
+    def remove_annotation(self, annotation_id: int, *, refresh: bool = True) -> None:
+        """Take one highlight away (a line it kept in view may hide again)."""
+        before = self._annotations.pop(annotation_id, None)
+        if before is None:
+            return
+        self._layer.remove(annotation_id, dark=self.is_dark())
+        self._refresh_hidden([(before.start, before.end)])
+        if self._selected == annotation_id:
+            self._selected = None
+        if refresh:
+            self._refresh_overlays()
 
     def set_hidden_ranges(self, ranges: Sequence[tuple[int, int]]) -> None:
         """Hide the lines wholly inside `ranges` (code points), except those with highlights.
@@ -201,15 +244,30 @@ class Viewer(QTextEdit):
         The reader view's page furniture: the text and every offset stay as they are.
         """
         self._hidden_ranges = list(ranges)
-        self._apply_hidden_lines()
+        self._hidden.set_ranges(self._layer.utf16, self._hidden_ranges, self._carries)
 
-    def _apply_hidden_lines(self) -> None:
-        self.hidden_line_count = set_hidden_lines(
-            self.document(), self._layer.utf16, self._hidden_ranges, self.annotations()
-        )
+    @property
+    def hidden_line_count(self) -> int:
+        return self._hidden.count
+
+    def _carries(self, start: int, end: int) -> bool:
+        """Whether a highlight touches Qt positions [start, end]."""
+        to_cp = self._layer.utf16.to_codepoint
+        return self._layer.covers(to_cp(start), to_cp(end))
+
+    def _refresh_hidden(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Highlights changed over these code-point spans: the hidden lines there may change."""
+        if not self._hidden_ranges or not spans:
+            return
+        to_u16 = self._layer.utf16.to_utf16
+        for start, end in spans:
+            self._hidden.refresh(to_u16(start), to_u16(end), self._carries)
 
     def current_document_id(self) -> int | None:
         return self._document.id if self._document is not None else None
+
+    def annotation_count(self) -> int:
+        return len(self._annotations)
 
     def annotations(self) -> list[Annotation]:
         return sorted(self._annotations.values(), key=lambda a: (a.start, a.end, a.id))
@@ -237,6 +295,21 @@ class Viewer(QTextEdit):
         if not self._exact:
             start, end = snap_to_words(self._document.text, start, end)
         return (start, end) if start < end else None
+
+    def _selected_text(self) -> str:
+        """The selection as the canonical text has it (without the breaks of long lines)."""
+        cursor = self.textCursor()
+        if self._document is None or not cursor.hasSelection():
+            return ""
+        to_cp = self._layer.utf16.to_codepoint
+        return self._document.text[to_cp(cursor.selectionStart()) : to_cp(cursor.selectionEnd())]
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy and drag give the selected text exactly as stored: a long line shown as several
+        blocks comes out as the one line it is."""
+        data = QMimeData()
+        data.setText(self._selected_text())
+        return data
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -501,8 +574,8 @@ class Viewer(QTextEdit):
 
     def open_find_bar(self) -> None:
         """Show the find bar, seeded with the selection when it is a short single line."""
-        selected = self.textCursor().selectedText()
-        seed = selected if 0 < len(selected) <= 80 and "\u2029" not in selected else None
+        selected = self._selected_text()
+        seed = selected if 0 < len(selected) <= 80 and "\n" not in selected else None
         self.find_bar.open_bar(seed)
         self._update_margins()
         if self.find_bar.query():
