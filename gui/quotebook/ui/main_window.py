@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from quotebook import APP_NAME, __version__
 from quotebook.domain import DEFAULT_COLOR, Document
-from quotebook.errors import StaleDocument, UserError
+from quotebook.errors import NotFoundError, StaleDocument, UserError
 from quotebook.ui.actions import (
     COLOR_ACTIONS,
     COLOR_NAMES,
@@ -38,6 +38,7 @@ from quotebook.ui.actions import (
     ActionId,
     build_actions,
 )
+from quotebook.ui.document_facts import DocumentFacts, Facts
 from quotebook.ui.library_menu import LibraryMenu
 from quotebook.ui.library_settings import Place, last_place, remember_library, remember_place
 from quotebook.ui.panels.annotations.panel import AnnotationPanel
@@ -85,10 +86,6 @@ def ask_note(parent: QWidget, note: str) -> str | None:
     return ask(parent, note)
 
 
-def _wordcount(text: str) -> int:
-    return len(text.split())
-
-
 class MainWindow(QMainWindow):
     # Another library file to work in: (path, whether to create it). The app's
     # `LibrarySwitcher` opens it and puts a new window on it.
@@ -103,6 +100,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.document: Document | None = None
         self.current_annotation_id: int | None = None
+        # The open document's word count, worked out once per text: (id, sha256, words).
+        self._words: tuple[int, str, int] | None = None
+        self._facts = DocumentFacts(self)
         self._last_color = str(settings.value(SETTINGS_COLOR, DEFAULT_COLOR))
         if self._last_color not in COLOR_NAMES:
             self._last_color = DEFAULT_COLOR
@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
         self.annotation_panel.tagRequested.connect(self._guard(self.edit_tags))
         self.tag_view.annotationOpenRequested.connect(self._guard(self.open_annotation))
 
+        self._facts.ready.connect(self._on_facts)
         s.annotationsChanged.connect(self._on_annotations_changed)
         s.documentsChanged.connect(self._on_documents_changed)
         s.documentRemoved.connect(self._on_document_removed)
@@ -411,12 +412,31 @@ class MainWindow(QMainWindow):
         self.current_annotation_id = None
         annotations = self.session.library.annotations.for_document(document_id)
         self.viewer.show_document(self.document, annotations)
-        self._apply_reader_view()
+        # The word count and, unless the library keeps it, the reader view's verdict take a
+        # pass over the whole text: worked out now for a short one, on a worker for a long one.
+        verdict = self.session.kept_furniture(document_id)
+        self._apply_reader_view(verdict)
+        self._facts.request(
+            document_id,
+            self.document.text,
+            furniture=verdict is None,
+            after_paint=self.viewer.viewport(),
+        )
         self.annotation_panel.set_document(document_id)
         self.quotes_panel.set_document(document_id)
         self.document_tree.select_document(document_id)
-        self._update_status(len(annotations))
+        self._update_status()
         self._update_title()
+
+    def _on_facts(self, facts: Facts) -> None:
+        document = self.document
+        if document is None or document.id != facts.document_id:
+            return
+        self._words = (document.id, document.sha256, facts.words)
+        if facts.furniture is not None:
+            self.session.keep_furniture(document.id, facts.furniture)
+            self._apply_reader_view(facts.furniture)
+        self._update_status()
 
     def open_annotation(self, document_id: int, annotation_id: int) -> None:
         self.open_document(document_id)
@@ -430,14 +450,24 @@ class MainWindow(QMainWindow):
     def _on_annotations_changed(self, document_id: int | None, annotation_id: int | None) -> None:
         if self.document is None or document_id not in (None, self.document.id):
             return
-        annotations = self.session.library.annotations.for_document(self.document.id)
-        ids = {x.id for x in annotations}
-        self.viewer.set_annotations(annotations)
-        if annotation_id is not None and annotation_id in ids:
-            self.select_annotation(annotation_id)
-        elif self.current_annotation_id not in ids:
-            self.select_annotation(None)
-        self._update_status(len(annotations))
+        if document_id is not None and annotation_id is not None:
+            # One annotation was added, changed or deleted: update just that one.
+            try:
+                annotation = self.session.library.annotations.get(annotation_id)
+            except NotFoundError:
+                self.viewer.remove_annotation(annotation_id)
+                if self.current_annotation_id == annotation_id:
+                    self.select_annotation(None)
+            else:
+                self.viewer.update_annotation(annotation)
+                self.select_annotation(annotation_id)
+        else:
+            annotations = self.session.library.annotations.for_document(self.document.id)
+            ids = {x.id for x in annotations}
+            self.viewer.set_annotations(annotations)
+            if self.current_annotation_id not in ids:
+                self.select_annotation(None)
+        self._update_status()
 
     def _on_documents_changed(self) -> None:
         if self.document is None:
@@ -446,7 +476,7 @@ class MainWindow(QMainWindow):
             title = self.session.library.documents.get(self.document.id).title
             if title != self.document.title:
                 self.document = self.session.library.documents.get(self.document.id)
-                self._update_status(None)
+                self._update_status()
                 self._update_title()
 
     def _on_document_removed(self, document_id: int) -> None:
@@ -456,7 +486,8 @@ class MainWindow(QMainWindow):
             self.viewer.clear_document()
             self.annotation_panel.set_document(None)
             self.quotes_panel.set_document(None)
-            self._update_status(0)
+            self._facts.cancel()
+            self._update_status()
             self._update_title()
 
     def _update_title(self) -> None:
@@ -519,17 +550,20 @@ class MainWindow(QMainWindow):
         label.setToolTip(reason)
         self.statusBar().addPermanentWidget(label)
 
-    def _update_status(self, annotation_count: int | None) -> None:
-        if self.document is None:
+    def _update_status(self) -> None:
+        document = self.document
+        if document is None:
             self.status_title.setText("No document open")
             self.status_words.setText("")
             self.status_annotations.setText("")
             return
-        self.status_title.setText(self.document.title)
-        self.status_words.setText(f"{_wordcount(self.document.text):,} words")
-        if annotation_count is None:
-            annotation_count = len(self.session.library.annotations.for_document(self.document.id))
-        self.status_annotations.setText(plural(annotation_count, "annotation"))
+        self.status_title.setText(document.title)
+        words = self._words
+        if words is not None and words[:2] == (document.id, document.sha256):
+            self.status_words.setText(f"{words[2]:,} words")
+        else:
+            self.status_words.setText("")  # being counted
+        self.status_annotations.setText(plural(self.viewer.annotation_count(), "annotation"))
 
     # -- annotating ---------------------------------------------------------------------------
 
@@ -557,7 +591,8 @@ class MainWindow(QMainWindow):
                 f"{exc.message} It has been reloaded: select the passage again."
             ) from exc
         self.viewer.clear_selection()
-        self.select_annotation(annotation.id)
+        if self.current_annotation_id != annotation.id:  # the change signal selected it already
+            self.select_annotation(annotation.id)
         return annotation.id
 
     def _remember_color(self, color: str) -> None:
@@ -636,12 +671,18 @@ class MainWindow(QMainWindow):
 
     # -- reader view --------------------------------------------------------------------------
 
-    def _apply_reader_view(self) -> None:
-        """Hide the page furniture (menus, teasers, cookie notes) when Reader View is on."""
+    def _apply_reader_view(self, verdict: list[tuple[int, int]] | None = None) -> None:
+        """Hide the page furniture (menus, teasers, cookie notes) when Reader View is on.
+
+        `verdict` is the document's furniture when the caller has it; otherwise the kept one
+        (until it is worked out, nothing hides).
+        """
         if self.document is None:
             return
         on = self.action_map[ActionId.READER_VIEW].isChecked()
-        self.viewer.set_hidden_ranges(self.session.furniture(self.document) if on else [])
+        if on and verdict is None:
+            verdict = self.session.kept_furniture(self.document.id)
+        self.viewer.set_hidden_ranges((verdict or []) if on else [])
 
     def _on_reader_view_toggled(self, on: bool) -> None:
         self.settings.setValue(SETTINGS_READER_VIEW, "true" if on else "false")
@@ -851,7 +892,7 @@ class MainWindow(QMainWindow):
             # The layout settles after the window is shown; restore the position then.
             QTimer.singleShot(0, partial(self.viewer.set_scroll_fraction, scroll))
         else:
-            self._update_status(0)
+            self._update_status()
 
     def _setting_number(self, key: str, default: float) -> float:
         """A number from the settings file; a missing or mangled value gives the default."""

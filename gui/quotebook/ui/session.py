@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 
 class Session(QObject):
-    # (document_id or None for "any", annotation_id or None)
+    # (document_id or None for "any", the one annotation added, changed or deleted, or None
+    # when possibly several changed)
     annotationsChanged = Signal(object, object)
     documentsChanged = Signal()
     # A document's annotation count may have changed (None: any document's).
@@ -74,14 +75,22 @@ class Session(QObject):
         Worked out on the first opening and kept in the library, so later openings (and the
         start of the app on the last document read) skip the reader view's line rules.
         """
-        kept = self.library.documents.furniture(document.id, RULES_VERSION)
+        kept = self.kept_furniture(document.id)
         if kept is not None:
             return kept
         from quotebook.reader_view.rules import furniture_ranges  # ~12 ms: only when needed
 
         ranges = furniture_ranges(document.text)
-        self.library.documents.keep_furniture(document.id, ranges, RULES_VERSION)
+        self.keep_furniture(document.id, ranges)
         return ranges
+
+    def kept_furniture(self, document_id: int) -> list[tuple[int, int]] | None:
+        """The reader view's verdict kept in the library; None when it must be worked out."""
+        return self.library.documents.furniture(document_id, RULES_VERSION)
+
+    def keep_furniture(self, document_id: int, ranges: list[tuple[int, int]]) -> None:
+        """Keep a verdict worked out elsewhere (on a worker thread) for the next opening."""
+        self.library.documents.keep_furniture(document_id, ranges, RULES_VERSION)
 
     # -- running commands ---------------------------------------------------------------------
 

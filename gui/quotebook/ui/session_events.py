@@ -10,7 +10,11 @@ from typing import Protocol
 
 class SessionEvents(Protocol):
     def annotations_changed(self, document_id: int | None, annotation_id: int | None) -> None:
-        """Annotations of a document changed (None: possibly of every document)."""
+        """Annotations of a document changed (None: possibly of every document).
+
+        `annotation_id` names the one annotation that was added, changed or deleted, so views
+        can update just that one; None when possibly several changed.
+        """
 
     def documents_changed(self) -> None:
         """Documents or folders were added, removed, renamed or moved."""

@@ -54,7 +54,7 @@ class CreateAnnotation(StoreCommand):
     def revert(self) -> None:
         assert self.annotation is not None
         self.library.annotations.delete(self.annotation.id)
-        self.events.annotations_changed(self.document_id, None)
+        self.events.annotations_changed(self.document_id, self.annotation.id)
 
 
 class DeleteAnnotation(StoreCommand):
@@ -66,7 +66,7 @@ class DeleteAnnotation(StoreCommand):
 
     def apply(self) -> None:
         self.library.annotations.delete(self._annotation.id)
-        self.events.annotations_changed(self._annotation.document_id, None)
+        self.events.annotations_changed(self._annotation.document_id, self._annotation.id)
 
     def revert(self) -> None:
         self.library.annotations.restore(self._annotation, text_sha256=self._text_sha256)

@@ -1,0 +1,110 @@
+"""What takes a pass over a whole document's text: its word count and the reader view's verdict.
+
+Both are worked out once per text, never per highlight. A short text gets them at once; a long
+one on a worker thread started after the viewer's next paint, so that opening it paints the
+first screen without waiting or sharing the processor, and the reader can scroll while they are
+worked out (the worker is plain Python and yields the interpreter every few milliseconds). The
+answer comes back through a queued signal and is dropped if another document was opened
+meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from functools import partial
+from typing import NamedTuple
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from quotebook.ui.first_paint import after_first_paint
+
+# Texts up to this many characters are measured on the spot (a few milliseconds).
+SYNC_CHARS = 200_000
+START_LATEST_MS = 500  # the worker starts by then even if nothing was painted (a hidden window)
+WORD_CHUNK = 1 << 16  # words are counted a slice at a time, so no list of every word is made
+
+
+class Facts(NamedTuple):
+    document_id: int
+    words: int
+    furniture: list[tuple[int, int]] | None  # None: not asked for
+
+
+def count_words(text: str) -> int:
+    """White-space separated words, as `len(text.split())` counts them, in bounded memory."""
+    words = 0
+    for start in range(0, len(text), WORD_CHUNK):
+        words += len(text[start : start + WORD_CHUNK].split())
+        # A word running over the cut was counted in both slices.
+        if start and not text[start - 1].isspace() and not text[start].isspace():
+            words -= 1
+    return words
+
+
+def work_out(document_id: int, text: str, furniture: bool) -> Facts:
+    ranges = None
+    if furniture:
+        from quotebook.reader_view.rules import furniture_ranges  # ~12 ms: only when needed
+
+        ranges = furniture_ranges(text)
+    return Facts(document_id, count_words(text), ranges)
+
+
+class DocumentFacts(QObject):
+    """Works facts out for one document at a time; `ready` carries a `Facts`."""
+
+    ready = Signal(object)
+    _done = Signal(int, object)  # (request number, Facts), from the worker thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentFacts")
+        self._request = 0
+        self._started = 0
+        self._done.connect(self._on_done)
+
+    def request(
+        self, document_id: int, text: str, *, furniture: bool, after_paint: QWidget | None = None
+    ) -> None:
+        """Work out the facts of this text; a request made before is forgotten.
+
+        A long text is worked out on a worker thread, started once `after_paint` (the viewer)
+        has painted the document's first screen.
+        """
+        self._request += 1
+        if len(text) <= SYNC_CHARS:
+            self.ready.emit(work_out(document_id, text, furniture))
+            return
+        start = partial(self._start, self._request, document_id, text, furniture)
+        if after_paint is None:
+            start()
+            return
+        after_first_paint(after_paint, start)
+        QTimer.singleShot(START_LATEST_MS, start)
+
+    def _start(self, number: int, document_id: int, text: str, furniture: bool) -> None:
+        if number != self._request or number == self._started:
+            return  # superseded, or started already
+        self._started = number
+        thread = threading.Thread(
+            target=self._work,
+            args=(number, document_id, text, furniture),
+            name="document-facts",
+            daemon=True,
+        )
+        thread.start()
+
+    def cancel(self) -> None:
+        """Forget the request in flight (its document was closed)."""
+        self._request += 1
+
+    def _work(self, number: int, document_id: int, text: str, furniture: bool) -> None:
+        facts = work_out(document_id, text, furniture)
+        with contextlib.suppress(RuntimeError):  # the window went away meanwhile
+            self._done.emit(number, facts)
+
+    def _on_done(self, number: int, facts: Facts) -> None:
+        if number == self._request:
+            self.ready.emit(facts)
