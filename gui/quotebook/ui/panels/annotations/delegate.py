@@ -87,6 +87,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         self.setObjectName("annotationDelegate")
         self._cache: dict[tuple[object, ...], _Card] = {}
         self._editing: QPersistentModelIndex | None = None
+        self._scroll_bar_extent: int | None = None  # of the view's style, asked once
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -99,22 +100,27 @@ class AnnotationDelegate(QStyledItemDelegate):
             width = widget.viewport().width()
             scroll_bar = widget.verticalScrollBar()
             if scroll_bar is not None and not scroll_bar.isVisible():
-                style = widget.style()
-                width -= style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, widget)
+                if self._scroll_bar_extent is None:
+                    metric = QStyle.PixelMetric.PM_ScrollBarExtent
+                    self._scroll_bar_extent = widget.style().pixelMetric(metric, None, widget)
+                width -= self._scroll_bar_extent
         return max(width - TEXT_LEFT - MARGIN, 40)
 
     def _card(self, option: QStyleOptionViewItem, index: Index) -> _Card:
+        # Cached by the annotation itself (a frozen value: any change makes a new key) and the
+        # width: a list view asks every row's size whenever a row comes or goes.
         width = self._content_width(option)
         editing = self._editing is not None and self._editing == QPersistentModelIndex(index)
-        quote = " ".join(str(index.data(AnnotationRole.Quote) or "").split())
-        tags = tuple(index.data(AnnotationRole.Tags) or ())
-        note = str(index.data(AnnotationRole.Note) or "")
+        annotation = index.data(AnnotationRole.Annotation)
         title = str(index.data(AnnotationRole.Title) or "")
-        key = (width, option.font.key(), quote, tags, note, title, editing)
+        key = (annotation, title, width, option.font.key(), editing)
         card = self._cache.get(key)
         if card is None:
             if len(self._cache) > 5000:
                 self._cache.clear()
+            quote = " ".join(str(index.data(AnnotationRole.Quote) or "").split())
+            tags = tuple(index.data(AnnotationRole.Tags) or ())
+            note = str(index.data(AnnotationRole.Note) or "")
             card = self._layout(option.font, width, quote, tags, note, title, editing)
             self._cache[key] = card
         return card

@@ -4,11 +4,17 @@ The model holds frozen `Annotation` values handed to it by its owner; it does no
 so the same class lists one document's highlights or a tag's highlights across the library.
 Refreshes are applied as removals, insertions and `dataChanged` rather than a reset, so the
 selection, the scroll position and an open note editor survive a change elsewhere.
+
+A model that knows its order (`order`, e.g. `text_order`) also takes one annotation at a time
+(`upsert`, `remove`): it finds the row by binary search and changes only that row, so adding a
+highlight to a document with a thousand costs the same as adding the first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -43,6 +49,11 @@ class AnnotationRole(IntEnum):
     Annotation = Qt.ItemDataRole.UserRole + 9
 
 
+def text_order(annotation: Annotation) -> tuple[int, int, int]:
+    """Where an annotation sits in its document's text (the store's order for a document)."""
+    return (annotation.start, annotation.end, annotation.id)
+
+
 def tag_matches(tag: str, wanted: str) -> bool:
     """Whether `tag` is `wanted` or lies below it, as the store's `with_tag` understands it."""
     tag, wanted = tag.casefold(), wanted.casefold()
@@ -50,13 +61,25 @@ def tag_matches(tag: str, wanted: str) -> bool:
 
 
 class AnnotationListModel(QAbstractListModel):
-    """Annotations in the order given; the note is editable when a session is supplied."""
+    """Annotations in the order given; the note is editable when a session is supplied.
 
-    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+    With `order`, the rows are kept sorted by it and single annotations can come and go.
+    """
+
+    def __init__(
+        self,
+        session: Session | None = None,
+        parent: QObject | None = None,
+        *,
+        order: Callable[[Annotation], tuple[int, ...]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("annotationListModel")
         self._session = session
+        self._order = order
         self._rows: list[Annotation] = []
+        self._by_id: dict[int, Annotation] = {}
+        self._tags: Counter[str] = Counter()  # how many rows carry each tag
         self._tag_colors: dict[str, str] = {}
         self._titles: dict[int, str] = {}
 
@@ -74,6 +97,8 @@ class AnnotationListModel(QAbstractListModel):
         new_titles = dict(titles or {})
         decoration_changed = colors != self._tag_colors or new_titles != self._titles
         self._tag_colors, self._titles = colors, new_titles
+        self._by_id = {a.id: a for a in new}
+        self._tags = Counter(tag for a in new for tag in a.tags)
         if not self._apply_structure(new):
             self.beginResetModel()
             self._rows = new
@@ -84,6 +109,56 @@ class AnnotationListModel(QAbstractListModel):
                 self._rows[row] = annotation
                 index = self.index(row, 0)
                 self.dataChanged.emit(index, index)
+
+    def set_tag_colors(self, tag_colors: Mapping[str, str]) -> None:
+        """Tag colours changed: repaint the rows (the chips) without touching the rows."""
+        colors = dict(tag_colors)
+        if colors != self._tag_colors:
+            self._tag_colors = colors
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def upsert(self, annotation: Annotation) -> None:
+        """Add one annotation in its place, or bring its row up to date (needs `order`)."""
+        assert self._order is not None, "upsert needs a model that knows its order"
+        row = self.row_of(annotation.id)
+        if row >= 0:
+            old = self._rows[row]
+            if old == annotation:
+                return
+            if self._order(old) == self._order(annotation):
+                self._replace(row, annotation)
+                return
+            self._remove_row(row)
+        row = bisect.bisect_left(self._rows, self._order(annotation), key=self._order)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, annotation)
+        self._by_id[annotation.id] = annotation
+        self._tags.update(annotation.tags)
+        self.endInsertRows()
+
+    def remove(self, annotation_id: int) -> None:
+        """Take one annotation's row away, if it has one."""
+        row = self.row_of(annotation_id)
+        if row >= 0:
+            self._remove_row(row)
+
+    def _replace(self, row: int, annotation: Annotation) -> None:
+        old = self._rows[row]
+        self._tags.subtract(old.tags)
+        self._tags.update(annotation.tags)
+        self._rows[row] = annotation
+        self._by_id[annotation.id] = annotation
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+
+    def _remove_row(self, row: int) -> None:
+        old = self._rows[row]
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._by_id[old.id]
+        self._tags.subtract(old.tags)
+        self.endRemoveRows()
 
     def clear(self) -> None:
         self.set_annotations([])
@@ -132,8 +207,16 @@ class AnnotationListModel(QAbstractListModel):
 
     def row_of(self, annotation_id: int) -> int:
         """The row showing this annotation, or -1."""
-        for row, annotation in enumerate(self._rows):
-            if annotation.id == annotation_id:
+        annotation = self._by_id.get(annotation_id)
+        if annotation is None:
+            return -1
+        if self._order is not None:
+            key = self._order(annotation)
+            row = bisect.bisect_left(self._rows, key, key=self._order)
+            if row < len(self._rows) and self._rows[row].id == annotation_id:
+                return row
+        for row, candidate in enumerate(self._rows):
+            if candidate.id == annotation_id:
                 return row
         return -1
 
@@ -144,12 +227,13 @@ class AnnotationListModel(QAbstractListModel):
     def tags_in_use(self) -> list[str]:
         """Every tag on these annotations with its ancestors, sorted, for a filter menu."""
         names: dict[str, str] = {}
-        for annotation in self._rows:
-            for tag in annotation.tags:
-                parts = tag.split("/")
-                for depth in range(1, len(parts) + 1):
-                    path = "/".join(parts[:depth])
-                    names.setdefault(path.casefold(), path)
+        for tag, count in self._tags.items():
+            if count <= 0:
+                continue
+            parts = tag.split("/")
+            for depth in range(1, len(parts) + 1):
+                path = "/".join(parts[:depth])
+                names.setdefault(path.casefold(), path)
         return sorted(names.values(), key=str.casefold)
 
     # -- QAbstractItemModel ------------------------------------------------------------------------
@@ -202,9 +286,7 @@ class AnnotationListModel(QAbstractListModel):
         # The owner normally refreshes from the session's signal; make sure the row is current.
         row = self.row_of(annotation.id)
         if row >= 0 and self._rows[row].note != note:
-            self._rows[row] = replace(self._rows[row], note=note)
-            changed = self.index(row, 0)
-            self.dataChanged.emit(changed, changed)
+            self._replace(row, replace(self._rows[row], note=note))
         return True
 
     def roleNames(self) -> dict[int, QByteArray]:

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from quotebook.domain import PALETTE
+from quotebook.errors import NotFoundError
 from quotebook.ui.panels.annotations.delegate import AnnotationDelegate
 from quotebook.ui.panels.annotations.model import (
     AnnotationFilterProxy,
     AnnotationListModel,
     AnnotationRole,
+    text_order,
 )
 from quotebook.ui.session import Session
 from quotebook.ui.theme import annotation_color, swatch_icon, tag_color
@@ -103,7 +105,7 @@ class AnnotationPanel(QWidget):
         self._quiet = Quiet()
         self._restore_id: int | None = None
 
-        self._model = AnnotationListModel(session, self)
+        self._model = AnnotationListModel(session, self, order=text_order)
         self._proxy = AnnotationFilterProxy(self)
         self._proxy.setSourceModel(self._model)
 
@@ -247,14 +249,31 @@ class AnnotationPanel(QWidget):
         self._rebuild_tag_filter()
         self._update_status()
 
-    def _on_annotations_changed(self, document_id: object, _annotation_id: object) -> None:
-        if document_id is None or document_id == self._document_id:
+    def _on_annotations_changed(self, document_id: object, annotation_id: object) -> None:
+        if self._document_id is None or document_id not in (None, self._document_id):
+            return
+        if document_id is None or not isinstance(annotation_id, int):
             self._reload()
+            return
+        # One highlight was added, changed or deleted: one row changes.
+        try:
+            annotation = self._session.library.annotations.get(annotation_id)
+        except NotFoundError:
+            annotation = None
+        with self._quiet():
+            if annotation is None or annotation.document_id != self._document_id:
+                self._model.remove(annotation_id)
+            else:
+                self._model.upsert(annotation)
+        self._rebuild_tag_filter()
+        self._update_status()
 
     def _on_tags_changed(self) -> None:
         colors = {tag.name: tag.color for tag in self._session.library.tags.all()}
         if colors != self._tag_colors:
-            self._reload()
+            self._tag_colors = colors
+            self._model.set_tag_colors(colors)
+            self._rebuild_tag_filter(force=True)
 
     def _on_document_removed(self, document_id: int) -> None:
         if document_id == self._document_id:
