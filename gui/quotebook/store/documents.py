@@ -7,7 +7,7 @@ here ever rewrites it. `sha256` of the text lets an import detect a file it alre
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
@@ -145,21 +145,84 @@ class DocumentRepository:
 
     def summaries(self) -> list[DocumentSummary]:
         """Every document without its text, with annotation counts, in tree order."""
-        sql = """SELECT d.id, d.folder_id, d.title, d.outlet, d.published, d.position,
+        return self._summaries("", [])
+
+    def summaries_in(self, folder_ids: Sequence[int], *, root: bool) -> list[DocumentSummary]:
+        """The documents directly inside these folders and, with `root`, those outside any
+        folder, in tree order. Each part is found through the folder index.
+
+        The document tree reads the folders it shows, not the whole library.
+        """
+        where: list[str] = []
+        params: list[int] = []
+        for start in range(0, len(folder_ids), 500):
+            chunk = list(folder_ids[start : start + 500])
+            where.append(f"d.folder_id IN ({', '.join('?' * len(chunk))})")
+            params.extend(chunk)
+        if root:
+            where.append("d.folder_id IS NULL")
+        if not where:
+            return []
+        return self._summaries(f"WHERE {' OR '.join(where)}", params)
+
+    def _summaries(self, where: str, params: list[int]) -> list[DocumentSummary]:
+        sql = f"""SELECT d.id, d.folder_id, d.title, d.outlet, d.published, d.position,
                         (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS n
-                 FROM documents d ORDER BY d.position, d.id"""
+                 FROM documents d {where} ORDER BY d.position, d.id"""
         return [
             DocumentSummary(
-                id=r["id"],
-                folder_id=r["folder_id"],
-                title=r["title"],
-                outlet=r["outlet"],
-                published=r["published"],
-                annotation_count=int(r["n"]),
-                position=r["position"],
+                id=r[0],
+                folder_id=r[1],
+                title=r[2],
+                outlet=r[3],
+                published=r[4],
+                annotation_count=int(r[6]),
+                position=r[5],
             )
-            for r in self._db.query(sql)
+            for r in self._db.execute(sql, params)
         ]
+
+    def folder_totals(self) -> dict[int | None, tuple[int, int]]:
+        """(documents, annotations) directly inside each folder that holds any (None: outside
+        every folder), counted through the indexes without reading a document."""
+        totals: dict[int | None, tuple[int, int]] = {}
+        for folder_id, documents in self._db.execute(
+            "SELECT folder_id, count(*) FROM documents GROUP BY folder_id"
+        ):
+            totals[folder_id] = (int(documents), 0)
+        for folder_id, notes in self._db.execute(
+            """SELECT d.folder_id, count(*) FROM annotations a
+               JOIN documents d ON d.id = a.document_id GROUP BY d.folder_id"""
+        ):
+            documents, _ = totals.get(folder_id, (0, 0))
+            totals[folder_id] = (documents, int(notes))
+        return totals
+
+    def annotation_total(self, folder_id: int | None) -> int:
+        """Annotations on the documents directly inside a folder (None: outside any)."""
+        row = self._db.execute(
+            """SELECT count(*) FROM annotations a JOIN documents d ON d.id = a.document_id
+               WHERE d.folder_id IS ?""",
+            [folder_id],
+        ).fetchone()
+        return int(row[0])
+
+    def folders_of(self, document_ids: Sequence[int]) -> set[int | None]:
+        """The folders these documents are in now (documents that are gone are left out)."""
+        folders: set[int | None] = set()
+        for start in range(0, len(document_ids), 500):
+            chunk = list(document_ids[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT DISTINCT folder_id FROM documents WHERE id IN ({marks})", chunk
+            )
+            folders.update(row[0] for row in rows)
+        return folders
+
+    def first_id(self) -> int | None:
+        """The document that comes first in tree order, or None in an empty library."""
+        row = self._db.execute("SELECT id FROM documents ORDER BY position, id LIMIT 1").fetchone()
+        return None if row is None else int(row[0])
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])

@@ -1,9 +1,10 @@
 """What the app remembers about library files: the recent ones, and each one's place in it.
 
-Document ids are only meaningful inside their own library, so the last document read and how
-far down it was are kept per library file, under a group named by a digest of the file's full
-path (paths hold characters a settings key cannot). The recent list keeps the paths themselves,
-newest first; the first is the library the app opens when no other is asked for.
+Document ids are only meaningful inside their own library, so the last document read, how far
+down it was and the folders open in the library tree are kept per library file, under a group
+named by a digest of the file's full path (paths hold characters a settings key cannot). The
+recent list keeps the paths themselves, newest first; the first is the library the app opens
+when no other is asked for.
 """
 
 from __future__ import annotations
@@ -63,6 +64,21 @@ def remember_place(settings: QSettings, library: Path, place: Place) -> None:
         settings.setValue(f"{group}/scroll", round(place.scroll, 6))
     for key in LEGACY_KEYS:
         settings.remove(key)
+
+
+def open_folders(settings: QSettings, library: Path) -> list[int] | None:
+    """The folders of the library's tree open when it was last closed; None (open them all)
+    the first time."""
+    value = settings.value(f"{library_group(library)}/openFolders")
+    if value is None:
+        return None
+    # An INI file gives a list back as a list, one item as a string, none as an empty string.
+    items = value if isinstance(value, list) else str(value).split(",")
+    return [int(item) for item in items if str(item).strip().isdigit()]
+
+
+def remember_open_folders(settings: QSettings, library: Path, folder_ids: list[int]) -> None:
+    settings.setValue(f"{library_group(library)}/openFolders", ",".join(map(str, folder_ids)))
 
 
 def recent_libraries(settings: QSettings) -> list[Path]:

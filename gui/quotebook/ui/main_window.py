@@ -40,7 +40,14 @@ from quotebook.ui.actions import (
 )
 from quotebook.ui.document_facts import DocumentFacts, Facts
 from quotebook.ui.library_menu import LibraryMenu
-from quotebook.ui.library_settings import Place, last_place, remember_library, remember_place
+from quotebook.ui.library_settings import (
+    Place,
+    last_place,
+    open_folders,
+    remember_library,
+    remember_open_folders,
+    remember_place,
+)
 from quotebook.ui.panels.annotations.panel import AnnotationPanel
 from quotebook.ui.panels.library.view import DocumentTree
 from quotebook.ui.panels.quotes.panel import QuotesPanel
@@ -129,7 +136,8 @@ class MainWindow(QMainWindow):
         self.viewer = Viewer(self)
         self.setCentralWidget(self.viewer)
 
-        self.document_tree = DocumentTree(self.session, self)
+        expanded = open_folders(self.settings, self.session.library.path)
+        self.document_tree = DocumentTree(self.session, self, expanded=expanded)
         self.tree_dock = self._dock("Library", "libraryDock", self.document_tree)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.tree_dock)
 
@@ -884,8 +892,7 @@ class MainWindow(QMainWindow):
         self.viewer.zoom_steps = int(self._setting_number(SETTINGS_ZOOM, 0))
         document_id, scroll = last_place(self.settings, self.session.library.path)
         if document_id is None or not self.session.library.documents.exists(document_id):
-            summaries = self.session.library.documents.summaries()
-            document_id = summaries[0].id if summaries else None
+            document_id = self.session.library.documents.first_id()
             scroll = 0.0
         if document_id is not None:
             self.open_document(document_id)
@@ -905,6 +912,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTINGS_STATE, self.saveState(STATE_VERSION))
         self.settings.setValue(SETTINGS_ZOOM, self.viewer.zoom_steps)
+        remember_open_folders(
+            self.settings, self.session.library.path, self.document_tree.open_folder_ids()
+        )
         place = Place(None, 0.0)
         if self.document is not None:
             place = Place(self.document.id, self.viewer.scroll_fraction())

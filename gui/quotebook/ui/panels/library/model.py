@@ -8,6 +8,11 @@ rename, move, delete, undo and annotation count change.
 
 Every change a user makes here (rename by editing, move by drag and drop) goes through the
 session, so it lands on the undo stack; the model only redraws from the session's signal.
+
+A folder's documents are read when a view first asks for its rows (it does so when the folder
+is opened), not before: folders know from the store's indexes how many documents and
+annotations they hold, so a library of 100,000 documents starts with only what is on screen.
+Documents outside any folder are read at once. Refreshes read again only what was read.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from quotebook.errors import UserError
+from quotebook.errors import NotFoundError, UserError
 from quotebook.ui.icons import icon
 from quotebook.ui.session import Session
 from quotebook.wording import plural
@@ -63,7 +68,19 @@ class Node:
     """One row of the tree. Folder and document ids share no namespace, so `key` pairs the kind
     with the id."""
 
-    __slots__ = ("children", "count", "id", "kind", "outlet", "parent", "published", "title")
+    __slots__ = (
+        "children",
+        "count",
+        "direct",
+        "documents",
+        "id",
+        "kind",
+        "loaded",
+        "outlet",
+        "parent",
+        "published",
+        "title",
+    )
 
     def __init__(self, kind: NodeKind, node_id: int, title: str = "") -> None:
         self.kind = kind
@@ -71,7 +88,10 @@ class Node:
         self.title = title
         self.outlet = ""
         self.published = ""
-        self.count = 0
+        self.count = 0  # annotations: a document's own; a folder's, everything inside it
+        self.direct = 0  # a folder's: annotations of the documents directly inside it
+        self.documents = 0  # a folder's: documents directly inside it
+        self.loaded = kind is not NodeKind.FOLDER  # a folder's documents are among `children`
         self.parent: Node | None = None
         self.children: list[Node] = []
 
@@ -105,6 +125,14 @@ class Node:
             node = node.parent
         return False
 
+    def document_total(self) -> int:
+        """Documents in this folder and every folder below it (loaded or not)."""
+        if self.kind is NodeKind.DOCUMENT:
+            return 1
+        return self.documents + sum(
+            c.document_total() for c in self.children if c.kind is not NodeKind.DOCUMENT
+        )
+
     def same_content(self, other: Node) -> bool:
         return (self.title, self.count, self.outlet, self.published) == (
             other.title,
@@ -116,6 +144,7 @@ class Node:
     def copy_content(self, other: Node) -> None:
         self.title, self.count = other.title, other.count
         self.outlet, self.published = other.outlet, other.published
+        self.direct, self.documents = other.direct, other.documents
 
 
 class DocumentTreeModel(QAbstractItemModel):
@@ -149,10 +178,32 @@ class DocumentTreeModel(QAbstractItemModel):
         return QModelIndex() if node is None else self._index(node, column)
 
     def document_index(self, document_id: int) -> QModelIndex:
+        """The document's row, reading its folder's documents first if need be."""
+        if (NodeKind.DOCUMENT, document_id) not in self._nodes:
+            try:
+                folder_id, _ = self._session.library.documents.placement(document_id)
+            except NotFoundError:
+                return QModelIndex()
+            folder = self._nodes.get((NodeKind.FOLDER, folder_id)) if folder_id else None
+            if folder is not None:
+                self._load(folder)
         return self.index_for(NodeKind.DOCUMENT, document_id)
 
     def folder_index(self, folder_id: int) -> QModelIndex:
         return self.index_for(NodeKind.FOLDER, folder_id)
+
+    def folders(self) -> list[Node]:
+        """Every folder, parents before children, in tree order (documents are not visited)."""
+        found: list[Node] = []
+
+        def visit(node: Node) -> None:
+            for child in node.children:
+                if child.kind is NodeKind.FOLDER:
+                    found.append(child)
+                    visit(child)
+
+        visit(self._root)
+        return found
 
     def child_names(self, folder_id: int | None) -> set[str]:
         """Names of the folders directly inside a folder (or the root), for picking new names."""
@@ -169,9 +220,17 @@ class DocumentTreeModel(QAbstractItemModel):
     # -- structure ----------------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Checked here rather than through hasIndex(), which calls back into rowCount() and
+        # columnCount(): a view asks this for every row it lays out.
+        if column not in (TITLE_COLUMN, COUNT_COLUMN) or row < 0:
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        if parent.isValid() and parent.column() != TITLE_COLUMN:
+            return QModelIndex()
+        node = self.node(parent)
+        self._load(node)
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
 
     def parent(self, child: ModelIndex | None = None) -> Any:
         """The parent index of `child`; without an argument, QObject's parent (Qt overloads the
@@ -188,7 +247,16 @@ class DocumentTreeModel(QAbstractItemModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != TITLE_COLUMN:
             return 0
-        return len(self.node(parent).children)
+        node = self.node(parent)
+        self._load(node)
+        return len(node.children)
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        """Answered from the counts, so that drawing a closed folder reads nothing."""
+        if parent.isValid() and parent.column() != TITLE_COLUMN:
+            return False
+        node = self.node(parent)
+        return bool(node.children) or (node.kind is NodeKind.FOLDER and node.documents > 0)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return len(_HEADERS)
@@ -234,18 +302,12 @@ class DocumentTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        # Worked out once per kind and column: a view asks this several times for every row
+        # it lays out, and combining enum flags in Python costs more than the lookup.
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        node = self.node(index)
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsDragEnabled
-        if index.column() == TITLE_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if node.kind is NodeKind.FOLDER:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        else:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        node = index.internalPointer()
+        return _FLAGS[node.kind is NodeKind.FOLDER][index.column()]
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Renames through the session, so the rename is one undoable step."""
@@ -380,28 +442,59 @@ class DocumentTreeModel(QAbstractItemModel):
 
     def refresh(self) -> None:
         """Bring the tree in line with the store with the smallest set of row changes."""
-        fresh = self._read_store()
-        self._remove_missing({n.key for n in fresh.walk()})
+        loaded = {n.id for n in self._nodes.values() if n.kind is NodeKind.FOLDER and n.loaded}
+        fresh = self._read_store(loaded)
+        # A document shown now that moved into a folder not read yet: read that folder too, so
+        # the document's row moves there (keeping the selection) instead of going away.
+        keys = {n.key for n in fresh.walk()}
+        gone = [k[1] for k in self._nodes if k[0] is NodeKind.DOCUMENT and k not in keys]
+        if gone:
+            folders = self._session.library.documents.folders_of(gone)
+            extra = {f for f in folders if f is not None and f not in loaded}
+            if extra:
+                fresh = self._read_store(loaded | extra)
+                keys = {n.key for n in fresh.walk()}
+        self._remove_missing(keys)
         self._place_children(self._root, fresh)
 
     def update_count(self, document_id: int | None) -> None:
         """One document's annotation count changed: update its row and its folders' totals."""
-        node = None if document_id is None else self._nodes.get((NodeKind.DOCUMENT, document_id))
-        if node is None:
+        if document_id is None:
             self.refresh()
             return
-        delta = self._session.library.annotations.count_for_document(node.id) - node.count
-        changed: Node | None = node if delta else None
+        library = self._session.library
+        node = self._nodes.get((NodeKind.DOCUMENT, document_id))
+        if node is not None:
+            delta = library.annotations.count_for_document(node.id) - node.count
+            changed: Node | None = node
+            folder = node.parent
+        else:  # in a folder not read yet: its total is counted again
+            try:
+                folder_id, _ = library.documents.placement(document_id)
+            except NotFoundError:
+                self.refresh()
+                return
+            folder = self._nodes.get((NodeKind.FOLDER, folder_id)) if folder_id else None
+            folder = folder or self._root
+            delta = library.documents.annotation_total(folder_id) - folder.direct
+            changed = folder
+        if not delta:
+            return
+        if folder is not None:
+            folder.direct += delta
         while changed is not None and changed is not self._root:
             changed.count += delta
             self.dataChanged.emit(self._index(changed, 0), self._index(changed, COUNT_COLUMN))
             changed = changed.parent
+        self._root.count += delta
 
     def _build_initial(self) -> None:
-        self._root = self._read_store()
+        self._root = self._read_store(set())
         self._nodes = {n.key: n for n in self._root.walk() if n is not self._root}
 
-    def _read_store(self) -> Node:
+    def _read_store(self, loaded: set[int]) -> Node:
+        """A fresh tree: every folder with its totals, the documents outside any folder, and
+        those of the folders in `loaded` (and of folders that hold none)."""
         library = self._session.library
         root = Node(NodeKind.ROOT, 0)
         stored = library.folders.all()
@@ -413,13 +506,41 @@ class DocumentTreeModel(QAbstractItemModel):
 
         for folder in stored:
             _attach(container(folder.parent_id), folders[folder.id])
-        for summary in library.documents.summaries():
+        unknown = []  # folders that documents name but the store no longer has
+        for folder_id, (documents, notes) in library.documents.folder_totals().items():
+            node = container(folder_id)
+            node.documents += documents
+            node.direct += notes
+            if node is root and folder_id is not None:
+                unknown.append(folder_id)
+        wanted = [f for f in loaded if f in folders] + unknown
+        for summary in library.documents.summaries_in(wanted, root=True):
             node = Node(NodeKind.DOCUMENT, summary.id, summary.title)
             node.outlet, node.published = summary.outlet, summary.published
             node.count = summary.annotation_count
             _attach(container(summary.folder_id), node)
+        for node in folders.values():
+            node.loaded = node.id in loaded or node.documents == 0
         _total_counts(root)
         return root
+
+    def _load(self, folder: Node) -> None:
+        """Read the documents of a folder no view has asked the rows of yet.
+
+        Quietly, without row signals: to every view the folder's rows begin with these.
+        """
+        if folder.loaded:
+            return
+        folder.loaded = True
+        for summary in self._session.library.documents.summaries_in([folder.id], root=False):
+            key = (NodeKind.DOCUMENT, summary.id)
+            if key in self._nodes:
+                continue  # shown elsewhere until the refresh under way moves it here
+            node = Node(NodeKind.DOCUMENT, summary.id, summary.title)
+            node.outlet, node.published = summary.outlet, summary.published
+            node.count = summary.annotation_count
+            _attach(folder, node)
+            self._nodes[key] = node
 
     def _remove_missing(self, keep: set[NodeKey]) -> None:
         """Remove rows whose folder or document left the store, deepest first, so that a
@@ -442,11 +563,14 @@ class DocumentTreeModel(QAbstractItemModel):
         Parents are placed before children, so a node moved here from elsewhere is never an
         ancestor of `parent`, and rows already placed never shift.
         """
+        if fresh.loaded and not parent.loaded:
+            self._load(parent)
         for row, wanted in enumerate(fresh.children):
             node = self._nodes.get(wanted.key)
             if node is None:
                 node = Node(wanted.kind, wanted.id)
                 node.copy_content(wanted)
+                node.loaded = wanted.loaded
                 self.beginInsertRows(self._index(parent), row, row)
                 node.parent = parent
                 parent.children.insert(row, node)
@@ -457,6 +581,8 @@ class DocumentTreeModel(QAbstractItemModel):
             if not node.same_content(wanted):
                 node.copy_content(wanted)
                 self.dataChanged.emit(self._index(node, 0), self._index(node, COUNT_COLUMN))
+            else:
+                node.copy_content(wanted)  # the totals of documents not read yet
             self._place_children(node, wanted)
 
     def _move(self, node: Node, parent: Node, row: int) -> None:
@@ -473,24 +599,41 @@ class DocumentTreeModel(QAbstractItemModel):
         self.endMoveRows()
 
 
+_EVERY_ROW = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+)
+# [is a folder][column]: folders take drops, documents never have children; titles are editable.
+_FLAGS = (
+    (
+        _EVERY_ROW | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsEditable,
+        _EVERY_ROW | Qt.ItemFlag.ItemNeverHasChildren,
+    ),
+    (
+        _EVERY_ROW | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEditable,
+        _EVERY_ROW | Qt.ItemFlag.ItemIsDropEnabled,
+    ),
+)
+
+
 def _attach(parent: Node, node: Node) -> None:
     node.parent = parent
     parent.children.append(node)
 
 
 def _total_counts(node: Node) -> int:
-    """Folders show the annotations of everything inside them."""
+    """Folders show the annotations of everything inside them, read or not."""
     if node.kind is NodeKind.DOCUMENT:
         return node.count
     node.children.sort(key=lambda n: n.kind is NodeKind.DOCUMENT)  # folders first, stable
-    node.count = sum(_total_counts(child) for child in node.children)
+    below = sum(_total_counts(c) for c in node.children if c.kind is not NodeKind.DOCUMENT)
+    node.count = node.direct + below
     return node.count
 
 
 def _tooltip(node: Node) -> str:
     annotations = plural(node.count, "annotation")
     if node.kind is NodeKind.FOLDER:
-        documents = sum(1 for n in node.walk() if n.kind is NodeKind.DOCUMENT)
+        documents = node.document_total()
         return f"{node.title}\n{plural(documents, 'document')}, {annotations}"
     details = " · ".join(part for part in (node.outlet, node.published) if part)
     lines = [node.title, details, annotations]

@@ -4,10 +4,15 @@ A click (or Enter) on a document asks the main window to open it through `docume
 the tree never opens anything itself. Renaming, new folders, moves and deletion all go through
 the session, so each is one step on the undo stack, and the tree redraws from the session's
 signal like every other view.
+
+The folders open as the reader left them. Opening a folder lays out (and reads) its documents,
+so a few are opened at once and the rest one per turn of the event loop after the tree's first
+paint: a library of 100,000 documents shows its window without waiting for them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import partial
 from pathlib import Path
 
@@ -46,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from quotebook.errors import UserError
+from quotebook.ui.first_paint import after_first_paint
 from quotebook.ui.icons import icon
 from quotebook.ui.panels.library.model import (
     ANNOTATION_COUNT_ROLE,
@@ -60,6 +66,7 @@ from quotebook.ui.session import Session
 from quotebook.wording import plural
 
 NEW_FOLDER_NAME = "New folder"
+OPEN_AT_ONCE = 2_000  # documents: folders are opened before the first paint up to this many
 
 
 class CountBadgeDelegate(QStyledItemDelegate):
@@ -129,7 +136,14 @@ class DocumentTree(QTreeView):
     filesDropped = Signal(list, object)
     """Files or folders dragged in from a file manager: (paths, folder id or None)."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        expanded: Collection[int] | None = None,
+    ) -> None:
+        """`expanded`: the folders to open (None: all of them)."""
         super().__init__(parent)
         self.setObjectName("documentTree")
         self.session = session
@@ -159,7 +173,8 @@ class DocumentTree(QTreeView):
         self.tree_model.errorOccurred.connect(self._report_error)
         # Folders restored by undo come back open, showing what came back with them.
         self.tree_model.rowsInserted.connect(self._expand_inserted_folders)
-        self.expandAll()
+        self._to_open: list[int] = []
+        self.open_folders(expanded)
 
     def _build_actions(self) -> None:
         self.import_action = QAction(icon("import"), "&Import Files…", self)
@@ -199,6 +214,37 @@ class DocumentTree(QTreeView):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.scrollTo(index)
+
+    def open_folders(self, folder_ids: Collection[int] | None) -> None:
+        """Open these folders (None: every folder), outer ones first; those beyond the first
+        `OPEN_AT_ONCE` documents once the tree has been painted, one per turn of the loop."""
+        nodes = [n for n in self.tree_model.folders() if folder_ids is None or n.id in folder_ids]
+        opened = 0
+        while nodes and opened + nodes[0].documents <= OPEN_AT_ONCE:
+            node = nodes.pop(0)
+            opened += node.documents
+            self.expand(self.tree_model.folder_index(node.id))
+        self._to_open = [n.id for n in nodes]
+        if self._to_open:
+            after_first_paint(self.viewport(), self._open_next)
+
+    def _open_next(self) -> None:
+        if not self._to_open:
+            return
+        index = self.tree_model.folder_index(self._to_open.pop(0))
+        if index.isValid():
+            self.expand(index)
+        if self._to_open:
+            QTimer.singleShot(0, self._open_next)
+
+    def open_folder_ids(self) -> list[int]:
+        """The folders open now (and those still to be opened), for the next start."""
+        ids = [
+            n.id
+            for n in self.tree_model.folders()
+            if self.isExpanded(self.tree_model.folder_index(n.id))
+        ]
+        return ids + [i for i in self._to_open if i not in ids]
 
     def current_node(self) -> Node | None:
         index = self.currentIndex()
@@ -381,10 +427,9 @@ def _delete_question(node: Node) -> tuple[str, str]:
         else:
             goes = "It has no annotations."
         return "Delete Document", f"Delete “{node.title}”?\n\n{goes} {undo}"
-    inside = list(node.walk())[1:]
-    documents = sum(1 for n in inside if n.kind is NodeKind.DOCUMENT)
-    folders = len(inside) - documents
-    if not inside:
+    documents = node.document_total()
+    folders = sum(1 for n in node.walk() if n.kind is NodeKind.FOLDER) - 1
+    if not documents and not folders:
         goes = "The folder is empty."
     else:
         parts = [plural(documents, "document")]
