@@ -50,10 +50,12 @@ def vocabulary() -> collections.Counter[str]:
     return words
 
 
-def article(rng: random.Random, words: list[str], weights: list[int]) -> tuple[str, str]:
+def article(
+    rng: random.Random, words: list[str], weights: list[int], chars: int = ARTICLE_CHARS
+) -> tuple[str, str]:
     title = " ".join(rng.choices(words, weights, k=rng.randint(5, 10))).capitalize()
     paragraphs, size = [title], len(title)
-    while size < ARTICLE_CHARS:
+    while size < chars:
         sentences = []
         for _ in range(rng.randint(2, 6)):
             sentence = " ".join(rng.choices(words, weights, k=rng.randint(8, 24)))
@@ -64,7 +66,9 @@ def article(rng: random.Random, words: list[str], weights: list[int]) -> tuple[s
     return title, "\n\n".join(paragraphs)
 
 
-def make_library(path: Path, seed: int = 7) -> float:
+def make_library(
+    path: Path, seed: int = 7, *, articles: int = ARTICLES, article_chars: int = ARTICLE_CHARS
+) -> float:
     """Build the big library in one transaction; returns the seconds it took."""
     counts = vocabulary()
     words, weights = list(counts), list(counts.values())
@@ -79,8 +83,8 @@ def make_library(path: Path, seed: int = 7) -> float:
         [(n, f"Folder {n}", n) for n in range(1, 21)],
     )
     rows = []
-    for n in range(1, ARTICLES + 1):
-        title, text = article(rng, words, weights)
+    for n in range(1, articles + 1):
+        title, text = article(rng, words, weights, article_chars)
         published = f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         rows.append((n, rng.randint(1, 20), n, title, rng.choice(OUTLETS), published, text))
     conn.executemany(
@@ -90,7 +94,7 @@ def make_library(path: Path, seed: int = 7) -> float:
     )
     conn.executemany("INSERT INTO tags (id, name) VALUES (?, ?)", list(enumerate(TAGS, 1)))
     for n in range(1, ANNOTATIONS + 1):
-        doc_id = rng.randint(1, ARTICLES)
+        doc_id = rng.randint(1, articles)
         text = rows[doc_id - 1][6]
         start = rng.randrange(0, len(text) - 200)
         end = start + rng.randint(20, 180)
