@@ -7,7 +7,7 @@ import itertools
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtGui import QColor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from quotebook.anchoring import Utf16Map
 from quotebook.domain import Annotation, color_hex
@@ -146,3 +146,94 @@ def test_orphaned_and_out_of_range_annotations_are_not_painted(layer):
     beyond = Annotation(2, 1, len(TEXT) - 1, len(TEXT) + 5, "")
     assert layer.paint([orphan, beyond], dark=False) == 0
     assert layer.painted_ranges() == []
+
+
+# -- one highlight at a time ------------------------------------------------------------------
+
+OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["put", "put", "remove", "orphan"]),
+        st.integers(1, 7),  # which annotation
+        st.integers(0, len(TEXT) - 1),
+        st.integers(1, 18),
+        st.sampled_from(["yellow", "green", "blue", "pink"]),
+    ),
+    max_size=30,
+)
+
+
+def painted_document(annotations, *, keep_formats: bool):
+    """A fresh document with `annotations` painted as a whole (and bold text under them)."""
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setPlainText(TEXT)
+    if keep_formats:
+        embolden(document)
+    layer = HighlightLayer(document)
+    layer.reset(TEXT, keep_formats=keep_formats)
+    layer.paint(annotations, dark=False)
+    return layer
+
+
+def embolden(document: QTextDocument) -> None:
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    cursor = QTextCursor(document)
+    cursor.setPosition(3)
+    cursor.setPosition(30, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(bold)
+
+
+def formats(document: QTextDocument) -> list[tuple[str, bool]]:
+    """Each position's background and whether it is bold."""
+    cursor = QTextCursor(document)
+    out = []
+    for position in range(1, document.characterCount()):
+        cursor.setPosition(position)
+        fmt = cursor.charFormat()
+        brush = fmt.background().color().name() if fmt.hasProperty(BACKGROUND) else ""
+        out.append((brush, fmt.fontWeight() == QFont.Weight.Bold))
+    return out
+
+
+BACKGROUND = QTextFormat.Property.BackgroundBrush
+
+
+@pytest.mark.parametrize("keep_formats", [False, True])
+@given(ops=OPS)
+def test_one_highlight_at_a_time_paints_what_the_whole_list_paints(qapp, keep_formats, ops):
+    """Adding, changing and removing annotations one by one (overlapping, across the emoji and
+    the paragraph break, some orphaned) leaves the segments and every character's format just
+    as painting the final list at once does."""
+    incremental = painted_document([], keep_formats=keep_formats)
+    current: dict[int, Annotation] = {}
+    for op, id_, start, length, color in ops:
+        if op == "remove":
+            current.pop(id_, None)
+            incremental.remove(id_, dark=False)
+            continue
+        end = min(len(TEXT), start + length)
+        annotation = Annotation(id_, 1, start, end, "", color=color, orphaned=op == "orphan")
+        current[id_] = annotation
+        incremental.update(annotation, dark=False)
+    whole = painted_document(list(current.values()), keep_formats=keep_formats)
+    assert incremental.segments == whole.segments
+    assert formats(incremental._document) == formats(whole._document)
+    for offset in range(len(TEXT)):
+        assert incremental.annotation_at(offset) == whole.annotation_at(offset)
+        assert incremental.covers(offset, offset) == whole.covers(offset, offset)
+
+
+def test_one_highlight_reformats_only_its_own_stretch(layer):
+    layer.paint([span("b", 1), span("end", 2), span("next line", 3)], dark=False)
+    assert layer.update(span("мир", 4, "green"), dark=False) == 1
+    # "next line" (cleared) becomes "next ", "line" under two colours and " 😀" (painted).
+    assert layer.update(span("line 😀", 5, "blue"), dark=False) == 4
+    assert layer.remove(5, dark=False) == 4  # and back
+    assert layer.remove(99, dark=False) == 0
+    assert layer.update(span("мир", 4, "pink"), dark=False) == 1  # recoloured
+    assert [(TEXT[s:e], c.name()) for s, e, c in layer.painted_ranges()][1:] == [
+        ("мир", color_hex("pink")),
+        ("next line", color_hex("yellow")),
+        ("end", color_hex("yellow")),
+    ]

@@ -20,7 +20,7 @@ SPACE_SEARCH = 2_000  # how far back from the limit to look for white space to c
 _JOINERS = {"\u200c", "\u200d", "\u034f"}  # ZWNJ, ZWJ, CGJ: they belong to both neighbours
 
 
-def display_breaks(text: str, limit: int = LONG_LINE) -> list[int]:
+def display_breaks(text: str, limit: int | None = None) -> list[int]:
     """Code-point offsets before which the viewer starts a new display block; usually none.
 
     Lines are found by jumping: a window of `limit` characters after a line's start holds a
@@ -28,6 +28,7 @@ def display_breaks(text: str, limit: int = LONG_LINE) -> list[int]:
     search per `limit` characters. (Only ``\n`` is looked for: the canonical text has no other
     line breaks, and one Qt would break at anyway only makes a cut unnecessary, not wrong.)
     """
+    limit = LONG_LINE if limit is None else limit
     breaks: list[int] = []
     size = len(text)
     start = 0
