@@ -8,6 +8,8 @@ viewer is not scrolled about by changes the user did not make here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quotebook.domain import PALETTE
+from quotebook.domain import PALETTE, Annotation
 from quotebook.errors import NotFoundError
 from quotebook.ui.panels.annotations.delegate import AnnotationDelegate
 from quotebook.ui.panels.annotations.model import (
@@ -177,14 +179,20 @@ class AnnotationPanel(QWidget):
     def view(self) -> AnnotationListView:
         return self._view
 
-    def set_document(self, document_id: int | None) -> None:
-        """Show this document's highlights (None: none), clearing the selection."""
+    def set_document(
+        self, document_id: int | None, annotations: Sequence[Annotation] | None = None
+    ) -> None:
+        """Show this document's highlights (None: none), clearing the selection.
+
+        `annotations` are the document's highlights in text order when the caller has just
+        read them (the window has: a thousand take ~10 ms to read again).
+        """
         if document_id == self._document_id:
             return
         self._document_id = document_id
         with self._quiet():
             self._model.clear()
-        self._reload()
+        self._reload(annotations)
         self._view.scrollToTop()
 
     def select_annotation(self, annotation_id: int | None) -> None:
@@ -236,14 +244,15 @@ class AnnotationPanel(QWidget):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def _reload(self) -> None:
+    def _reload(self, annotations: Sequence[Annotation] | None = None) -> None:
         library = self._session.library
         self._tag_colors = {tag.name: tag.color for tag in library.tags.all()}
-        annotations = (
-            library.annotations.for_document(self._document_id)
-            if self._document_id is not None
-            else []
-        )
+        if annotations is None:
+            annotations = (
+                library.annotations.for_document(self._document_id)
+                if self._document_id is not None
+                else []
+            )
         with self._quiet():
             self._model.set_annotations(annotations, self._tag_colors)
         self._rebuild_tag_filter()
