@@ -419,18 +419,18 @@ class MainWindow(QMainWindow):
         self.document = self.session.library.documents.get(document_id)
         self.current_annotation_id = None
         annotations = self.session.library.annotations.for_document(document_id)
-        self.viewer.show_document(self.document, annotations)
         # The word count and, unless the library keeps it, the reader view's verdict take a
         # pass over the whole text: worked out now for a short one, on a worker for a long one.
         verdict = self.session.kept_furniture(document_id)
-        self._apply_reader_view(verdict)
+        on = self.action_map[ActionId.READER_VIEW].isChecked()
+        self.viewer.show_document(self.document, annotations, (verdict or []) if on else [])
         self._facts.request(
             document_id,
             self.document.text,
             furniture=verdict is None,
             after_paint=self.viewer.viewport(),
         )
-        self.annotation_panel.set_document(document_id)
+        self.annotation_panel.set_document(document_id, annotations)
         self.quotes_panel.set_document(document_id)
         self.document_tree.select_document(document_id)
         self._update_status()

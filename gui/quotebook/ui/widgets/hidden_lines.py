@@ -3,12 +3,13 @@
 Hidden lines are whole blocks of the viewer's document made invisible, so every character keeps
 its position and annotations stay anchored. A line that carries an annotation is never hidden.
 
-The cost follows the change, not the document. The blocks that may hide are found once per
-verdict, by walking only the ranges the verdict names; after that a highlight added or removed
-re-decides just the blocks it touches. A block Qt has not laid out yet (it lays a document out
-lazily, top to bottom) is only flagged: the layout honours the flag when it gets there. One it
-has laid out is marked dirty on its own, because marking the whole document dirty makes Qt lay
-all of it out again at once (~0.3 s a megabyte).
+The cost follows the change, not the document. The lines that may hide are found once per
+verdict from the text itself, walking only the ranges the verdict names (a line's block number
+is the number of line breaks before it); after that a highlight added or removed re-decides
+just the lines it touches. When the verdict comes with the document, before Qt has laid any of
+it out, blocks are only flagged. Later, a block Qt has not laid out yet (it lays a document out
+lazily, top to bottom) is flagged too, and one it has laid out is marked dirty on its own:
+marking the whole document dirty makes Qt lay all of it out again at once (~0.3 s a megabyte).
 """
 
 from __future__ import annotations
@@ -18,10 +19,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QTextBlock, QTextDocument
 
-from quotebook.anchoring import Utf16Map
-
-# Whether a highlight touches the Qt positions [start, end] (both included: a block's last
-# position is its paragraph separator).
+# Whether a highlight touches code points [start, end] (both included: a line's last position
+# is its line break).
 Carries = Callable[[int, int], bool]
 
 # Past this many separate stretches of blocks changing at once, the whole document is laid out
@@ -30,84 +29,139 @@ MAX_DIRTY_STRETCHES = 16
 
 
 class HiddenLines:
-    """Which blocks of one `QTextDocument` the reader view hides."""
+    """Which lines of one `QTextDocument`, shown from a known text, the reader view hides."""
 
     def __init__(self, document: QTextDocument) -> None:
         self._document = document
-        self._starts: list[int] = []  # Qt positions of the blocks that may hide, ascending
-        self._ends: list[int] = []  # the position of each one's paragraph separator
-        self._hidden: set[int] = set()  # starts of the blocks hidden now
+        self._text = ""
+        self._breaks: Sequence[int] = ()  # display breaks inside long lines (see long_lines)
+        self._starts: list[int] = []  # code points: the lines that may hide, ascending
+        self._ends: list[int] = []  # where each one's line break is
+        self._blocks: list[tuple[int, int]] = []  # (first block number, blocks) of each
+        self._hidden: set[int] = set()  # indexes into the lists above
 
     @property
     def count(self) -> int:
-        """How many blocks are hidden."""
+        """How many lines are hidden."""
         return len(self._hidden)
 
-    def clear(self) -> None:
-        """The document's text was replaced: Qt shows every block, and none may hide."""
-        self._starts, self._ends, self._hidden = [], [], set()
+    def reset(self, text: str = "", breaks: Sequence[int] = ()) -> None:
+        """The document now shows `text` (cut at `breaks`): every block shows, none may hide."""
+        self._text, self._breaks = text, breaks
+        self._starts, self._ends, self._blocks, self._hidden = [], [], [], set()
 
     def set_ranges(
-        self, mapping: Utf16Map, ranges: Sequence[tuple[int, int]], carries: Carries
+        self, ranges: Sequence[tuple[int, int]], carries: Carries, *, laid_out: bool = True
     ) -> int:
-        """Hide the blocks lying wholly inside `ranges` (code points) that carry no highlight,
-        and show again those hidden before that no longer should be; returns how many hide."""
-        starts: list[int] = []
-        ends: list[int] = []
-        document = self._document
-        for start, end in sorted(ranges):
-            low, high = mapping.to_utf16(start), mapping.to_utf16(end)
-            block = document.findBlock(low)
-            while block.isValid() and block.position() < high:
-                position = block.position()
-                last = position + block.length() - 1
-                if position >= low and last <= high and (not starts or position > starts[-1]):
-                    starts.append(position)
-                    ends.append(last)
-                block = block.next()
-        self._starts, self._ends = starts, ends
-        wanted = {s for s, e in zip(starts, ends, strict=True) if not carries(s, e)}
-        self._change(self._hidden - wanted, wanted - self._hidden)
+        """Hide the lines lying wholly inside `ranges` (code points) that carry no highlight,
+        and show again those hidden before that no longer should be; returns how many hide.
+
+        `laid_out=False` promises that Qt has laid out nothing since the text was set (the
+        caller is inside the edit block that set it): flags are then all it takes.
+        """
+        before = [self._blocks[i] for i in sorted(self._hidden)]
+        self._find_lines(ranges)
+        starts, ends = self._starts, self._ends
+        hide = [i for i in range(len(starts)) if not carries(starts[i], ends[i])]
+        self._hidden = set(hide)
+        after = [self._blocks[i] for i in hide]  # in document order
+        if before:
+            kept = set(before) & set(after)
+            self._set_blocks([b for b in before if b not in kept], visible=True, dirty=laid_out)
+            after = [b for b in after if b not in kept]
+        self._set_blocks(after, visible=False, dirty=laid_out)
         return len(self._hidden)
 
     def refresh(self, start: int, end: int, carries: Carries) -> None:
-        """Highlights changed somewhere in Qt positions [start, end]: decide again for the
-        blocks there that may hide."""
+        """Highlights changed somewhere in code points [start, end]: decide again for the lines
+        there that may hide."""
         first = bisect.bisect_left(self._ends, start)
         last = bisect.bisect_right(self._starts, end)
-        show: set[int] = set()
-        hide: set[int] = set()
-        for n in range(first, last):
-            position = self._starts[n]
-            should_hide = not carries(position, self._ends[n])
-            if should_hide and position not in self._hidden:
-                hide.add(position)
-            elif not should_hide and position in self._hidden:
-                show.add(position)
-        if show or hide:
-            self._change(show, hide)
+        show: list[tuple[int, int]] = []
+        hide: list[tuple[int, int]] = []
+        for i in range(first, last):
+            should_hide = not carries(self._starts[i], self._ends[i])
+            if should_hide and i not in self._hidden:
+                self._hidden.add(i)
+                hide.append(self._blocks[i])
+            elif not should_hide and i in self._hidden:
+                self._hidden.discard(i)
+                show.append(self._blocks[i])
+        self._set_blocks(show, visible=True)
+        self._set_blocks(hide, visible=False)
 
-    def _change(self, show: set[int], hide: set[int]) -> None:
-        if not show and not hide:
+    def _find_lines(self, ranges: Sequence[tuple[int, int]]) -> None:
+        text, breaks, size = self._text, self._breaks, len(self._text)
+        starts: list[int] = []
+        ends: list[int] = []
+        blocks: list[tuple[int, int]] = []
+        newlines, counted = 0, 0  # line breaks in text[:counted]
+        for start, end in sorted(ranges):
+            if start == 0 or text[start - 1] == "\n":
+                line = start
+            else:  # the range starts inside a line: that one is not wholly inside it
+                line = text.find("\n", start) + 1
+                if line == 0:
+                    continue
+            if starts and line <= starts[-1]:
+                continue
+            newlines += text.count("\n", counted, line)
+            counted = line
+            last = min(end, size)
+            while line <= last:
+                stop = text.find("\n", line, end + 1)
+                if stop < 0:
+                    if end < size:
+                        break  # the line runs on past the range
+                    stop = size  # the last line, without a line break
+                number, count = newlines, 1
+                if breaks:  # a long line shows as several blocks
+                    before = bisect.bisect_right(breaks, line)
+                    number += before
+                    count += bisect.bisect_left(breaks, stop) - before
+                starts.append(line)
+                ends.append(stop)
+                blocks.append((number, count))
+                line = counted = stop + 1
+                newlines += 1
+        self._starts, self._ends, self._blocks = starts, ends, blocks
+
+    def _set_blocks(
+        self, spans: list[tuple[int, int]], *, visible: bool, dirty: bool = True
+    ) -> None:
+        """Show or hide each run of blocks (first block number, count); with `dirty`, have Qt
+        lay out again those it may have laid out."""
+        if not spans:
             return
         document = self._document
-        dirty: list[QTextBlock] = []
-        for position in sorted(show | hide):
-            block = document.findBlock(position)
-            hiding = position in hide
-            # A block being shown was skipped by the layout; mark it, in case the layout has
-            # passed it. One being hidden needs marking only if it was laid out.
-            if not hiding or block.layout().lineCount() > 0:
-                dirty.append(block)
-            block.setVisible(not hiding)
-        self._hidden = (self._hidden - show) | hide
-        stretches = _stretches(dirty)
+        marked: list[QTextBlock] = []
+        for number, count in _runs(spans):
+            block = document.findBlockByNumber(number)
+            for _ in range(count):
+                # A block being shown was skipped by the layout: mark it, in case the layout
+                # has passed it. One being hidden needs marking only if it was laid out.
+                if dirty and (visible or block.layout().lineCount() > 0):
+                    marked.append(block)
+                block.setVisible(visible)
+                block = block.next()
+        stretches = _stretches(marked)
         if len(stretches) > MAX_DIRTY_STRETCHES:
             # Lay everything out again, lazily: the first screen now, the rest as Qt idles.
             document.setPageSize(document.pageSize())
             return
         for position, length in stretches:
             document.markContentsDirty(position, length)
+
+
+def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Neighbouring (first block, count) spans joined, so each run is found once."""
+    runs: list[tuple[int, int]] = []
+    for number, count in sorted(spans):
+        if runs and runs[-1][0] + runs[-1][1] == number:
+            runs[-1] = (runs[-1][0], runs[-1][1] + count)
+        else:
+            runs.append((number, count))
+    return runs
 
 
 def _stretches(blocks: list[QTextBlock]) -> list[tuple[int, int]]:

@@ -130,18 +130,25 @@ class Viewer(QTextEdit):
 
     # -- the document and its annotations --------------------------------------------------
 
-    def show_document(self, document: Document, annotations: Sequence[Annotation]) -> None:
-        """Show `document` with its highlights, scrolled to the top."""
+    def show_document(
+        self,
+        document: Document,
+        annotations: Sequence[Annotation],
+        hidden: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """Show `document` with its highlights, scrolled to the top; `hidden` are the reader
+        view's ranges when they are known now (hidden before Qt lays anything out, they cost
+        one flag a line)."""
         self._document = document
         self._selected = None
         self._flash.stop()
         self._flash_level = 0.0
         self._matches, self._match_starts, self._match_index = [], [], -1
         self._annotations = {a.id: a for a in annotations}
-        self._hidden_ranges = []
-        self._hidden.clear()
         text = document.text
         breaks = display_breaks(text)
+        self._hidden_ranges = list(hidden)
+        self._hidden.reset(text, breaks)
         self._reset_insertion_format()
         # One edit block around text, line height and highlights: Qt then sees one change and
         # lays the document out lazily, as it does for bare text.
@@ -156,6 +163,8 @@ class Viewer(QTextEdit):
         self._layer.reset(text, Utf16Map(text, breaks), keep_formats=bool(document.formatting))
         self._apply_formatting()
         self._layer.paint(annotations, dark=self.is_dark())
+        if self._hidden_ranges:
+            self._hidden.set_ranges(self._hidden_ranges, self._layer.covers, laid_out=False)
         cursor.endEditBlock()
         if self._find_bar_open() and self.find_bar.query():
             self.find_text(self.find_bar.query())
@@ -187,7 +196,7 @@ class Viewer(QTextEdit):
         self._document = None
         self._annotations = {}
         self._hidden_ranges = []
-        self._hidden.clear()
+        self._hidden.reset()
         self._selected = None
         self.setPlainText("")
         self._layer.reset("")
@@ -244,24 +253,17 @@ class Viewer(QTextEdit):
         The reader view's page furniture: the text and every offset stay as they are.
         """
         self._hidden_ranges = list(ranges)
-        self._hidden.set_ranges(self._layer.utf16, self._hidden_ranges, self._carries)
+        self._hidden.set_ranges(self._hidden_ranges, self._layer.covers)
 
     @property
     def hidden_line_count(self) -> int:
         return self._hidden.count
 
-    def _carries(self, start: int, end: int) -> bool:
-        """Whether a highlight touches Qt positions [start, end]."""
-        to_cp = self._layer.utf16.to_codepoint
-        return self._layer.covers(to_cp(start), to_cp(end))
-
     def _refresh_hidden(self, spans: Sequence[tuple[int, int]]) -> None:
         """Highlights changed over these code-point spans: the hidden lines there may change."""
-        if not self._hidden_ranges or not spans:
-            return
-        to_u16 = self._layer.utf16.to_utf16
-        for start, end in spans:
-            self._hidden.refresh(to_u16(start), to_u16(end), self._carries)
+        if self._hidden_ranges:
+            for start, end in spans:
+                self._hidden.refresh(start, end, self._layer.covers)
 
     def current_document_id(self) -> int | None:
         return self._document.id if self._document is not None else None

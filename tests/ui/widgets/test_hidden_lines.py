@@ -1,0 +1,125 @@
+"""The reader view's hidden lines: a line hides when it lies wholly inside the verdict's ranges
+and no highlight touches it, however the verdict and the highlights arrive."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotebook.domain import Annotation, Document, DocumentMeta
+from quotebook.ui.widgets import long_lines
+from quotebook.ui.widgets.viewer import Viewer
+
+LINES = st.lists(
+    st.sampled_from(["", "Menu", "Home", "Share 😀", "A long paragraph " * 6, "x" * 70]),
+    min_size=1,
+    max_size=14,
+)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end at its line break."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def expected_hidden(text, ranges, annotations) -> list[bool]:
+    marked = [(a.start, a.end) for a in annotations if a.end > a.start]
+    return [
+        any(lo <= s and e <= hi for lo, hi in ranges)
+        and not any(a <= e and b >= s for a, b in marked)
+        for s, e in line_spans(text)
+    ]
+
+
+def shown_hidden(viewer: Viewer, text: str) -> list[bool]:
+    """Whether each line's blocks are hidden, read back from the document."""
+    to_u16 = viewer.highlight_layer.utf16.to_utf16
+    result = []
+    for start, _ in line_spans(text):
+        block = viewer.document().findBlock(to_u16(start))
+        result.append(not block.isVisible())
+        # Every display block of a long line goes with its first.
+        end = to_u16(start + len(text[start:].split("\n", 1)[0]))
+        while block.isValid() and block.position() + block.length() - 1 < end:
+            block = block.next()
+            assert (not block.isVisible()) == result[-1]
+    return result
+
+
+@pytest.fixture(scope="module")
+def viewer(qapp):
+    widget = Viewer()
+    widget.resize(600, 400)
+    widget.show()
+    yield widget
+    widget.deleteLater()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=LINES,
+    cuts=st.lists(st.tuples(st.integers(0, 400), st.integers(0, 200)), max_size=3),
+    marks=st.lists(st.tuples(st.integers(0, 400), st.integers(1, 30)), max_size=4),
+    late=st.booleans(),
+)
+def test_lines_hide_by_the_rule_however_verdict_and_highlights_arrive(
+    viewer, monkeypatch, lines, cuts, marks, late
+):
+    monkeypatch.setattr(long_lines, "LONG_LINE", 40)  # long lines are cut into blocks too
+    text = "\n".join(lines)
+    ranges = sorted((min(s, len(text)), min(s + n, len(text))) for s, n in cuts)
+    annotations = [
+        Annotation(i + 1, 1, min(s, len(text)), min(s + n, len(text)), "")
+        for i, (s, n) in enumerate(marks)
+    ]
+    document = Document(1, None, DocumentMeta(title="t"), text, "", "")
+    half = len(annotations) // 2
+    if late:  # the verdict arrives after the first paint
+        viewer.show_document(document, annotations[:half])
+        viewer.viewport().repaint()
+        viewer.set_hidden_ranges(ranges)
+    else:
+        viewer.show_document(document, annotations[:half], ranges)
+    for annotation in annotations[half:]:
+        viewer.update_annotation(annotation)
+    assert shown_hidden(viewer, text) == expected_hidden(text, ranges, annotations)
+    assert viewer.hidden_line_count == sum(expected_hidden(text, ranges, annotations))
+    if annotations:
+        viewer.remove_annotation(annotations[0].id)
+        rest = annotations[1:]
+        assert shown_hidden(viewer, text) == expected_hidden(text, ranges, rest)
+    viewer.set_hidden_ranges([])
+    assert not any(shown_hidden(viewer, text))
+
+
+def test_hidden_lines_take_no_room_and_come_back_when_highlighted(viewer, qtbot):
+    text = "Title\nMenu\nHome\nNews\nThe article begins here and goes on.\n"
+    menu = (text.index("Menu"), text.index("The article"))
+    document = Document(1, None, DocumentMeta(title="t"), text, "", "")
+    viewer.show_document(document, [], [menu])
+    layout = viewer.document().documentLayout()
+    viewer.viewport().repaint()
+
+    def top(offset: int) -> float:
+        return layout.blockBoundingRect(viewer.document().findBlock(offset)).top()
+
+    # The three hidden lines take no room: the article follows the title by one line.
+    step = top(text.index("The article")) - top(0)
+    assert step > 0
+    home = text.index("Home")
+    viewer.update_annotation(Annotation(1, 1, home, home + 4, "Home"))
+    viewer.viewport().repaint()
+    # "Home" takes its line again, right under the title: the article moves down one line.
+    assert top(home) - top(0) == pytest.approx(step)
+    assert top(text.index("The article")) - top(0) == pytest.approx(2 * step)
+    assert viewer.hidden_line_count == 2
+    viewer.set_hidden_ranges([])
+    viewer.viewport().repaint()
+    assert top(text.index("The article")) - top(0) == pytest.approx(4 * step)
