@@ -198,3 +198,19 @@ def test_words_are_counted_as_split_counts_them_in_slices(monkeypatch):
         "x" * 30,
     ]:
         assert document_facts.count_words(text) == len(text.split()), text
+
+
+def test_a_large_document_opened_again_is_not_read_through_again(make_window, qtbot, monkeypatch):
+    window = make_window()
+    first = window.document.id
+    seed = window.document.text
+    text = "\n\n".join([seed] * (document_facts.SYNC_CHARS // len(seed) + 2))
+    doc = window.session.library.documents.add(NewDocument(DocumentMeta(title="Long"), text)).id
+    window.open_document(doc)
+    qtbot.waitUntil(lambda: window.status_words.text() != "", timeout=30_000)
+    words = window.status_words.text()
+    window.open_document(first)
+    counted = Calls(monkeypatch, document_facts, "work_out")
+    window.open_document(doc)
+    assert window.status_words.text() == words  # at once: remembered, and the verdict kept
+    assert counted.count == 0

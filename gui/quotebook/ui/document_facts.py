@@ -5,7 +5,8 @@ one on a worker thread started after the viewer's next paint, so that opening it
 first screen without waiting or sharing the processor, and the reader can scroll while they are
 worked out (the worker is plain Python and yields the interpreter every few milliseconds). The
 answer comes back through a queued signal and is dropped if another document was opened
-meanwhile.
+meanwhile. The word counts of the last documents opened are remembered, so opening one again
+(its verdict is kept in the library) takes no pass over its text at all.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from quotebook.ui.first_paint import after_first_paint
 
 # Texts up to this many characters are measured on the spot (a few milliseconds).
 SYNC_CHARS = 200_000
+KEPT_COUNTS = 64  # word counts remembered, for documents opened again
 START_LATEST_MS = 500  # the worker starts by then even if nothing was painted (a hidden window)
 WORD_CHUNK = 1 << 16  # words are counted a slice at a time, so no list of every word is made
 
@@ -56,41 +58,58 @@ class DocumentFacts(QObject):
     """Works facts out for one document at a time; `ready` carries a `Facts`."""
 
     ready = Signal(object)
-    _done = Signal(int, object)  # (request number, Facts), from the worker thread
+    _done = Signal(int, object)  # request number, (Facts, text hash, length): from the worker
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentFacts")
         self._request = 0
         self._started = 0
-        self._done.connect(self._on_done)
+        self._counts: dict[tuple[int, str, int], int] = {}  # (id, text hash, length) -> words
+        self._done.connect(self._on_worker_done)
 
     def request(
-        self, document_id: int, text: str, *, furniture: bool, after_paint: QWidget | None = None
+        self,
+        document_id: int,
+        text: str,
+        *,
+        furniture: bool,
+        text_hash: str = "",
+        after_paint: QWidget | None = None,
     ) -> None:
         """Work out the facts of this text; a request made before is forgotten.
 
-        A long text is worked out on a worker thread, started once `after_paint` (the viewer)
-        has painted the document's first screen.
+        A word count is remembered by document, `text_hash` and length, so a document opened
+        again needs no pass over its text unless its reader-view verdict is asked for too. A
+        long text is worked out on a worker thread, started once `after_paint` (the viewer) has
+        painted the document's first screen.
         """
         self._request += 1
-        if len(text) <= SYNC_CHARS:
-            self.ready.emit(work_out(document_id, text, furniture))
+        words = self._counts.get((document_id, text_hash, len(text)))
+        if words is not None and not furniture:
+            self.ready.emit(Facts(document_id, words, None))
             return
-        start = partial(self._start, self._request, document_id, text, furniture)
+        if len(text) <= SYNC_CHARS:
+            facts = work_out(document_id, text, furniture)
+            self._remember(facts, text_hash, len(text))
+            self.ready.emit(facts)
+            return
+        start = partial(self._start, self._request, document_id, text, furniture, text_hash)
         if after_paint is None:
             start()
             return
         after_first_paint(after_paint, start)
         QTimer.singleShot(START_LATEST_MS, start)
 
-    def _start(self, number: int, document_id: int, text: str, furniture: bool) -> None:
+    def _start(
+        self, number: int, document_id: int, text: str, furniture: bool, text_hash: str
+    ) -> None:
         if number != self._request or number == self._started:
             return  # superseded, or started already
         self._started = number
         thread = threading.Thread(
             target=self._work,
-            args=(number, document_id, text, furniture),
+            args=(number, document_id, text, furniture, text_hash),
             name="document-facts",
             daemon=True,
         )
@@ -100,11 +119,20 @@ class DocumentFacts(QObject):
         """Forget the request in flight (its document was closed)."""
         self._request += 1
 
-    def _work(self, number: int, document_id: int, text: str, furniture: bool) -> None:
+    def _work(
+        self, number: int, document_id: int, text: str, furniture: bool, text_hash: str
+    ) -> None:
         facts = work_out(document_id, text, furniture)
         with contextlib.suppress(RuntimeError):  # the window went away meanwhile
-            self._done.emit(number, facts)
+            self._done.emit(number, (facts, text_hash, len(text)))
 
-    def _on_done(self, number: int, facts: Facts) -> None:
+    def _on_worker_done(self, number: int, result: tuple[Facts, str, int]) -> None:
+        facts, text_hash, length = result
+        self._remember(facts, text_hash, length)
         if number == self._request:
             self.ready.emit(facts)
+
+    def _remember(self, facts: Facts, text_hash: str, length: int) -> None:
+        if len(self._counts) >= KEPT_COUNTS:
+            self._counts.pop(next(iter(self._counts)))  # the oldest
+        self._counts[(facts.document_id, text_hash, length)] = facts.words
