@@ -428,6 +428,7 @@ class MainWindow(QMainWindow):
             document_id,
             self.document.text,
             furniture=verdict is None,
+            text_hash=self.document.sha256,
             after_paint=self.viewer.viewport(),
         )
         self.annotation_panel.set_document(document_id, annotations)
@@ -604,8 +605,9 @@ class MainWindow(QMainWindow):
         return annotation.id
 
     def _remember_color(self, color: str) -> None:
-        self._last_color = color
-        self.settings.setValue(SETTINGS_COLOR, color)
+        if color != self._last_color:  # each change rewrites the settings file
+            self._last_color = color
+            self.settings.setValue(SETTINGS_COLOR, color)
 
     def _fresh_selection(self) -> tuple[int, int] | None:
         selection = self.viewer.selected_range()
