@@ -214,3 +214,19 @@ def test_a_large_document_opened_again_is_not_read_through_again(make_window, qt
     window.open_document(doc)
     assert window.status_words.text() == words  # at once: remembered, and the verdict kept
     assert counted.count == 0
+
+
+def test_a_verdict_worked_out_after_the_reader_moved_on_is_still_kept(make_window, qtbot):
+    window = make_window()
+    first = window.document.id
+    seed = window.document.text
+    text = "\n\n".join([seed] * (document_facts.SYNC_CHARS // len(seed) + 2))
+    doc = window.session.library.documents.add(NewDocument(DocumentMeta(title="Long"), text)).id
+    window.open_document(doc)
+    qtbot.waitUntil(lambda: window._facts._started > 0, timeout=5_000)  # the worker is on it
+    window.open_document(first)
+    hidden = window.viewer.hidden_line_count
+    qtbot.waitUntil(lambda: window.session.kept_furniture(doc) is not None, timeout=30_000)
+    assert window.document.id == first
+    assert window.viewer.hidden_line_count == hidden  # not the other document's verdict
+    assert "words" in window.status_words.text()

@@ -2,11 +2,12 @@
 
 Both are worked out once per text, never per highlight. A short text gets them at once; a long
 one on a worker thread started after the viewer's next paint, so that opening it paints the
-first screen without waiting or sharing the processor, and the reader can scroll while they are
-worked out (the worker is plain Python and yields the interpreter every few milliseconds). The
-answer comes back through a queued signal and is dropped if another document was opened
-meanwhile. The word counts of the last documents opened are remembered, so opening one again
-(its verdict is kept in the library) takes no pass over its text at all.
+first screen without waiting or sharing the processor, and the reader can scroll meanwhile (the
+worker is plain Python and shares the interpreter with the window a few milliseconds at a time).
+The answer comes back through a queued signal, also when another document has been opened
+meanwhile (the verdict is still worth keeping). The word counts of the last documents opened
+are remembered, so opening one again (its verdict kept in the library) takes no pass over its
+text at all.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ WORD_CHUNK = 1 << 16  # words are counted a slice at a time, so no list of every
 
 class Facts(NamedTuple):
     document_id: int
+    text_hash: str  # of the text these facts are about
     words: int
     furniture: list[tuple[int, int]] | None  # None: not asked for
 
@@ -45,20 +47,20 @@ def count_words(text: str) -> int:
     return words
 
 
-def work_out(document_id: int, text: str, furniture: bool) -> Facts:
+def work_out(document_id: int, text_hash: str, text: str, furniture: bool) -> Facts:
     ranges = None
     if furniture:
         from quotebook.reader_view.rules import furniture_ranges  # ~12 ms: only when needed
 
         ranges = furniture_ranges(text)
-    return Facts(document_id, count_words(text), ranges)
+    return Facts(document_id, text_hash, count_words(text), ranges)
 
 
 class DocumentFacts(QObject):
-    """Works facts out for one document at a time; `ready` carries a `Facts`."""
+    """Works facts out, one document at a time; `ready` carries a `Facts`."""
 
     ready = Signal(object)
-    _done = Signal(int, object)  # request number, (Facts, text hash, length): from the worker
+    _done = Signal(object, int)  # (Facts, length of the text): from the worker
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +68,7 @@ class DocumentFacts(QObject):
         self._request = 0
         self._started = 0
         self._counts: dict[tuple[int, str, int], int] = {}  # (id, text hash, length) -> words
-        self._done.connect(self._on_worker_done)
+        self._done.connect(self._on_done)
 
     def request(
         self,
@@ -87,12 +89,10 @@ class DocumentFacts(QObject):
         self._request += 1
         words = self._counts.get((document_id, text_hash, len(text)))
         if words is not None and not furniture:
-            self.ready.emit(Facts(document_id, words, None))
+            self.ready.emit(Facts(document_id, text_hash, words, None))
             return
         if len(text) <= SYNC_CHARS:
-            facts = work_out(document_id, text, furniture)
-            self._remember(facts, text_hash, len(text))
-            self.ready.emit(facts)
+            self._on_done(work_out(document_id, text_hash, text, furniture), len(text))
             return
         start = partial(self._start, self._request, document_id, text, furniture, text_hash)
         if after_paint is None:
@@ -116,23 +116,18 @@ class DocumentFacts(QObject):
         thread.start()
 
     def cancel(self) -> None:
-        """Forget the request in flight (its document was closed)."""
+        """Do not start the request made last (its document was closed before it started)."""
         self._request += 1
 
     def _work(
         self, number: int, document_id: int, text: str, furniture: bool, text_hash: str
     ) -> None:
-        facts = work_out(document_id, text, furniture)
+        facts = work_out(document_id, text_hash, text, furniture)
         with contextlib.suppress(RuntimeError):  # the window went away meanwhile
-            self._done.emit(number, (facts, text_hash, len(text)))
+            self._done.emit(facts, len(text))
 
-    def _on_worker_done(self, number: int, result: tuple[Facts, str, int]) -> None:
-        facts, text_hash, length = result
-        self._remember(facts, text_hash, length)
-        if number == self._request:
-            self.ready.emit(facts)
-
-    def _remember(self, facts: Facts, text_hash: str, length: int) -> None:
+    def _on_done(self, facts: Facts, length: int) -> None:
         if len(self._counts) >= KEPT_COUNTS:
             self._counts.pop(next(iter(self._counts)))  # the oldest
-        self._counts[(facts.document_id, text_hash, length)] = facts.words
+        self._counts[(facts.document_id, facts.text_hash, length)] = facts.words
+        self.ready.emit(facts)

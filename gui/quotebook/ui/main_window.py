@@ -7,6 +7,7 @@ goes through the session's undo stack.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import time
 from collections.abc import Callable
@@ -438,12 +439,16 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_facts(self, facts: Facts) -> None:
+        if facts.furniture is not None:
+            # Kept even when another document is open by now, unless the text has changed.
+            with contextlib.suppress(NotFoundError):
+                if self.session.library.documents.text_hash(facts.document_id) == facts.text_hash:
+                    self.session.keep_furniture(facts.document_id, facts.furniture)
         document = self.document
-        if document is None or document.id != facts.document_id:
+        if document is None or (document.id, document.sha256) != facts[:2]:
             return
         self._words = (document.id, document.sha256, facts.words)
         if facts.furniture is not None:
-            self.session.keep_furniture(document.id, facts.furniture)
             self._apply_reader_view(facts.furniture)
         self._update_status()
 
