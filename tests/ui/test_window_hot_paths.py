@@ -230,3 +230,31 @@ def test_a_verdict_worked_out_after_the_reader_moved_on_is_still_kept(make_windo
     assert window.document.id == first
     assert window.viewer.hidden_line_count == hidden  # not the other document's verdict
     assert "words" in window.status_words.text()
+
+
+def painted_colour(window, offset: int) -> QColor:
+    """The colour drawn just inside the character at code-point `offset`, read off a grab of
+    the viewer (which paints it as it would on screen)."""
+    viewer = window.viewer
+    cursor = QTextCursor(viewer.document())
+    cursor.setPosition(viewer.highlight_layer.utf16.to_utf16(offset) + 1)
+    rect = viewer.cursorRect(cursor)
+    image = viewer.viewport().grab().toImage()
+    return QColor(image.pixel(rect.left() - 2, rect.top() + 2))
+
+
+def test_h_paints_the_words_after_an_emoji_and_undo_takes_the_colour_off(make_window, qtbot):
+    window = make_window()
+    library = window.session.library
+    text = "Intro 😀 then 👍🏽 the target words, and more text after them.\n" * 3
+    doc = library.documents.add(NewDocument(DocumentMeta(title="Emoji"), text)).id
+    window.open_document(doc)
+    start = text.index("target")
+    window.viewer.clear_selection()
+    blank = painted_colour(window, start + 2)
+    press_h(window, qtbot, start, start + len("target words"))
+    window.select_annotation(None)  # the plain highlight colour, not the current one's
+    assert painted_colour(window, start + 2) == QColor(color_hex(window._last_color))
+    assert painted_colour(window, start - 3) == blank  # "the" before it stays unpainted
+    window.session.undo_stack.undo()
+    assert painted_colour(window, start + 2) == blank
