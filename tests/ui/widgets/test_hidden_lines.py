@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from quotebook.domain import Annotation, Document, DocumentMeta
 from quotebook.ui.widgets import long_lines
+from quotebook.ui.widgets import viewer as viewer_module
 from quotebook.ui.widgets.viewer import Viewer
 
 LINES = st.lists(
@@ -68,11 +69,13 @@ def viewer(qapp):
     cuts=st.lists(st.tuples(st.integers(0, 400), st.integers(0, 200)), max_size=3),
     marks=st.lists(st.tuples(st.integers(0, 400), st.integers(1, 30)), max_size=4),
     late=st.booleans(),
+    at_once=st.sampled_from([viewer_module.HIDE_AT_ONCE, 60]),
 )
 def test_lines_hide_by_the_rule_however_verdict_and_highlights_arrive(
-    viewer, monkeypatch, lines, cuts, marks, late
+    viewer, monkeypatch, lines, cuts, marks, late, at_once
 ):
     monkeypatch.setattr(long_lines, "LONG_LINE", 40)  # long lines are cut into blocks too
+    monkeypatch.setattr(viewer_module, "HIDE_AT_ONCE", at_once)  # the rest after the paint
     text = "\n".join(lines)
     ranges = sorted((min(s, len(text)), min(s + n, len(text))) for s, n in cuts)
     annotations = [
@@ -89,6 +92,7 @@ def test_lines_hide_by_the_rule_however_verdict_and_highlights_arrive(
         viewer.show_document(document, annotations[:half], ranges)
     for annotation in annotations[half:]:
         viewer.update_annotation(annotation)
+    viewer.set_scroll_fraction(0.5)  # lays everything out: the lines left for later first
     assert shown_hidden(viewer, text) == expected_hidden(text, ranges, annotations)
     assert viewer.hidden_line_count == sum(expected_hidden(text, ranges, annotations))
     if annotations:
@@ -123,3 +127,25 @@ def test_hidden_lines_take_no_room_and_come_back_when_highlighted(viewer, qtbot)
     viewer.set_hidden_ranges([])
     viewer.viewport().repaint()
     assert top(text.index("The article")) - top(0) == pytest.approx(4 * step)
+
+
+def test_lines_far_into_a_document_hide_in_batches_after_the_first_paint(
+    viewer, qtbot, monkeypatch
+):
+    monkeypatch.setattr(viewer_module, "HIDE_AT_ONCE", 100)
+    monkeypatch.setattr(viewer_module, "HIDE_BATCH", 3)
+    text = "".join(f"Paragraph {n} of the article, a sentence.\nMenu\nHome\n" for n in range(30))
+    ranges = [(m, m + len("Menu\nHome\n")) for m in range(len(text)) if text.startswith("Menu", m)]
+    spared = text.index("Menu", 1000)  # a highlight made before its line was hidden keeps it
+    late = Annotation(1, 1, spared, spared + 4, "Menu")
+    document = Document(1, None, DocumentMeta(title="t"), text, "", "")
+    viewer.show_document(document, [], ranges)
+    expected = expected_hidden(text, ranges, [])
+    assert viewer.hidden_line_count == sum(expected) > 50
+    early = shown_hidden(viewer, text)
+    assert early[:2] == [False, True] and not any(early[-10:])  # far lines still show
+    viewer.update_annotation(late)
+    qtbot.waitUntil(
+        lambda: shown_hidden(viewer, text) == expected_hidden(text, ranges, [late]), timeout=5000
+    )
+    assert viewer.hidden_line_count == sum(expected) - 1

@@ -10,6 +10,10 @@ just the lines it touches. When the verdict comes with the document, before Qt h
 it out, blocks are only flagged. Later, a block Qt has not laid out yet (it lays a document out
 lazily, top to bottom) is flagged too, and one it has laid out is marked dirty on its own:
 marking the whole document dirty makes Qt lay all of it out again at once (~0.3 s a megabyte).
+
+A verdict with tens of thousands of lines costs a noticeable part of opening a large document
+(each line is a call into Qt), so the lines past the first screens can be left `pending` and
+flagged a batch at a time after the first paint (`flush`), each block checked as above.
 """
 
 from __future__ import annotations
@@ -39,31 +43,52 @@ class HiddenLines:
         self._ends: list[int] = []  # where each one's line break is
         self._blocks: list[tuple[int, int]] = []  # (first block number, blocks) of each
         self._hidden: set[int] = set()  # indexes into the lists above
+        self._pending: int | None = None  # hidden lines from this index on are not flagged yet
 
     @property
     def count(self) -> int:
         """How many lines are hidden."""
         return len(self._hidden)
 
+    @property
+    def pending(self) -> bool:
+        """Whether some hidden lines still wait for `flush`."""
+        return self._pending is not None
+
     def reset(self, text: str = "", breaks: Sequence[int] = ()) -> None:
         """The document now shows `text` (cut at `breaks`): every block shows, none may hide."""
         self._text, self._breaks = text, breaks
         self._starts, self._ends, self._blocks, self._hidden = [], [], [], set()
+        self._pending = None
 
     def set_ranges(
-        self, ranges: Sequence[tuple[int, int]], carries: Carries, *, laid_out: bool = True
+        self,
+        ranges: Sequence[tuple[int, int]],
+        carries: Carries,
+        *,
+        laid_out: bool = True,
+        now_until: int | None = None,
     ) -> int:
         """Hide the lines lying wholly inside `ranges` (code points) that carry no highlight,
         and show again those hidden before that no longer should be; returns how many hide.
 
         `laid_out=False` promises that Qt has laid out nothing since the text was set (the
-        caller is inside the edit block that set it): flags are then all it takes.
+        caller is inside the edit block that set it): flags are then all it takes. With
+        `now_until`, only lines starting before that offset are flagged now; the rest wait for
+        `flush`.
         """
-        before = [self._blocks[i] for i in sorted(self._hidden)]
+        flagged = self._pending if self._pending is not None else len(self._starts)
+        before = [self._blocks[i] for i in sorted(self._hidden) if i < flagged]
         self._find_lines(ranges)
         starts, ends = self._starts, self._ends
         hide = [i for i in range(len(starts)) if not carries(starts[i], ends[i])]
         self._hidden = set(hide)
+        self._pending = None
+        if now_until is not None:
+            first_later = bisect.bisect_left(starts, now_until)
+            if first_later < len(starts):
+                self._pending = first_later
+                hide = [i for i in hide if i < first_later]
         after = [self._blocks[i] for i in hide]  # in document order
         if before:
             kept = set(before) & set(after)
@@ -72,21 +97,36 @@ class HiddenLines:
         self._set_blocks(after, visible=False, dirty=laid_out)
         return len(self._hidden)
 
+    def flush(self, most: int | None = None) -> bool:
+        """Flag pending hidden lines, at most `most` of them (None: all); whether any are left.
+
+        Qt may have laid some of them out meanwhile: those are marked dirty."""
+        if self._pending is None:
+            return False
+        end = len(self._starts) if most is None else min(len(self._starts), self._pending + most)
+        spans = [self._blocks[i] for i in range(self._pending, end) if i in self._hidden]
+        self._pending = end if end < len(self._starts) else None
+        self._set_blocks(spans, visible=False)
+        return self._pending is not None
+
     def refresh(self, start: int, end: int, carries: Carries) -> None:
         """Highlights changed somewhere in code points [start, end]: decide again for the lines
         there that may hide."""
         first = bisect.bisect_left(self._ends, start)
         last = bisect.bisect_right(self._starts, end)
+        flagged = self._pending if self._pending is not None else len(self._starts)
         show: list[tuple[int, int]] = []
         hide: list[tuple[int, int]] = []
         for i in range(first, last):
             should_hide = not carries(self._starts[i], self._ends[i])
             if should_hide and i not in self._hidden:
                 self._hidden.add(i)
-                hide.append(self._blocks[i])
+                if i < flagged:  # a pending line is flagged by `flush`
+                    hide.append(self._blocks[i])
             elif not should_hide and i in self._hidden:
                 self._hidden.discard(i)
-                show.append(self._blocks[i])
+                if i < flagged:
+                    show.append(self._blocks[i])
         self._set_blocks(show, visible=True)
         self._set_blocks(hide, visible=False)
 
@@ -104,7 +144,7 @@ class HiddenLines:
                 if line == 0:
                     continue
             if starts and line <= starts[-1]:
-                continue
+                line = ends[-1] + 1  # ranges overlap: go on after the lines found already
             newlines += text.count("\n", counted, line)
             counted = line
             last = min(end, size)

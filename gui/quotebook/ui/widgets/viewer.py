@@ -23,7 +23,17 @@ import bisect
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -46,6 +56,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QMenu, QStyle, QTextEdit, QT
 from quotebook.anchoring import Utf16Map, snap_to_words
 from quotebook.domain import Annotation, Document
 from quotebook.formatting import apply_formatting
+from quotebook.ui.first_paint import after_first_paint
 from quotebook.ui.fonts import READING_POINT_SIZE, reading_font
 from quotebook.ui.theme import is_dark
 from quotebook.ui.widgets.find_bar import MAX_PAINTED_MATCHES, FindBar, find_matches
@@ -63,6 +74,12 @@ _SAMPLE = "the quick brown fox jumps over the lazy dog, The Quick Brown Fox Jump
 _PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 FIND_COLORS = ("#c9b3ff", "#5a3f99")  # (light, dark): a colour no highlight uses
 FLASH_COLORS = ("#ff7a45", "#d9480f")
+# Code points: hidden lines this far into a document are hidden before its first paint, the
+# rest in batches of HIDE_BATCH lines just after it (a web page's furniture is mostly at its
+# top; a huge verdict would otherwise hold the first paint back).
+HIDE_AT_ONCE = 200_000
+HIDE_BATCH = 20_000
+HIDE_LATEST_MS = 300
 
 
 class Viewer(QTextEdit):
@@ -164,8 +181,13 @@ class Viewer(QTextEdit):
         self._apply_formatting()
         self._layer.paint(annotations, dark=self.is_dark())
         if self._hidden_ranges:
-            self._hidden.set_ranges(self._hidden_ranges, self._layer.covers, laid_out=False)
+            self._hidden.set_ranges(
+                self._hidden_ranges, self._layer.covers, laid_out=False, now_until=HIDE_AT_ONCE
+            )
         cursor.endEditBlock()
+        if self._hidden.pending:
+            after_first_paint(self.viewport(), self._hide_pending)
+            QTimer.singleShot(HIDE_LATEST_MS, self._hide_pending)
         if self._find_bar_open() and self.find_bar.query():
             self.find_text(self.find_bar.query())
         else:
@@ -258,6 +280,11 @@ class Viewer(QTextEdit):
     @property
     def hidden_line_count(self) -> int:
         return self._hidden.count
+
+    def _hide_pending(self) -> None:
+        """Hide the next batch of the reader view's lines left for after the first paint."""
+        if self._hidden.flush(HIDE_BATCH):
+            QTimer.singleShot(0, self._hide_pending)
 
     def _refresh_hidden(self, spans: Sequence[tuple[int, int]]) -> None:
         """Highlights changed over these code-point spans: the hidden lines there may change."""
@@ -806,6 +833,7 @@ class Viewer(QTextEdit):
 
     def _finish_layout(self) -> None:
         """Lay the whole document out now, so the scroll range is final (Qt does it lazily)."""
+        self._hidden.flush()  # first, or Qt would lay out lines about to be hidden
         document = self.document()
         document.documentLayout().blockBoundingRect(document.lastBlock())
 
