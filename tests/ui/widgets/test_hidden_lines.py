@@ -140,12 +140,10 @@ def test_lines_far_into_a_document_hide_in_batches_after_the_first_paint(
     late = Annotation(1, 1, spared, spared + 4, "Menu")
     document = Document(1, None, DocumentMeta(title="t"), text, "", "")
     viewer.show_document(document, [], ranges)
-    expected = expected_hidden(text, ranges, [])
-    assert viewer.hidden_line_count == sum(expected) > 50
     early = shown_hidden(viewer, text)
     assert early[:2] == [False, True] and not any(early[-10:])  # far lines still show
+    assert 0 < viewer.hidden_line_count < 10  # decided so far
     viewer.update_annotation(late)
-    qtbot.waitUntil(
-        lambda: shown_hidden(viewer, text) == expected_hidden(text, ranges, [late]), timeout=5000
-    )
-    assert viewer.hidden_line_count == sum(expected) - 1
+    expected = expected_hidden(text, ranges, [late])
+    qtbot.waitUntil(lambda: shown_hidden(viewer, text) == expected, timeout=5000)
+    assert viewer.hidden_line_count == sum(expected) > 50

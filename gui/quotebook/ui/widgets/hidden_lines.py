@@ -12,8 +12,9 @@ lazily, top to bottom) is flagged too, and one it has laid out is marked dirty o
 marking the whole document dirty makes Qt lay all of it out again at once (~0.3 s a megabyte).
 
 A verdict with tens of thousands of lines costs a noticeable part of opening a large document
-(each line is a call into Qt), so the lines past the first screens can be left `pending` and
-flagged a batch at a time after the first paint (`flush`), each block checked as above.
+(each line is a call into Qt), so its part past the first screens can be left `pending`: its
+lines are found, decided and flagged a batch at a time after the first paint (`flush`), each
+block checked against the layout as above.
 """
 
 from __future__ import annotations
@@ -43,23 +44,26 @@ class HiddenLines:
         self._ends: list[int] = []  # where each one's line break is
         self._blocks: list[tuple[int, int]] = []  # (first block number, blocks) of each
         self._hidden: set[int] = set()  # indexes into the lists above
-        self._pending: int | None = None  # hidden lines from this index on are not flagged yet
+        # The verdict's ranges (or what is left of them) whose lines are still to be found,
+        # and where the search stands: line breaks before `_counted`.
+        self._pending: list[tuple[int, int]] = []
+        self._newlines = self._counted = 0
 
     @property
     def count(self) -> int:
-        """How many lines are hidden."""
+        """How many lines are hidden (of those decided: see `pending`)."""
         return len(self._hidden)
 
     @property
     def pending(self) -> bool:
-        """Whether some hidden lines still wait for `flush`."""
-        return self._pending is not None
+        """Whether part of the verdict waits for `flush`."""
+        return bool(self._pending)
 
     def reset(self, text: str = "", breaks: Sequence[int] = ()) -> None:
         """The document now shows `text` (cut at `breaks`): every block shows, none may hide."""
         self._text, self._breaks = text, breaks
         self._starts, self._ends, self._blocks, self._hidden = [], [], [], set()
-        self._pending = None
+        self._pending, self._newlines, self._counted = [], 0, 0
 
     def set_ranges(
         self,
@@ -74,21 +78,14 @@ class HiddenLines:
 
         `laid_out=False` promises that Qt has laid out nothing since the text was set (the
         caller is inside the edit block that set it): flags are then all it takes. With
-        `now_until`, only lines starting before that offset are flagged now; the rest wait for
-        `flush`.
+        `now_until`, only lines starting before that offset are dealt with now; the rest of
+        the verdict waits for `flush`.
         """
-        flagged = self._pending if self._pending is not None else len(self._starts)
-        before = [self._blocks[i] for i in sorted(self._hidden) if i < flagged]
-        self._find_lines(ranges)
-        starts, ends = self._starts, self._ends
-        hide = [i for i in range(len(starts)) if not carries(starts[i], ends[i])]
+        before = [self._blocks[i] for i in sorted(self._hidden)]
+        self._starts, self._ends, self._blocks, self._hidden = [], [], [], set()
+        self._pending, self._newlines, self._counted = sorted(ranges), 0, 0
+        hide = self._take(carries, until=now_until)
         self._hidden = set(hide)
-        self._pending = None
-        if now_until is not None:
-            first_later = bisect.bisect_left(starts, now_until)
-            if first_later < len(starts):
-                self._pending = first_later
-                hide = [i for i in hide if i < first_later]
         after = [self._blocks[i] for i in hide]  # in document order
         if before:
             kept = set(before) & set(after)
@@ -97,74 +94,83 @@ class HiddenLines:
         self._set_blocks(after, visible=False, dirty=laid_out)
         return len(self._hidden)
 
-    def flush(self, most: int | None = None) -> bool:
-        """Flag pending hidden lines, at most `most` of them (None: all); whether any are left.
-
-        Qt may have laid some of them out meanwhile: those are marked dirty."""
-        if self._pending is None:
+    def flush(self, carries: Carries, most: int | None = None) -> bool:
+        """Deal with the pending part of the verdict, at most `most` lines of it (None: all);
+        whether some is left. Qt may have laid some of those lines out meanwhile: they are
+        marked dirty."""
+        if not self._pending:
             return False
-        end = len(self._starts) if most is None else min(len(self._starts), self._pending + most)
-        spans = [self._blocks[i] for i in range(self._pending, end) if i in self._hidden]
-        self._pending = end if end < len(self._starts) else None
-        self._set_blocks(spans, visible=False)
-        return self._pending is not None
+        hide = self._take(carries, most=most)
+        self._hidden.update(hide)
+        self._set_blocks([self._blocks[i] for i in hide], visible=False)
+        return bool(self._pending)
 
     def refresh(self, start: int, end: int, carries: Carries) -> None:
         """Highlights changed somewhere in code points [start, end]: decide again for the lines
-        there that may hide."""
+        there that may hide. (Pending lines are decided when they are found.)"""
         first = bisect.bisect_left(self._ends, start)
         last = bisect.bisect_right(self._starts, end)
-        flagged = self._pending if self._pending is not None else len(self._starts)
         show: list[tuple[int, int]] = []
         hide: list[tuple[int, int]] = []
         for i in range(first, last):
             should_hide = not carries(self._starts[i], self._ends[i])
             if should_hide and i not in self._hidden:
                 self._hidden.add(i)
-                if i < flagged:  # a pending line is flagged by `flush`
-                    hide.append(self._blocks[i])
+                hide.append(self._blocks[i])
             elif not should_hide and i in self._hidden:
                 self._hidden.discard(i)
-                if i < flagged:
-                    show.append(self._blocks[i])
+                show.append(self._blocks[i])
         self._set_blocks(show, visible=True)
         self._set_blocks(hide, visible=False)
 
-    def _find_lines(self, ranges: Sequence[tuple[int, int]]) -> None:
+    def _take(
+        self, carries: Carries, *, until: int | None = None, most: int | None = None
+    ) -> list[int]:
+        """Find the lines of the pending ranges, in order, up to a line starting at `until` or
+        `most` lines; returns the indexes of those that hide. What is left stays pending."""
         text, breaks, size = self._text, self._breaks, len(self._text)
-        starts: list[int] = []
-        ends: list[int] = []
-        blocks: list[tuple[int, int]] = []
-        newlines, counted = 0, 0  # line breaks in text[:counted]
-        for start, end in sorted(ranges):
+        starts, ends, blocks = self._starts, self._ends, self._blocks
+        found = len(starts)
+        hide: list[int] = []
+        while self._pending:
+            start, end = self._pending[0]
             if start == 0 or text[start - 1] == "\n":
                 line = start
             else:  # the range starts inside a line: that one is not wholly inside it
                 line = text.find("\n", start) + 1
                 if line == 0:
+                    self._pending.pop(0)
                     continue
             if starts and line <= starts[-1]:
                 line = ends[-1] + 1  # ranges overlap: go on after the lines found already
-            newlines += text.count("\n", counted, line)
-            counted = line
+            self._newlines += text.count("\n", self._counted, line)
+            self._counted = line
             last = min(end, size)
             while line <= last:
+                if (until is not None and line >= until) or (
+                    most is not None and len(starts) - found >= most
+                ):
+                    self._pending[0] = (line, end)  # the rest of this range waits
+                    return hide
                 stop = text.find("\n", line, end + 1)
                 if stop < 0:
                     if end < size:
                         break  # the line runs on past the range
                     stop = size  # the last line, without a line break
-                number, count = newlines, 1
+                number, count = self._newlines, 1
                 if breaks:  # a long line shows as several blocks
-                    before = bisect.bisect_right(breaks, line)
-                    number += before
-                    count += bisect.bisect_left(breaks, stop) - before
+                    cuts_before = bisect.bisect_right(breaks, line)
+                    number += cuts_before
+                    count += bisect.bisect_left(breaks, stop) - cuts_before
+                if not carries(line, stop):
+                    hide.append(len(starts))
                 starts.append(line)
                 ends.append(stop)
                 blocks.append((number, count))
-                line = counted = stop + 1
-                newlines += 1
-        self._starts, self._ends, self._blocks = starts, ends, blocks
+                line = self._counted = stop + 1
+                self._newlines += 1
+            self._pending.pop(0)
+        return hide
 
     def _set_blocks(
         self, spans: list[tuple[int, int]], *, visible: bool, dirty: bool = True

@@ -283,7 +283,7 @@ class Viewer(QTextEdit):
 
     def _hide_pending(self) -> None:
         """Hide the next batch of the reader view's lines left for after the first paint."""
-        if self._hidden.flush(HIDE_BATCH):
+        if self._hidden.flush(self._layer.covers, HIDE_BATCH):
             QTimer.singleShot(0, self._hide_pending)
 
     def _refresh_hidden(self, spans: Sequence[tuple[int, int]]) -> None:
@@ -833,7 +833,7 @@ class Viewer(QTextEdit):
 
     def _finish_layout(self) -> None:
         """Lay the whole document out now, so the scroll range is final (Qt does it lazily)."""
-        self._hidden.flush()  # first, or Qt would lay out lines about to be hidden
+        self._hidden.flush(self._layer.covers)  # first, or Qt would lay out lines to be hidden
         document = self.document()
         document.documentLayout().blockBoundingRect(document.lastBlock())
 
