@@ -1,16 +1,23 @@
 """The reader view's hidden lines: a line hides when it lies wholly inside the verdict's ranges
-and no highlight touches it, however the verdict and the highlights arrive."""
+(it starts inside one and its line break is at the range's end at the latest, so an empty line
+right at the end, the paragraph break a verdict keeps, shows) and no highlight touches it,
+however the verdict and the highlights arrive."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotebook.domain import Annotation, Document, DocumentMeta
+from quotebook.reader_view.rules import furniture_ranges, visible_text
 from quotebook.ui.widgets import long_lines
 from quotebook.ui.widgets import viewer as viewer_module
 from quotebook.ui.widgets.viewer import Viewer
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 LINES = st.lists(
     st.sampled_from(["", "Menu", "Home", "Share 😀", "A long paragraph " * 6, "x" * 70]),
@@ -31,7 +38,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def expected_hidden(text, ranges, annotations) -> list[bool]:
     marked = [(a.start, a.end) for a in annotations if a.end > a.start]
     return [
-        any(lo <= s and e <= hi for lo, hi in ranges)
+        any(lo <= s < hi and e <= hi for lo, hi in ranges)
         and not any(a <= e and b >= s for a, b in marked)
         for s, e in line_spans(text)
     ]
@@ -147,3 +154,24 @@ def test_lines_far_into_a_document_hide_in_batches_after_the_first_paint(
     expected = expected_hidden(text, ranges, [late])
     qtbot.waitUntil(lambda: shown_hidden(viewer, text) == expected, timeout=5000)
     assert viewer.hidden_line_count == sum(expected) > 50
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_the_viewer_shows_what_the_reader_view_keeps(viewer, seed):
+    """The lines left showing read as the rules' own visible text: a run of furniture between
+    two paragraphs leaves the one blank line that separates them."""
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    ranges = furniture_ranges(text)
+    document = Document(1, None, DocumentMeta(title="t"), text, "", "")
+    viewer.show_document(document, [], ranges)
+    viewer.set_scroll_fraction(1.0)  # lays everything out: the lines left for later first
+    shown = []
+    block = viewer.document().begin()
+    while block.isValid():
+        if block.isVisible():
+            shown.append(block.text())
+        block = block.next()
+    expected = visible_text(text, ranges)
+    if ranges and ranges[-1][1] == len(text):
+        expected = expected.removesuffix("\n")  # the last shown line's break: no line follows
+    assert "\n".join(shown) == expected

@@ -145,8 +145,10 @@ class HiddenLines:
                 line = ends[-1] + 1  # ranges overlap: go on after the lines found already
             self._newlines += text.count("\n", self._counted, line)
             self._counted = line
+            # Inside [start, end): a line starting before `end` whose line break is at `end` at
+            # the latest. An empty line right at `end` is the paragraph break a verdict keeps.
             last = min(end, size)
-            while line <= last:
+            while line < last:
                 if (until is not None and line >= until) or (
                     most is not None and len(starts) - found >= most
                 ):
