@@ -276,14 +276,17 @@ def size_breakdown(pdf: Path) -> dict[str, int]:
 
     reader = PdfReader(pdf)
     contents = appearances = 0
+    seen: set[int] = set()  # appearances shared by several annotations count once
     for page in reader.pages:
         streams = page.raw_get("/Contents")
         for ref in streams if isinstance(streams, ArrayObject) else [streams]:
             contents += len(ref.get_object()._data)  # as stored (pypdf drops /Length)
         for ref in page.get("/Annots") or []:
             annotation = ref.get_object()
-            if "/AP" in annotation:
-                appearances += len(annotation["/AP"]["/N"].get_object()._data)
+            form = annotation["/AP"].raw_get("/N") if "/AP" in annotation else None
+            if form is not None and form.idnum not in seen:
+                seen.add(form.idnum)
+                appearances += len(form.get_object()._data)
     total = pdf.stat().st_size
     return {
         "page content streams (data)": contents,

@@ -57,8 +57,9 @@ def test_names_are_unique_and_count_the_parts(annotated):
 
 
 def test_appearance_stream_multiplies(annotated):
-    """Each appearance fills exactly its quads, with multiply blend: drawn in the form's own
-    coordinates, whose /BBox readers map onto /Rect, which is a translation (same size)."""
+    """Each appearance fills exactly its quads, with multiply blend. Readers map the form's
+    /BBox onto /Rect (ISO 32000-1, 12.5.5): a form of its own is drawn in the annotation's
+    coordinates (a translation, same size), a shared unit square is stretched onto /Rect."""
     for h in highlights(annotated.pdf):
         form = h.raw["/AP"]["/N"].get_object()
         assert form["/Subtype"] == "/Form"
@@ -68,19 +69,56 @@ def test_appearance_stream_multiplies(annotated):
         assert fill.split()[-1] == "f" and content.count("/GS0 gs") == 1
         left, bottom, right, top = (float(v) for v in h.raw["/Rect"])
         bbox = [float(v) for v in form["/BBox"]]
-        assert bbox[:2] == [0, 0]
-        assert bbox[2] == pytest.approx(right - left, abs=1e-6)
-        assert bbox[3] == pytest.approx(top - bottom, abs=1e-6)
+        assert bbox[:2] == [0, 0] and "/Matrix" not in form
+        if bbox[2:] != [1, 1]:
+            assert bbox[2] == pytest.approx(right - left, abs=1e-6)
+            assert bbox[3] == pytest.approx(top - bottom, abs=1e-6)
+        sx, sy = (right - left) / bbox[2], (top - bottom) / bbox[3]
         ops = fill.split()
         rects = [[float(v) for v in ops[i - 4 : i]] for i, op in enumerate(ops) if op == "re"]
         assert len(rects) == len(h.boxes)  # one box per line
         q = [float(v) for v in h.raw["/QuadPoints"]]
         for n, (x, y, w, height) in enumerate(rects):
             x0, y_top, x1, _, _, y_low = q[n * 8 : n * 8 + 6]
-            assert left + x == pytest.approx(x0, abs=0.002)
-            assert left + x + w == pytest.approx(x1, abs=0.002)
-            assert bottom + y == pytest.approx(y_low, abs=0.002)
-            assert bottom + y + height == pytest.approx(y_top, abs=0.002)
+            assert left + sx * x == pytest.approx(x0, abs=0.002)
+            assert left + sx * (x + w) == pytest.approx(x1, abs=0.002)
+            assert bottom + sy * y == pytest.approx(y_low, abs=0.002)
+            assert bottom + sy * (y + height) == pytest.approx(y_top, abs=0.002)
+
+
+def test_one_box_without_a_number_shares_its_colour_s_form(annotated):
+    """A part that draws only the one box its /Rect is (a later part on one line) uses a unit
+    square shared by every such part of its colour; a part with its number or with several
+    lines has a form of its own."""
+    owners: dict[int, set[str]] = defaultdict(set)
+    shared = 0
+    for h in highlights(annotated.pdf):
+        ref = h.raw["/AP"].raw_get("/N")
+        owners[ref.idnum].add(h.name)
+        form = ref.get_object()
+        if [float(v) for v in form["/BBox"]] == [0, 0, 1, 1]:
+            shared += 1
+            assert b" Do" not in form.get_data() and len(h.boxes) == 1
+            assert h.name.count("-") == 2  # quotebook-<id>-<part>: never a first part
+        else:
+            assert len(owners[ref.idnum]) == 1, h.name
+    assert shared >= 1  # the page-break highlight's second part
+
+
+def test_flattened_highlights_share_one_empty_appearance(annotated, tmp_path):
+    """Flattened, every appearance draws nothing: one form serves them all."""
+    from quotebook.export import ExportOptions, collect_items, export
+
+    out = tmp_path / "flat.pdf"
+    items = collect_items(annotated.library, [annotated.document_id])
+    export(items, out, ExportOptions(flatten=True))
+    found = highlights(out)
+    forms = {h.raw["/AP"].raw_get("/N").idnum for h in found}
+    assert len(found) > 1 and len(forms) == 1
+    form = found[0].raw["/AP"]["/N"].get_object()
+    assert form.get_data() == b"" and [float(v) for v in form["/BBox"]] == [0, 0, 1, 1]
+    # Without a multiply blend in its resources poppler would draw a highlight of its own.
+    assert form["/Resources"]["/ExtGState"]["/GS0"]["/BM"] == "/Multiply"
 
 
 def test_cyrillic_note_and_tag_survive(annotated):

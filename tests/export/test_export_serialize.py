@@ -22,14 +22,15 @@ from quotebook.export.pdf.serialize import Name, Stream, dumps, number
         ("plain (text)", b"(plain \\(text\\))"),
         ("two\nlines", b"(two\\nlines)"),
         ("Лукашевич", b"<FEFF041B0443043A043004480435043204380447>"),
-        (1.0 / 3, b"0.333"),
+        (1.0 / 3, b".333"),  # no leading zero, as PDF allows
+        (-0.25, b"-.25"),
         (-0.0001, b"0"),
         (12.5, b"12.5"),
         (4, b"4"),
         (True, b"true"),
         (None, b"null"),
         ([1, 2.25, Name("/X")], b"[1 2.25 /X]"),
-        ({"/Type": Name("/Annot"), "/F": 4, "/C": [1, 0.5, 0]}, b"<</Type/Annot/F 4/C[1 0.5 0]>>"),
+        ({"/Type": Name("/Annot"), "/F": 4, "/C": [1, 0.5, 0]}, b"<</Type/Annot/F 4/C[1 .5 0]>>"),
     ],
 )
 def test_values(value, pdf):

@@ -10,6 +10,11 @@ draw nothing.
 
 A highlight that runs over a page break is one annotation per page; the later ones are replies
 of the first (`/IRT`) in a group (`/RT /Group`), which readers list, move and delete as one.
+
+Each appearance is a stream object of its own, and a stream's dictionary and framing cost about
+120 bytes that no compression reaches. A part whose appearance is one filled box (no number, one
+line) or nothing at all (flattened) therefore shares one form per colour: a unit square, which
+readers stretch onto the annotation's /Rect (ISO 32000-1, 12.5.5), and /Rect is that box.
 """
 
 from __future__ import annotations
@@ -68,9 +73,10 @@ def finish_pdf(
         author = annotation_author(options)
         digits = DigitForms(update, families)
         # One resource dictionary for every appearance: the blend mode and the digits.
-        shared = update.add(
+        resources = update.add(
             {"/ExtGState": {"/GS0": {"/BM": Name("/Multiply")}}, "/XObject": digits.forms}
         )
+        shared = _SharedForms(update, resources, digits)
         firsts: dict[int, IndirectObject] = {}
         for part in composition.highlights:
             firsts[part.annotation.id] = _add_highlight(
@@ -79,7 +85,7 @@ def finish_pdf(
                 tops[part.page],
                 options,
                 author,
-                (shared, digits),
+                shared,
                 firsts.get(part.annotation.id),
             )
     for link in composition.links:
@@ -137,6 +143,37 @@ def _rounded(values: Sequence[float]) -> list[float]:
     return [round(v, 3) for v in values]
 
 
+class _SharedForms:
+    """What every appearance may share: one resource dictionary (the blend mode and the
+    digits), and one unit-square form per fill colour (None: a form that draws nothing)."""
+
+    def __init__(self, update: PdfRewrite, resources: IndirectObject, digits: DigitForms) -> None:
+        self.update = update
+        self.resources = resources
+        self.digits = digits
+        self._squares: dict[RGB | None, IndirectObject] = {}
+
+    def square(self, colour: RGB | None) -> IndirectObject:
+        """A form filling its whole /BBox [0 0 1 1] in `colour` with multiply blend. A reader
+        maps the /BBox onto the annotation's /Rect, so the fill covers exactly /Rect."""
+        ref = self._squares.get(colour)
+        if ref is None:
+            data = b""
+            if colour is not None:
+                rgb = " ".join(format_number(c) for c in colour)
+                data = f"/GS0 gs {rgb} rg 0 0 1 1 re f".encode("ascii")
+            # The resources even when nothing is drawn: poppler draws a highlight of its own
+            # over an appearance whose resources have no multiply blend.
+            entries = {
+                "/Subtype": Name("/Form"),
+                "/BBox": [0, 0, 1, 1],
+                "/Resources": self.resources,
+            }
+            ref = self.update.add(Stream(entries, data))
+            self._squares[colour] = ref
+        return ref
+
+
 def _appearance(
     rect: Sequence[float],
     quads: Sequence[float],
@@ -182,7 +219,7 @@ def _add_highlight(
     top: float,
     options: ExportOptions,
     author: str,
-    shared: tuple[IndirectObject, DigitForms],
+    shared: _SharedForms,
     first: IndirectObject | None,
 ) -> IndirectObject:
     """Add one part of a highlight; returns the first part's annotation (the group's head)."""
@@ -191,7 +228,7 @@ def _add_highlight(
     xs, ys = quads[0::2], quads[1::2]
     box = [min(xs), min(ys), max(xs), max(ys)]
     name = f"quotebook-{a.id}" if part.part == 1 else f"quotebook-{a.id}-{part.part}"
-    resources, digits = shared
+    digits = shared.digits
     marker = part.marker if not options.flatten else ""
     if marker:
         # The appearance is fitted to /Rect, so both take in the number.
@@ -205,7 +242,11 @@ def _add_highlight(
     rect = _rounded(box)
     number = digits.draw(marker, quads[0] - rect[0], quads[1] - rect[1], part.ink) if marker else ""
     colour = None if options.flatten else part.colour
-    appearance = update.add(_appearance(rect, quads, colour, resources, number))
+    if not marker and (colour is None or len(part.rects) == 1):
+        # Nothing drawn but the one box that /Rect is (or nothing at all): a shared form.
+        appearance = shared.square(colour)
+    else:
+        appearance = update.add(_appearance(rect, quads, colour, shared.resources, number))
     annotation: dict[str, Any] = {
         "/Type": Name("/Annot"),
         "/Subtype": Name("/Highlight"),

@@ -103,9 +103,11 @@ class PdfRewrite:
         return len(self.pages)
 
     def append_annotation(self, page: int, annotation: dict[str, Any]) -> IndirectObject:
-        """Add an annotation to a page's /Annots, wherever that array lives."""
+        """Add an annotation to a page's /Annots, wherever that array lives.
+
+        No /P back to the page: it is optional, needed only by screen annotations, and readers
+        find an annotation's page through the page's /Annots."""
         page_obj = self.pages[page]
-        annotation["/P"] = self.page_ref(page)
         ref = self.add(annotation)
         raw = page_obj.raw_get("/Annots") if "/Annots" in page_obj else None
         if isinstance(raw, IndirectObject):

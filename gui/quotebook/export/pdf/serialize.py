@@ -102,10 +102,17 @@ def _write(value: Any, out: list[bytes]) -> None:
 
 
 def number(value: float) -> str:
-    """A real number as PDF wants it: plain decimal notation, never an exponent."""
+    """A real number as PDF wants it: plain decimal notation, never an exponent
+    (ISO 32000-1, 7.3.3)."""
     if -0.0005 < value < 0.0005:
         return "0"
-    return f"{value:.3f}".rstrip("0").rstrip(".")
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    # Without the leading zero (".5", "-.5"), as PDF allows: colours are mostly fractions.
+    if text.startswith("0."):
+        return text[1:]
+    if text.startswith("-0."):
+        return "-" + text[2:]
+    return text
 
 
 @functools.lru_cache(maxsize=512)
