@@ -43,11 +43,16 @@ HOSTILE = {
     "straight double marks": '"',
     "capitalised words": "Anna Berg Said Moscow ",
     "transcript labels": "MR. PRICE: Yes.\n\n",
+    "labels on their own lines": "ANNA REED:\n\n",
+    "time-coded labels": "Tom Hale (00:04):\n\nYes.\n\n",
+    "long capitals labels": "SECRETARY OF THE NAVY CARL T. WEBB III: ",
+    "attribution inside marks": "«Да, — сказал министр. — Нет, — сказал он. — Да».\n",
     "initials": "T.J. ",
     "attributed quotes": '"Yes," said Anna Berg. ',
     "dash attributions": '"Hi." — Anna Berg\n',
     "unclosed quotes": 'He was "out\n\n',
 }
+HOSTILE_LANGUAGE = {"attribution inside marks": "ru"}  # the rest are read as English
 _PAIRED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]")
 
 
@@ -105,8 +110,9 @@ def main() -> int:
     for name, unit in HOSTILE.items():
         text = (unit * (ARTICLE_SIZE // len(unit) + 1))[:ARTICLE_SIZE]
         quarter = text[: ARTICLE_SIZE // 4]
-        small = best_of(2, lambda quarter=quarter: find_quotes(quarter))
-        seconds = best_of(1, lambda text=text: find_quotes(text))
+        lang = HOSTILE_LANGUAGE.get(name, "en")
+        small = best_of(2, lambda quarter=quarter, lang=lang: find_quotes(quarter, lang))
+        seconds = best_of(1, lambda text=text, lang=lang: find_quotes(text, lang))
         floor_seconds = best_of(3, lambda text=text: floor([text]))
         growth = seconds / small
         print(

@@ -107,6 +107,17 @@ def _quote_offsets(text: str, entry: dict[str, object], pos: int, name: str) -> 
     return start, end
 
 
+def _label_before(head: str, label: str) -> bool:
+    """Does `head` end with the turn label `label`? Between them may come the label's colon, an
+    aside in brackets on either side of it (`PEPE (BENEFICIARY):`, `Tom Hale (00:04):`,
+    `Anna Reed: (00:22)`) and spaces or line breaks (`ANNA REED:` on a line of its own)."""
+    head = head.rstrip()
+    for _ in range(3):
+        head = re.sub(r"\s*\([^()\n]*\)$", "", head).rstrip()
+        head = head.removesuffix(":").rstrip()
+    return head.endswith(label)
+
+
 def load_document(path: Path) -> GoldDocument:
     """One gold document; raises `GoldError` when the gold does not fit the text."""
     text = path.read_text(encoding="utf-8")
@@ -125,8 +136,11 @@ def load_document(path: Path) -> GoldDocument:
         start = text.find(entry["starts"], pos)
         if start < 0:
             raise GoldError(f"{path.name}: turn not found: {entry['starts']!r}")
-        head = re.sub(r"\s*\([^()\n]*\)$", "", text[:start].rstrip(" \u00a0").removesuffix(":"))
-        if not head.endswith(entry["label"]):
+        # the first words may also occur earlier inside another turn ("Thank you."): the
+        # turn starts at the first occurrence that follows its label
+        while start >= 0 and not _label_before(text[:start], entry["label"]):
+            start = text.find(entry["starts"], start + 1)
+        if start < 0:
             raise GoldError(f"{path.name}: no label {entry['label']!r} before {entry['starts']!r}")
         turns.append(GoldTurn(start, entry["label"], entry["speaker"]))
         pos = start + 1

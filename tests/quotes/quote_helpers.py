@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quotebook.quotes import FoundQuote, clean_speaker, find_quotes
-from quotebook.quotes.names import given_compatible
+from quotebook.quotes.phrases import given_compatible
 
 TITLE = "A headline\n\n"  # the first line of an article is its title; tests start below it
 

@@ -28,8 +28,8 @@ def test_apostrophes_alone_make_no_quotes(sentence: str) -> None:
     ("sentence", "expected"),
     [
         (
-            "“Russia’s position hasn’t changed since ’15,” said Anna Berg.",
-            "Russia’s position hasn’t changed since ’15,",
+            "“Norway’s view hasn’t moved since ’15,” said Anna Berg.",
+            "Norway’s view hasn’t moved since ’15,",
         ),
         ("\"It's the '90s all over again,\" said Anna Berg.", "It's the '90s all over again,"),
         (

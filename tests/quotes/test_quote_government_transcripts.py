@@ -113,7 +113,7 @@ def test_broadcast_labels_with_a_party_tag_and_a_description() -> None:
         "REP. ANNA VOSS (D), OREGON: We found common ground.\n\n"
         "UNIDENTIFIED MALE: It is not enough.\n\n"
         "SEN. OWEN HART (R-UT), MAJORITY WHIP: We have not decided yet.\n\n"
-        "ANNOUNCER: This is the Morning Show."
+        "ANNOUNCER: You are watching the Morning Show."
     )
     assert [(t.label, t.speaker) for t in find_quotes(text).turns] == [
         ("REP. ANNA VOSS (D), OREGON", "Anna Voss"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from quote_helpers import TITLE, only
 
+from quotebook.quotes import find_quotes
+
 
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
@@ -63,3 +65,29 @@ def test_a_title_complement_is_not_part_of_the_name(sentence: str) -> None:
 def test_initials_do_not_end_a_sentence_but_an_acronym_can() -> None:
     text = TITLE + "He lives in the U.S. The talks were “useful,” said T.J. Berg on Monday."
     assert only(text).speaker == "T.J. Berg"
+
+
+def test_a_headline_in_capitals_names_nobody() -> None:
+    text = "WEEKEND SPECIAL: MAYOR ON HARBOUR CLOSURES: “NOBODY WARNED THE FISHERMEN”\n\nText."
+    assert find_quotes(text).quotes[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    "headline", ["Sen. Ruth Okafor Responds to the Flood", "Sen. Ruth Okafor Warns of a Dry Summer"]
+)
+def test_a_capitalised_reporting_verb_of_a_headline_is_no_part_of_a_name(headline: str) -> None:
+    text = headline + "\n\n“We start in May,” Okafor said."
+    assert find_quotes(text).quotes[0].speaker == "Ruth Okafor"
+
+
+def test_a_sentence_adverb_before_a_lone_surname_is_no_part_of_the_name() -> None:
+    text = (
+        "Заголовок\n\nИрина Солнцева приехала в Тверь.\nЗатем Солнцева напомнила, что бюджет "
+        "принят вовремя. «Это важно», — добавила она."
+    )
+    assert find_quotes(text, "ru").quotes[0].speaker == "Ирина Солнцева"
+
+
+def test_initials_written_against_a_surname_in_running_text() -> None:
+    text = "Заголовок\n\n«Сроки сдвигать никто не будет», — пояснил А.Мельников."
+    assert find_quotes(text, "ru").quotes[0].speaker == "А. Мельников"

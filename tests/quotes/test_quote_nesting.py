@@ -60,3 +60,18 @@ def test_british_style_single_marks_are_the_quotes() -> None:
     scan = find_quotes(text)
     assert [q.text for q in scan.quotes] == ["We said “no” at once,", "And we meant it."]
     assert [a.text for a in scan.asides] == ["no"]
+
+
+def test_straight_marks_nest_when_enough_closing_marks_follow() -> None:
+    text = TITLE + (
+        'Пресс-секретарь Роман Вешков ответил.\n\n"Ответа не будет. Вокруг столько '
+        '"слухов", столько "сплетен", что всё не перечесть", – сказал он прессе.'
+    )
+    scan = find_quotes(text, "ru")
+    assert [(q.text[:16], q.speaker) for q in scan.quotes] == [("Ответа не будет.", "Роман Вешков")]
+    assert [a.text for a in scan.asides] == ["слухов", "сплетен"]
+
+
+def test_a_straight_quote_that_lost_its_closing_mark_is_not_nested() -> None:
+    text = TITLE + 'He was "out of it. Then came "X" and "Y" here.'
+    assert [q.text for q in find_quotes(text).quotes] == ["out of it. Then came", "X", "Y"]

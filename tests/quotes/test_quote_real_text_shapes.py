@@ -9,7 +9,7 @@ from quote_helpers import TITLE, only, quotes
 
 def test_a_colon_after_a_sentence_about_a_person_introduces_their_words() -> None:
     text = (
-        TITLE + "Governor Hal Brandt made the following statement on House Bill 12:\n\n"
+        TITLE + "Governor Hal Brandt sent these words about the school bill:\n\n"
         "“This bill puts families first.”"
     )
     assert only(text).speaker == "Hal Brandt"
@@ -17,8 +17,8 @@ def test_a_colon_after_a_sentence_about_a_person_introduces_their_words() -> Non
 
 def test_a_colon_after_a_dateline_and_a_titled_name() -> None:
     text = (
-        TITLE + "WASHINGTON – Senate Leader Ada Quinlan (R-Ore.) delivered the following "
-        "remarks on the floor:\n\n“We are not done with this bill.”"
+        TITLE + "SALEM – Senate Leader Ada Quinlan (R-Ore.) gave this short speech in the "
+        "chamber:\n\n“We are not done with this bill.”"
     )
     assert only(text).speaker == "Ada Quinlan"
 
@@ -35,8 +35,8 @@ def test_a_colon_after_a_sentence_about_a_thing_gives_no_speaker() -> None:
 
 def test_a_lone_party_letter_is_not_a_name() -> None:
     text = (
-        TITLE + "Rep. Cal Whitby (R-Idaho) said the calls for Gov. Nora Penn (D) to resign "
-        "follow a “double standard” of the left."
+        TITLE + "Rep. Cal Whitby (R-Idaho) said the drive to remove Gov. Nora Penn (D) from "
+        "office shows a “double standard” at work."
     )
     assert only(text).speaker == "Cal Whitby"
 
@@ -74,7 +74,7 @@ def test_an_abbreviated_title_vouches_for_a_name_without_a_reporting_verb() -> N
 def test_a_pronoun_after_a_sentence_led_by_a_role_is_the_role_holder() -> None:
     text = (
         TITLE + "President Halvard Moe spoke for ten minutes on Monday.\n\n"
-        "The President said he had called Director Fenn, Governor Lisle and Mayor Dorsey. "
+        "The President noted that he had phoned Director Fenn, Governor Lisle and Mayor Dorsey. "
         "“They are all working together,” he said."
     )
     assert only(text).speaker == "Halvard Moe"
@@ -110,7 +110,7 @@ def test_common_american_given_names_make_a_person() -> None:
 
 
 def test_a_quote_a_noun_after_it_names_is_a_scare_quote() -> None:
-    text = TITLE + "The county’s new “shots for seats” program is off to a slow start."
+    text = TITLE + "The town’s “bikes for books” program opened last week."
     assert only(text).kind == "scare"
 
 
@@ -130,7 +130,7 @@ def test_headlines_such_as_introduce_titles() -> None:
 
 
 def test_a_name_someone_gave_is_partial_even_in_title_case() -> None:
-    text = TITLE + "Sen. Ida Marsh introduced a term she called “The Club of 40,” a nod to voters."
+    text = TITLE + "Sen. Ida Marsh coined a label she called “The Band of 40,” a wink at voters."
     quote = only(text)
     assert (quote.kind, quote.speaker) == ("partial", "Ida Marsh")
 
@@ -152,8 +152,8 @@ def test_a_russian_participle_clause_takes_the_speaker_of_its_sentence() -> None
 
 def test_russian_imperfect_and_opinion_verbs_report_partial_quotes() -> None:
     text = (
-        TITLE + "Советник Олег Мартов ранее говорил, что страна не хочет участвовать в "
-        "«пустых спорах». Помощник Иван Луков посчитал, что «это никуда не ведёт»."
+        TITLE + "Советник Олег Мартов ранее говорил, что город не станет вступать в "
+        "«долгие торги». Помощник Иван Луков посчитал, что «такой путь заведёт в тупик»."
     )
     found = [(q.kind, q.speaker) for q in quotes(text, "ru")]
     assert found == [("partial", "Олег Мартов"), ("partial", "Иван Луков")]
@@ -162,7 +162,7 @@ def test_russian_imperfect_and_opinion_verbs_report_partial_quotes() -> None:
 def test_a_role_with_its_complement_is_the_role() -> None:
     text = (
         TITLE + "Официальный представитель Кремля Павел Дронов опроверг слухи о визите. "
-        "«Опять ошиблись», — сказал пресс-секретарь главы государства."
+        "«Снова мимо», — заметил пресс-секретарь главы государства."
     )
     assert only(text, "ru").speaker == "Павел Дронов"
 
@@ -171,7 +171,7 @@ def test_a_role_written_just_before_a_name_finds_that_person_later() -> None:
     text = (
         TITLE + "Министр иностранных дел Северии Олег Варин пошутил на пресс-конференции.\n\n"
         "Официальный представитель МИД Ольга Ланская дала журналистам задать Варину вопрос. "
-        '"Вам разрешили прийти сюда?" - спросил министр.'
+        '"Вас сюда пустили без пропуска?" - спросил министр.'
     )
     assert only(text, "ru").speaker == "Олег Варин"
 
@@ -179,8 +179,8 @@ def test_a_role_written_just_before_a_name_finds_that_person_later() -> None:
 def test_a_role_is_not_the_person_named_after_it_in_its_own_sentence() -> None:
     text = (
         TITLE + "President Halvard Moe spoke on Monday.\n\n"
-        "The President said he had talked with Director Fenn. Then the President told "
-        "reporters, “Stick to what the investigators say.”"
+        "The President noted that he had met Director Fenn. Later the President told "
+        "reporters, “Let the inspectors finish their work.”"
     )
     assert only(text).speaker == "Halvard Moe"
 
@@ -209,7 +209,7 @@ def test_a_sentence_below_a_quote_paragraph_is_no_credit() -> None:
 def test_somebody_shouting_is_nobody_named() -> None:
     text = (
         "Interview transcript\n\nREPORTER: Did you hear it?\n\n"
-        "MAYOR DORSEY: I guess somebody shouted out, “Shake her hand,” but I never heard it.\n\n"
+        "MAYOR DORSEY: Maybe somebody at the back yelled, “Wave to them,” but I missed it.\n\n"
         "REPORTER: Thank you."
     )
     assert only(text).speaker is None
@@ -217,7 +217,7 @@ def test_somebody_shouting_is_nobody_named() -> None:
 
 def test_a_headline_led_by_a_person_and_a_colon_quotes_that_person() -> None:
     text = (
-        "Quinlan: Long Vote Shows Partisanship Is “Harder Than They Thought”\n\n"
+        "Quinlan: Late Session Proves Budget Is “Messier Than Anyone Expected”\n\n"
         "Senate Leader Ada Quinlan spoke on the floor on Friday evening."
     )
     quote = only(text)
@@ -231,7 +231,7 @@ def test_a_headline_led_by_a_thing_and_a_colon_gives_no_speaker() -> None:
 
 def test_a_sentence_adverb_before_the_subject_is_not_a_name() -> None:
     text = (
-        TITLE + "Sen. Ivo Marek wrote an op-ed on Friday. Oddly, Marek announced the plan "
+        TITLE + "Sen. Ivo Marek published an essay on Friday. Oddly, Marek announced the plan "
         "again on Monday, saying he would target a “little known” clause."
     )
     assert only(text).speaker == "Ivo Marek"
@@ -239,8 +239,8 @@ def test_a_sentence_adverb_before_the_subject_is_not_a_name() -> None:
 
 def test_a_name_and_a_description_between_commas_before_the_verb() -> None:
     text = (
-        TITLE + "“We are grateful to our staff,” Dana Pruett, a company spokeswoman, said in "
-        "a statement on Thursday."
+        TITLE + "“We thank our drivers,” Dana Pruett, the bakery’s spokeswoman, told the "
+        "Ledger by email on Thursday."
     )
     assert only(text).speaker == "Dana Pruett"
 
@@ -248,6 +248,6 @@ def test_a_name_and_a_description_between_commas_before_the_verb() -> None:
 def test_the_nominee_is_the_person_named_before() -> None:
     text = (
         TITLE + "Candidate Gary Kimball was asked on Wednesday why he changed course.\n\n"
-        "“I just wanted to get on with the campaign,” the GOP nominee responded."
+        "“I wanted to move on and talk about jobs,” the GOP nominee answered."
     )
     assert only(text).speaker == "Gary Kimball"

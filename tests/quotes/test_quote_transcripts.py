@@ -104,14 +104,14 @@ def test_ordinary_words_before_a_colon_are_not_speakers() -> None:
 
 def test_capitalised_labels_of_press_briefings() -> None:
     text = (
-        "Department Press Briefing\n\nMR PRICE: Good afternoon.\n\n"
-        "QUESTION: Thank you. Anything on Russia?\n\nMR PRICE: Not today."
+        "Ministry Press Briefing\n\nMR PARK: Hello, all.\n\n"
+        "QUESTION: Thanks. Any news on the port?\n\nMR PARK: Not today."
     )
     turns = find_quotes(text).turns
     assert [(t.label, t.speaker) for t in turns] == [
-        ("MR PRICE", "Price"),
+        ("MR PARK", "Park"),
         ("QUESTION", None),
-        ("MR PRICE", "Price"),
+        ("MR PARK", "Park"),
     ]
 
 

@@ -4,119 +4,71 @@ News attributes a quote in a handful of shapes, tried here in order of how relia
 
 1. right after the closing mark: `“…,” said X` / `“…,” X told Y` / `“…,” as X put it` /
    `“…,” according to X` (Russian: `«…», — заявил X`), `said the mayor, X` (the name in
-   apposition to an inverted role), `“…,” a diplomat who was there said`, and for a quote on
-   its own line, a source after a dash (`“…” — Jane Doe, 41`, `“…” ― @handle`);
+   apposition to an inverted role), `“…,” a diplomat who was there said`, `“…,” X, who …,
+   said`, `“…,” Interfax quoted X as saying` (the one quoted speaks), a headline's `«…»: X
+   заявил`, and for a quote on its own line, a source after a dash (`“…” — Jane Doe, 41`);
+   then inside the marks, Russian style: `«…, — сказал X. — …»`;
 2. before the opening mark, in the same sentence: `X said the talks would “drag out”`,
    `According to X, … “…”`, `X outlined: “…”`, `X, an economist, told me …`, `X laughed and
-   called it “…”`, `Как сообщил источник, … «…»` (the rightmost reporting verb wins);
-3. below a quote that fills its paragraph, a line that is a name alone (`Mayor Barry DuVal`,
-   archives and pull quotes); in a heading that opens with a person and a colon (`McConnell:
-   … “Tougher Than They Thought”`), that person;
+   called it “…”`, `Как сообщил источник, … «…»`, `Rep. X of New York (“…”)` (the rightmost
+   reporting verb wins);
+3. below a quote that fills its paragraph, a line that is a name alone (`Mayor Ada Brook`,
+   archives and pull quotes); in a heading that opens with a person and a colon (`Quinlan:
+   … “Messier Than Anyone Expected”`), that person;
 4. from the sentence before, in the same paragraph (`According to him, … . “…”`), or for a
    quote that makes up its own paragraph, from the paragraph before when it ends with a colon
-   (`Caddick continued:`, `Governor Cooper made the following statement on HB 453:`, whose
+   (`Halloran continued:`, `Governor Hal Brandt sent these words about the school bill:`, whose
    subject is the speaker) or with a quote of known speaker. An unnamed source is remembered
    as unnamed, so the quotes that continue it are nobody's rather than the last person's.
 
-A reporting verb is any form in the language's list (said, outlined, rejected, warned, заявил…),
-not a short fixed set; forms that double as nouns ("claims", "note") count only with a subject or
-an auxiliary beside them, and passives ("was told") do not count. The subject is read with
-`analyse_np`; a pronoun or a role ("he", "the diplomat") is resolved to the nearest person
-named before it (of the pronoun's gender, where the name book knows it; a pronoun after a
-sentence led by a role, "The President said he called Comey", is the role's holder), and
-"they"/"it" to the nearest organisation that spoke before. A role brought in without a name
-("a Labor Department official said … the official said"), owned by someone ("your leader") or
-qualified by a name nobody was described with ("the Commerce Secretary") stays unnamed.
+How the subject found in these places is resolved to a speaker is `resolution`'s job; how verbs
+and noun phrases are read is `reading`'s.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from quotebook.quotes.given_names import is_given_name
 from quotebook.quotes.languages import MARKS
 from quotebook.quotes.marks import MarkedSpan
 from quotebook.quotes.model import Turn
-from quotebook.quotes.names import (
-    FIRST,
-    GROUP,
+from quotebook.quotes.names import NameBook
+from quotebook.quotes.phrases import (
     ORG,
     PERSON,
     PRONOUN,
     ROLE,
     UNNAMED,
-    NameBook,
     Phrase,
     analyse_np,
-    classify_run,
-    is_demonym,
-    is_ly_adverb,
 )
-from quotebook.quotes.text import Document, Token, next_nonblank_line, previous_nonblank_line
+from quotebook.quotes.resolution import NOBODY, Attribution, Resolver
+from quotebook.quotes.text import (
+    TOKEN_RE,
+    Document,
+    Token,
+    next_nonblank_line,
+    previous_nonblank_line,
+)
 
 _DASHES = frozenset({"—", "–", "―", "-"})
 _SEPARATORS = frozenset({",", "…"}) | _DASHES
 _QUOTE_MARKS = frozenset(MARKS)
 _WINDOW = 240  # characters of reporter's text read after a quote
-_INTRO_WINDOW = 400  # characters read back for "a/an <role>" bringing in an unnamed source
+_BEFORE_WINDOW = 500  # most characters of a sentence read before a quote
+# "…, — сказал он. — …" inside the marks: a comma (or !?…), a dash, then the attribution
+_INSIDE_TRIES = 4  # dashes inside a quote looked at for an attribution
+_INSIDE_CHARS = 160  # characters of an attribution inside the marks
+_INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """Who said a quote (`speaker`, or None), how that was found (`cue`) and how surely.
-
-    `reported` is true when a reporting verb or phrase was found even though it names no one
-    (`“…,” an official said`): such a quote is someone's words, just not a named person's.
-    """
-
-    speaker: str | None
-    cue: str
-    strength: float
-    reported: bool = True
-
-
-NOBODY = Attribution(None, "", 0.0, reported=False)
-
-
-class Attributor:
+class Attributor(Resolver):
     """Attributes the quotes of one document, in reading order."""
 
     def __init__(self, doc: Document, names: NameBook, turns: Sequence[Turn] = ()) -> None:
-        self.doc = doc
-        self.names = names
-        self._turns = sorted(turns, key=lambda t: t.start)
-        self.lang = doc.language
-        lang = self.lang
-        self._single = frozenset(v for v in lang.speech_verbs if " " not in v)
-        self._single_after = self._single | {v for v in lang.after_only_verbs if " " not in v}
-        self._multi: dict[str, list[tuple[str, ...]]] = {}
-        self._multi_after: dict[str, list[tuple[str, ...]]] = {}
-        for verb in lang.after_only_verbs | lang.speech_verbs:
-            if " " in verb:
-                words = tuple(verb.split())
-                self._multi_after.setdefault(words[0], []).append(words)
-        for verb in lang.speech_verbs:
-            if " " in verb:
-                words = tuple(verb.split())
-                self._multi.setdefault(words[0], []).append(words)
-        for table in (self._multi, self._multi_after):
-            for options in table.values():
-                options.sort(key=len, reverse=True)
-        self._according = [tuple(p.split()) for p in lang.according_to]
-        self._put_it = [tuple(p.split()) for p in lang.as_put_it]
-        self._np_words = (
-            lang.determiners
-            | lang.titles
-            | lang.title_modifiers
-            | lang.roles
-            | lang.name_particles
-            | lang.org_words
-        )
-        self._skip = lang.adverbs | lang.auxiliaries
-        self._groups: list[tuple[int, str]] = []
+        super().__init__(doc, names, turns)
         self._by_sentence: dict[int, str] = {}  # sentence start -> speaker ("" if unnamed)
 
     # ---- public ---------------------------------------------------------------------------
@@ -125,6 +77,7 @@ class Attributor:
         """Attribute one quote; quotes must be passed in reading order."""
         found = (
             self._after(span, embedded)
+            or self._inside(span)
             or self._before(span.open_at)
             or self._credit_below(span)
             or self._headline_speaker(span)
@@ -155,6 +108,10 @@ class Attributor:
         inside = self.doc.text[span.start : span.end].rstrip()
         if i == 0 and inside.endswith(".") and tokens[0].is_capitalised:
             return None  # `“… truth.” Kuleba added that …`: the quote ended its sentence
+        if tokens[0].text == ":" and self.doc.is_heading(span.open_at) and len(tokens) > 2:
+            # `«Просто выдумки»: В МИД заявили, что …`: a headline's quote and
+            # who said it after the colon
+            return self._name_then_verb(tokens[1:])
         if i == 0 and embedded and inside[-1:].isalnum():
             # `the ad “unmistakably” suggests …`: the quote is part of the clause.
             return self._according_later(tokens)
@@ -168,6 +125,9 @@ class Attributor:
                 if self._phrase_at(tokens, j, self._put_it):
                     return self._attribution(analyse_np(tokens[1:j], self.lang), "as")
         n = self._verb_at(tokens, 0, after=True)
+        if n and tokens[0].lower in self.lang.quoting_verbs:
+            quoted = self._quoted_object(tokens[n:])  # "«…», — цитирует министра ведомство"
+            return self._attribution(quoted, "after") if quoted is not None else None
         if n:
             subject = self._inverted_subject(tokens[n:])
             if subject is not None:
@@ -178,6 +138,32 @@ class Attributor:
         if found is None and dashed and self._starts_line(span):
             found = self._dash_source(tokens)
         return found
+
+    def _inside(self, span: MarkedSpan) -> Attribution | None:
+        """`«Мы готовы, — сказал глава государства. — Но не сейчас»`: Russian news may set the
+        attribution inside the marks, between dashes, after the first part's comma (or "!",
+        "?", "…") and before the rest."""
+        text = self.doc.text
+        if not span.closed:
+            return None
+        for tried, m in enumerate(_INSIDE_RE.finditer(text, span.start, span.end)):
+            if tried == _INSIDE_TRIES:
+                break
+            end = min(span.end, m.end() + _INSIDE_CHARS)
+            tokens = [Token(t.group(), t.start()) for t in TOKEN_RE.finditer(text, m.end(), end)]
+            n = self._verb_at(tokens, 0, after=True)
+            if not n:
+                continue
+            words = self._forward_np(tokens[n:])
+            k = n + len(words)
+            while k < len(tokens) and tokens[k].text not in _DASHES:
+                k += 1  # "сказал глава государства во вторник на встрече. — …"
+            if k >= len(tokens) or k - 1 < n or tokens[k - 1].text not in {".", ","}:
+                continue
+            subject = analyse_np(words, self.lang)
+            if subject is not None:
+                return self._attribution(subject, "inside")
+        return None
 
     def _opens_clause(self, tokens: list[Token], i: int) -> bool:
         """Does the verb at `i` open its clause (after "as"/"как", a comma or nothing)?"""
@@ -236,6 +222,10 @@ class Attributor:
             n = self._verb_at(tokens, j, after=True)
             if not n or not self._is_verb(tokens, j, n):
                 continue
+            if tokens[j].lower in self.lang.quoting_verbs:
+                # "“…,” the radio quoted Sorin as saying": the one quoted speaks
+                quoted = self._quoted_object(tokens[j + n :])
+                return self._attribution(quoted, "after") if quoted is not None else None
             k = j
             while k > 0 and self._skippable(tokens[k - 1]):
                 k -= 1
@@ -253,12 +243,18 @@ class Attributor:
         return None
 
     def _name_apposition_verb(self, tokens: list[Token], comma: int) -> Attribution | None:
-        """`“…,” Nakia Rohde, a company spokeswoman, said`: a name, a description between
+        """`“…,” Dana Pruett, the bakery’s spokeswoman, told`: a name, a description between
         commas, then the reporting verb."""
         phrase = analyse_np(tokens[:comma], self.lang)
         if phrase is None or phrase.kind != PERSON:
             return None
-        for m in range(comma + 1, min(len(tokens) - 1, comma + 12)):
+        relative = (
+            comma + 1 < len(tokens) and tokens[comma + 1].lower in self.lang.relative_pronouns
+        )
+        # "Marta L. Quell, who led the county elections office for …, told": a
+        # relative clause may run longer than a description
+        reach = len(tokens) - 1 if relative else min(len(tokens) - 1, comma + 12)
+        for m in range(comma + 1, reach):
             if tokens[m].text != ",":
                 if not tokens[m].is_word and tokens[m].text not in "’'-":
                     return None
@@ -297,6 +293,9 @@ class Attributor:
     def _before(self, open_at: int, start: int | None = None) -> Attribution | None:
         if start is None:
             start = self.doc.sentence_start(open_at)
+        # a sentence longer than this is no sentence a reporter wrote (and reading all of it
+        # for every quote would cost the square of its length)
+        start = max(start, open_at - _BEFORE_WINDOW)
         tokens = self.doc.tokens(start, open_at)
         for i in range(len(tokens) - 1, -1, -1):
             n = self._phrase_at(tokens, i, self._according)
@@ -305,6 +304,8 @@ class Attributor:
                 found = self._attribution(phrase, "according")
                 if found.speaker is not None:
                     return found
+                if phrase is not None and phrase.kind == UNNAMED and phrase.text.islower():
+                    return found  # "По данным источников, … «…»": sources nobody names
                 continue
             n = self._verb_at(tokens, i)
             if not n:
@@ -315,9 +316,17 @@ class Attributor:
                 phrase = self._inverted_subject(tokens[i + n :])
             if phrase is not None:
                 return self._attribution(phrase, "before")
+        if len(tokens) > 1 and tokens[-1].text == "(":
+            # "Senator Lise Varga of Ohio (“It fixes the roads first”)": the name before
+            phrase = analyse_np(
+                self._backward_np(tokens, self._before_place(tokens, len(tokens) - 1)), self.lang
+            )
+            if phrase is not None and phrase.kind == PERSON:
+                return self._attribution(phrase, "before")
         colon = len(tokens) > 2 and tokens[-1].text == ":"
-        if colon and self._verb_at(tokens, len(tokens) - 2, after=True):
-            # "Caddick continued:" — a verb that attributes only what follows it.
+        n = colon and self._verb_at(tokens, len(tokens) - 2, after=True)
+        if n and self._is_verb(tokens, len(tokens) - 2, n):
+            # "Halloran continued:" — a verb that attributes only what follows it.
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
             if phrase is not None:
                 return self._attribution(phrase, "colon")
@@ -330,35 +339,56 @@ class Attributor:
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 1), self.lang)
             if phrase is not None and phrase.kind in (PERSON, ORG):
                 return self._attribution(phrase, "colon")
-            # "Governor Cooper made the following statement on HB 453:", "Dimon has big plans
-            # this year:" — what a sentence about a person introduces with a colon is theirs.
+            # "Governor Hal Brandt sent these words about the school bill:", "Lindqvist has one
+            # goal this year:" — what a sentence about a person introduces with a colon is theirs.
             phrase = analyse_np(self._leading_name(tokens), self.lang)
-            if phrase is not None and phrase.kind == PERSON:
+            if phrase is not None and phrase.kind in (PERSON, ROLE):
                 return self._attribution(phrase, "colon")
         return None
 
+    def _before_place(self, tokens: list[Token], end: int) -> int:
+        """Where a name ends that a place may follow ("Ann Moss of New York"): `end` less a
+        trailing "of" and the capitalised words after it."""
+        k = end
+        while k > 0 and tokens[k - 1].is_capitalised:
+            k -= 1
+        if k < end and k > 0 and tokens[k - 1].lower in self.lang.title_links:
+            return k - 1
+        return end
+
     def _leading_name(self, tokens: list[Token]) -> list[Token]:
-        """The capitalised words a sentence opens with, titles and "the" included ("Chase CEO
-        Jamie Dimon" in "Chase CEO Jamie Dimon has big plans:"), after a dateline's dash."""
+        """The capitalised words a sentence opens with, titles and "the" included ("Bank chief
+        Oskar Lindqvist" in "Bank chief Oskar Lindqvist has one goal:"), after a dateline's dash."""
         start = 0
         for j, token in enumerate(tokens[:12]):
             if token.text in _DASHES:
                 start = j + 1
         out: list[Token] = []
-        for token in tokens[start:]:
+        for j, token in enumerate(tokens[start:], start):
             low = token.lower
-            if not token.is_word or not (
+            if not token.is_word:
+                break
+            if not (
                 token.is_capitalised
                 or low in self.lang.titles
                 or low in self.lang.roles
                 or low in self.lang.determiners
             ):
+                # "The art museum director also took up …:": a role after a few
+                # lower-case words that say which one
+                ahead = range(j + 1, min(j + 3, len(tokens)))
+                role = next((k for k in ahead if self._title_word(tokens[k])), -1)
+                if not out or out[-1].lower not in self.lang.determiners or role < 0:
+                    break
+                if not all(t.is_word and t.text.islower() for t in tokens[j:role]):
+                    break
+                out.extend(tokens[j : role + 1])
                 break
             out.append(token)
         return out
 
     def _headline_speaker(self, span: MarkedSpan) -> Attribution | None:
-        """`McConnell: Partisanship Is “Tougher Than They Thought”`: a heading that opens with
+        """`Quinlan: Budget Is “Messier Than Anyone Expected”`: a heading that opens with
         a person the document names, then a colon, gives that person's words."""
         doc = self.doc
         start = doc.line_bounds(span.open_at)[0]
@@ -375,7 +405,7 @@ class Attributor:
 
     def _credit_below(self, span: MarkedSpan) -> Attribution | None:
         """A quote that fills its paragraph, and a line below that is a name and nothing else
-        (`“…”` / `Mayor Barry DuVal`): how archives and pull quotes credit a speaker."""
+        (`“…”` / `Mayor Ada Brook`): how archives and pull quotes credit a speaker."""
         doc = self.doc
         if not span.closed:
             return None
@@ -410,8 +440,11 @@ class Attributor:
         if sentence > line_start:
             previous = doc.sentence_start(sentence - 1)
             return self._sentence_speaker(previous, sentence)
-        if embedded or doc.tokens(line_start, span.open_at):
-            return None
+        j = span.open_at
+        while j > line_start and doc.masked[j - 1].isspace():
+            j -= 1
+        if embedded or j > line_start:
+            return None  # something stands before the quote on its line
         line = previous_nonblank_line(doc, span.open_at)
         if line is None:
             return None
@@ -431,334 +464,5 @@ class Attributor:
             return None
         return Attribution(found.speaker, "inherited", found.strength * 0.8)
 
-    # ---- reading the words ----------------------------------------------------------------
 
-    def _verb_at(self, tokens: list[Token], i: int, *, after: bool = False) -> int:
-        """How many tokens from `i` form a reporting verb (0 if none); `after` also accepts the
-        verbs that attribute only right after a quote ("continued")."""
-        word = tokens[i].text
-        if not word[0].isalpha() or not word[0].islower():
-            return 0
-        low = tokens[i].lower
-        multi = self._multi_after if after else self._multi
-        for option in multi.get(low, ()):
-            if self._phrase_at(tokens, i, [option]):
-                return len(option)
-        single = self._single_after if after else self._single
-        return 1 if low in single and (i == 0 or tokens[i - 1].text != "-") else 0
-
-    @staticmethod
-    def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
-        for phrase in phrases:
-            n = len(phrase)
-            if i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(n)):
-                return n
-        return 0
-
-    def _passive(self, tokens: list[Token], i: int) -> bool:
-        word = tokens[i].lower
-        return (
-            i > 0
-            and tokens[i - 1].lower in self.lang.passive_markers
-            and word not in self.lang.participles
-        )
-
-    def _skippable(self, token: Token) -> bool:
-        """An adverb or auxiliary between a subject and its verb ("has", "also", and any
-        "-ly" adverb: "Rep. King exclusively told")."""
-        return token.lower in self._skip or is_ly_adverb(token.text)
-
-    def _np_like(self, token: Token) -> bool:
-        return (
-            token.is_capitalised
-            or token.lower in self._np_words
-            or token.lower in self._skip
-            or token.lower in self.lang.person_pronouns
-            or token.lower in self.lang.group_pronouns
-            or token.text in "’'"
-        )
-
-    def _is_verb(self, tokens: list[Token], i: int, n: int) -> bool:
-        """Is the reporting-verb form at `tokens[i:i+n]` used as a verb here?
-
-        Passives ("was told") are not reporting, and a form after a determiner or a possessive
-        is a noun ("the claims", "Russia’s demands"); forms that are also nouns need a subject
-        or an auxiliary right before them.
-        """
-        lang = self.lang
-        form = " ".join(t.lower for t in tokens[i : i + n])
-        before = tokens[i - 1] if i > 0 else None
-        if self._passive(tokens, i):
-            return False
-        if before is None:
-            return form not in lang.bare_verbs
-        if before.lower in lang.determiners or before.text.endswith(("’s", "'s")):
-            return False
-        if form in lang.bare_verbs:
-            if before.lower in lang.modals or (
-                before.lower == "not" and i > 1 and tokens[i - 2].lower in lang.modals
-            ):
-                return False
-            return (
-                before.lower in lang.auxiliaries
-                or before.lower in lang.person_pronouns | lang.group_pronouns | lang.first_person
-                or before.lower in lang.relative_pronouns
-                or before.lower in lang.roles
-                or (before.is_capitalised and not is_demonym(before.text, lang))
-            )
-        return True
-
-    def _subject(self, tokens: list[Token], i: int, n: int) -> Phrase | None:
-        """The subject of the reporting verb at `tokens[i:i+n]`, or None if it is no verb here.
-
-        It is the noun phrase right before the verb (adverbs and auxiliaries skipped), or the
-        name in an apposition before it ("Ed Miliband" in "Labour's spokesman, Ed Miliband,
-        said"), or else the subject of the clause ("…, adding that").
-        """
-        if not self._is_verb(tokens, i, n):
-            return None
-        k = i
-        while k > 0 and self._skippable(tokens[k - 1]):
-            k -= 1
-        if k > 0 and tokens[k - 1].lower in self.lang.indefinite_pronouns:
-            return Phrase(UNNAMED, tokens[k - 1].lower, tokens[k - 1].start)
-        phrase = analyse_np(self._backward_np(tokens, k), self.lang)
-        if phrase is not None:
-            return phrase
-        if (
-            k >= 2
-            and tokens[k - 1].lower in self.lang.conjunctions
-            and tokens[k - 2].text.islower()
-        ):
-            # "Caddick laughed and called it …": the subject of the first verb.
-            j = k - 2
-            while j > 0 and self._skippable(tokens[j - 1]):
-                j -= 1
-            phrase = analyse_np(self._backward_np(tokens, j), self.lang)
-            if phrase is not None and phrase.kind != UNNAMED:
-                return phrase
-        if k > 0 and tokens[k - 1].text == ",":
-            phrase = self._apposition(tokens, k - 1)
-            if phrase is not None:
-                return phrase
-        return analyse_np(self._clause_subject(tokens, i), self.lang)
-
-    def _apposition(self, tokens: list[Token], comma: int) -> Phrase | None:
-        """A person's name between two commas that end at `tokens[comma]`."""
-        j = comma
-        while j > 0 and tokens[j - 1].text != ",":
-            j -= 1
-        if j == 0 or comma - j > 6 or not all(self._np_like(t) for t in tokens[j:comma]):
-            return None
-        phrase = analyse_np(tokens[j:comma], self.lang)
-        return phrase if phrase is not None and phrase.kind == PERSON else None
-
-    def _title_word(self, token: Token) -> bool:
-        low = token.lower
-        titles = self.lang.titles
-        return low in titles or low.rstrip(".") in titles or low in self.lang.roles
-
-    def _backward_np(self, tokens: list[Token], end: int) -> list[Token]:
-        lang = self.lang
-        k = end
-        while k > 0:
-            token = tokens[k - 1]
-            low = token.lower
-            if low in lang.title_links and k >= 2 and k < end and self._title_word(tokens[k - 2]):
-                k -= 1  # "Secretary of State Antony Blinken"
-                continue
-            if (
-                low in lang.person_pronouns
-                or low in lang.group_pronouns
-                or low in lang.first_person
-            ):
-                if k == end:
-                    k -= 1
-                break
-            if not token.is_word or not (token.is_capitalised or low in self._np_words):
-                break
-            if low in lang.function_words and low not in self._np_words and token.is_capitalised:
-                break  # "But" in "But Lukashevich indicated"
-            k -= 1
-        return tokens[k:end]
-
-    def _forward_np(self, tokens: list[Token]) -> list[Token]:
-        lang = self.lang
-        out: list[Token] = []
-        for token in tokens[:12]:
-            low = token.lower
-            if not token.is_word:
-                break
-            if not out and (low in lang.person_pronouns or low in lang.group_pronouns):
-                return [token]  # "сказал он журналистам", "said he"
-            if not out and low in lang.stop_after_name:
-                return []  # "spoke to us": no subject follows the verb
-            linked = (out and out[-1].lower in lang.source_nouns and low in lang.source_links) or (
-                out and low in lang.title_links and self._title_word(out[-1])
-            )
-            if out and low in lang.stop_after_name and not linked:
-                break
-            lower_after_name = out and out[-1].is_capitalised and token.text.islower()
-            if lower_after_name and low not in self._np_words and not linked:
-                break
-            out.append(token)
-        return out
-
-    def _clause_subject(self, tokens: list[Token], end: int) -> list[Token]:
-        """The first noun phrase of the clause that ends at `end` (for "…, adding that …")."""
-        start = 0
-        for j in range(end - 1, -1, -1):
-            if tokens[j].text in {";", ":", "(", "—", "–"}:
-                start = j + 1
-                break
-        out: list[Token] = []
-        for j in range(start, end):
-            token = tokens[j]
-            if token.is_word and self._np_like(token):
-                out.append(token)
-                if token.lower in self.lang.person_pronouns:
-                    break
-            elif out == [tokens[j - 1]] and token.text == "," and is_ly_adverb(out[0].lower):
-                out = []  # "Weirdly, Rubio announced …": a sentence adverb, not a name
-            elif out:
-                break
-        if not out and start > 0:
-            # "Keogh stormed out — and branded it “a joke”": the sentence's subject.
-            return self._clause_subject(tokens[: start - 1], start - 1)
-        return out
-
-    # ---- resolving ------------------------------------------------------------------------
-
-    def _attribution(self, phrase: Phrase | None, cue: str) -> Attribution:
-        if phrase is None:
-            return Attribution(None, cue, 0.5)
-        names = self.names
-        lone = phrase.kind in (PERSON, ORG) and " " not in phrase.text
-        if lone and not names.is_person(phrase.text) and self._common_noun(phrase):
-            return Attribution(None, cue, 0.6)
-        if phrase.kind == PERSON:
-            if lone and not names.is_person(phrase.text):
-                return Attribution(names.display(phrase.text), cue, 0.8)
-            if not lone:
-                names.add(phrase.text, phrase.pos)
-            return Attribution(names.display(phrase.text, phrase.pos), cue, 1.0)
-        if phrase.kind == ORG:
-            self._groups.append((phrase.pos, phrase.text))
-            return Attribution(phrase.text, cue, 0.9)
-        if phrase.kind == PRONOUN:
-            if self._unnamed_source_before(phrase.pos):
-                return Attribution(None, cue, 0.6)
-            gender = self.lang.pronoun_gender(phrase.text)
-            subject = self._role_subject(phrase.pos, gender)
-            if subject is not None:
-                return Attribution(subject, cue, 0.8)
-            return Attribution(names.nearest_person(phrase.pos, gender=gender), cue, 0.85)
-        if phrase.kind == ROLE:
-            if self._introduced_unnamed(phrase):
-                return Attribution(None, cue, 0.6)
-            return Attribution(names.nearest_person(phrase.pos, phrase.text), cue, 0.85)
-        if phrase.kind == GROUP:
-            return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
-        if phrase.kind == FIRST and phrase.text in self.lang.speaker_self:
-            # "As I said yesterday, “…”" in a transcript turn: the turn's speaker.
-            i = bisect_left(self._turns, phrase.pos, key=lambda t: t.start) - 1
-            if i >= 0 and self._turns[i].end >= phrase.pos:
-                return Attribution(self._turns[i].speaker, cue, 0.8)
-        if phrase.kind in (FIRST, UNNAMED):
-            return Attribution(None, cue, 0.6)
-        return Attribution(None, cue, 0.5)
-
-    def _role_subject(self, pos: int, gender: str | None) -> str | None:
-        """ "The President said he talked with Director Comey and Mayor Hale. “…,” he said.": a
-        sentence whose subject is a role ("The President") and whose named people come after
-        it in the object; the pronoun stands for the role's holder, not the first name."""
-        doc = self.doc
-        at = self.names.antecedent_at(pos, gender)
-        if at is None:
-            return None
-        start = doc.sentence_start(at)
-        tokens = doc.tokens(start, at)
-        if len(tokens) < 3 or tokens[0].lower not in self.lang.definite_articles:
-            return None
-        k = 1
-        while k < len(tokens) and self._title_word(tokens[k]) and tokens[k].is_word:
-            k += 1
-        if k == 1 or k >= len(tokens) or not tokens[k].text.islower():
-            return None
-        holder = self.names.nearest_person(tokens[k - 1].start, tokens[k - 1].lower.rstrip("."))
-        if holder is None or (gender and self.names.gender_of(holder) not in (None, gender)):
-            return None
-        return holder
-
-    def _introduced_unnamed(self, phrase: Phrase) -> bool:
-        """Was this role brought in without a name just before ("a Labor Department official
-        said … the official said")? Then it is that unnamed source, not a person named earlier."""
-        articles = self.lang.indefinite_articles
-        if not articles:
-            return False
-        head = phrase.text.split()[-1]
-        window = self.doc.masked[max(0, phrase.pos - _INTRO_WINDOW) : phrase.pos + len(head)]
-        pattern = (
-            rf"(?i)\b(?:{'|'.join(articles)})[ \u00a0]+(?:[\w’'\-]+[ \u00a0]+){{0,3}}"
-            rf"{re.escape(head)}\b"
-        )
-        intros = list(re.finditer(pattern, window))
-        if not intros:
-            return False
-        intro = intros[-1]
-        after = window[intro.end() :]
-        return not any(self.names.is_person(w) for w in re.findall(r"\b[A-ZА-ЯЁ][\w’'\-]+", after))
-
-    def _unnamed_source_before(self, pos: int) -> bool:
-        """ "…, a Red Cross spokeswoman said. “…,” she said.": a pronoun right after an unnamed
-        source that spoke stands for that source, if no one is named in between."""
-        doc = self.doc
-        sentence = doc.sentence_start(pos)
-        start = doc.sentence_start(sentence - 1) if sentence > 0 else 0
-        tokens = doc.tokens(start, pos)
-        articles = self.lang.indefinite_articles
-        for i in range(len(tokens) - 1, 0, -1):
-            if tokens[i].is_capitalised and self.names.is_person(tokens[i].text):
-                return False
-            n = self._verb_at(tokens, i)
-            if not n:
-                continue
-            k = i
-            while k > 0 and self._skippable(tokens[k - 1]):
-                k -= 1
-            np = self._backward_np(tokens, k)
-            return bool(np) and np[0].lower in articles and np[-1].lower in self.lang.roles
-        return False
-
-    def _nearest_group(self, pos: int) -> str | None:
-        """The organisation "they" or "it" at `pos` stands for: the last one that spoke, or
-        else the last one named in this or the previous sentence."""
-        doc = self.doc
-        sentence = doc.sentence_start(pos)
-        start = doc.sentence_start(sentence - 1) if sentence > 0 else 0
-        tokens = doc.tokens(start, pos)
-        for j in range(len(tokens) - 1, -1, -1):
-            if not tokens[j].is_capitalised or (
-                j + 1 < len(tokens) and tokens[j + 1].is_capitalised
-            ):
-                continue
-            k = j
-            while k > 0 and tokens[k - 1].is_capitalised:
-                k -= 1
-            after_the = k > 0 and tokens[k - 1].lower in self.lang.definite_articles
-            phrase = classify_run(tokens[k : j + 1], self.lang, after_the=after_the)
-            if phrase is not None and phrase.kind == ORG:
-                return phrase.text
-        i = bisect_left(self._groups, pos, key=lambda g: g[0]) - 1
-        return self._groups[i][1] if i >= 0 else None
-
-    def _common_noun(self, phrase: Phrase) -> bool:
-        """Is a lone capitalised word a plural noun capitalised only by starting a sentence
-        ("Officials said", "Critics call it")?"""
-        word = phrase.text
-        low = word.lower()
-        if self.doc.sentence_start(phrase.pos) != phrase.pos:
-            return False
-        if low in self.lang.org_words or low in self.lang.roles:
-            return True
-        return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+__all__ = ["NOBODY", "Attribution", "Attributor"]

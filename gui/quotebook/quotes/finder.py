@@ -41,7 +41,7 @@ def find_quotes(text: str, language: str = "en") -> QuoteScan:
     quoted = [s for s in spans if s.depth == 0 and s.family == family]
     others = [s for s in spans if not (s.depth == 0 and s.family == family)]
     doc = Document(text, spans, lang)
-    names = NameBook(doc.masked, lang, doc.sentence_start)
+    names = NameBook(doc.masked, lang, doc.sentence_start, text)
     turns = find_turns(doc, names)
     attributor = Attributor(doc, names, turns)
     counts = Counter(normalised(text[s.start : s.end]) for s in quoted)

@@ -49,7 +49,7 @@ FEMALE = words(
     "valentina vera veronika yelena yulia zhanna "
     "алла алина алёна анастасия анна валентина вера вероника галина дарья екатерина елена "
     "жанна ирина ксения лариса людмила марина мария надежда наталья нина оксана ольга "
-    "полина светлана софья татьяна юлия хельга"
+    "полина светлана софья татьяна юлия хельга ангела камала хиллари урсула кая"
     # Arab world, Africa, South and East Asia
     " aisha amina fatima fatma layla leila mariam maryam nadia noor rania salma samira "
     "yasmin zainab zahra amara chidinma chioma folake ngozi nkechi wanjiru abena adaeze "
@@ -96,7 +96,8 @@ MALE = words(
     " александр алексей анатолий андрей аркадий борис вадим валентин валерий василий "
     "виктор виталий владимир владислав вячеслав геннадий георгий григорий дмитрий евгений "
     "иван игорь илья кирилл константин леонид максим михаил николай олег павел пётр петр "
-    "роман сергей станислав степан фёдор федор юрий ярослав томаш"
+    "роман сергей станислав степан фёдор федор юрий ярослав томаш дональд джо джозеф барак "
+    "эммануэль олаф энтони антониу жозеп йенс марк рустам рамзан"
     # Arab world, Africa, South and East Asia
     " abdullah ahmad ahmed ali hassan hussein ibrahim khalid mahmoud mohamed mohammed "
     "mohammad mustafa omar osama salim tariq youssef yusuf adebayo chinedu emeka "
@@ -105,9 +106,35 @@ MALE = words(
 )
 
 
+def _pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """ "ова:ов ову:ов" → (("ова", "ов"), ("ову", "ов")): a case ending and what replaces it."""
+    return tuple((a, b) for a, _, b in (pair.partition(":") for pair in text.split()))
+
+
+# Russian given names change with case ("Дмитрия Пескова", "Марии Захаровой"): the case
+# ending and what the nominative ends with instead.
+_CYRILLIC_ENDINGS = _pairs(
+    "ия:ий ию:ий ием:ий ии:ия ию:ия ией:ия ея:ей ею:ей еем:ей ья:ья ьи:ья ью:ья ьей:ья "
+    "ы:а е:а у:а ой:а и:а и:я ю:я ей:я а: у: ом: е: я:ь ю:ь ем:ь"
+)
+
+
+def nominative_given(low: str) -> str:
+    """A Russian given name in a case form (lower case) → its nominative, if the lists know
+    it; any other word as it is."""
+    if low in FEMALE or low in MALE or not low[:1] or not "а" <= low[:1] <= "я":
+        return low
+    for ending, nominative in _CYRILLIC_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            base = low[: -len(ending)] + nominative
+            if base in FEMALE or base in MALE:
+                return base
+    return low
+
+
 def gender_of(given: str) -> str | None:
     """ "f", "m" or None for a given name."""
-    low = given.lower()
+    low = nominative_given(given.lower())
     if low in FEMALE and low not in MALE:
         return "f"
     if low in MALE and low not in FEMALE:
@@ -116,5 +143,5 @@ def gender_of(given: str) -> str | None:
 
 
 def is_given_name(word: str) -> bool:
-    low = word.lower()
+    low = nominative_given(word.lower())
     return low in FEMALE or low in MALE

@@ -7,8 +7,10 @@ The difference lies in how the quote sits in the reporter's sentence, not in its
 * **partial**: the quote is woven into the reporter's sentence (a word runs straight into the
   opening mark: `did not want the process to “drag out”`) and someone is reported as saying it;
 * **scare**: marks around a phrase nobody is reported as saying (`demands for “security
-  guarantees”`), a phrase the reporter labels (`so-called`, `known as`), a title in title case,
-  a heading, or a short phrase put in marks again and again as a term.
+  guarantees”`), a phrase the reporter labels (`so-called`, `known as`), a title in title case
+  (`The slogan is: “A Bright New Harbour Town.”`), a publication after its verb (`пишет
+  «Северная газета»`), a nickname nobody in particular gives (`его зовут «Минладов»`), a
+  heading, or a short phrase put in marks again and again as a term.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from quotebook.quotes.text import Document
 _WORD_RE = re.compile(r"\w[\w’'\-]*")
 _TERMINAL = frozenset(".!?…")
 _CLAUSE_WORDS = 6  # a lower-case quote after a comma this long is a clause, not a phrase
+_SENTENCES_RE = re.compile(r"\w[.!?…][ \u00a0]+[A-ZА-ЯЁ]")  # a sentence ends inside the quote
 
 
 def normalised(text: str) -> str:
@@ -61,8 +64,24 @@ def _scare_cue(doc: Document, span: MarkedSpan) -> bool:
     return bool(words) and words[-1] in named and before.endswith(" ")
 
 
+def _publication(doc: Document, span: MarkedSpan, words: list[str]) -> bool:
+    """`Об этом пишет «Северная газета».`: a short name in marks right after a
+    verb by which a publication reports, ending the clause, is that publication's name."""
+    lang = doc.language
+    if not lang.media_verbs or _previous_word(doc, span) not in lang.media_verbs:
+        return False
+    text = doc.text[span.start : span.end].rstrip()
+    after = doc.text[span.close_at + 1 : span.close_at + 2] if span.closed else ""
+    return (
+        text[:1].isupper()
+        and len(words) <= 5
+        and text[-1:] not in _TERMINAL
+        and after in {".", ",", ";", "", "\n", " "}
+    )
+
+
 def _named_thing(doc: Document, span: MarkedSpan) -> bool:
-    """`the “joints for jabs” program`, `NBC’s “Today” show`, `the “X” letter`: a quote
+    """`the “bikes for books” program`, `the radio’s “Morning” show`, `the “X” letter`: a quote
     inside a sentence that a noun right after it names as a title, a programme, a document."""
     if not span.closed or not is_embedded(doc, span):
         return False
@@ -103,9 +122,17 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     words = _WORD_RE.findall(text)
     if not words or _scare_cue(doc, span) or repeated or _named_thing(doc, span):
         return SCARE
+    if _publication(doc, span, words) or (
+        _previous_word(doc, span) in doc.language.impersonal_naming_verbs
+    ):
+        return SCARE  # "пишет «Северная газета»", "его зовут «Минладов»"
     reported = found.speaker is not None or found.reported
     if doc.is_heading(span.open_at) and not reported:
         return SCARE
+    if found.speaker is None and _title_case(words, doc.language.small_words):
+        content = [w for w in words if w.lower() not in doc.language.small_words]
+        if len(content) >= 3 and text.rstrip()[-1:] not in "!?":
+            return SCARE  # `The slogan is: “A Bright New Harbour Town.”`: a title or slogan
     first = next((c for c in text if c.isalpha()), "")
     capital = first.isupper() or text.startswith(("...", "…"))
     tail = text.rstrip()[-1:]
@@ -118,9 +145,11 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
         if not reported:
             return SCARE
         if _previous_word(doc, span) in doc.language.naming_verbs:
-            return PARTIAL  # `a term she called “The Committee of 74”`: a name she gave
+            return PARTIAL  # `a label she called “The Band of 40”`: a name she gave
         if capital and len(words) >= 3 and _previous_word(doc, span) in doc.language.speech_verbs:
             return DIRECT  # `he said “We will…”` written without a comma
+        if _previous_word(doc, span) in doc.language.speech_verbs and _SENTENCES_RE.search(text):
+            return DIRECT  # `Ms. Marsh says “the audit was a joke. What I want …”`
         return PARTIAL
     if capital:
         if not reported and len(words) <= 3 and not terminal:

@@ -37,6 +37,61 @@ def english_forms(lemma: str, *, past: str = "", participle: str = "", ing: str 
     return {lemma, third, past, participle or past, ing}
 
 
+# US states as party tags abbreviate them (AP style and postal codes) → the state's name.
+_STATES = {
+    "Ala AL": "alabama",
+    "Alaska AK": "alaska",
+    "Ariz AZ": "arizona",
+    "Ark AR": "arkansas",
+    "Calif CA": "california",
+    "Colo CO": "colorado",
+    "Conn CT": "connecticut",
+    "Del DE": "delaware",
+    "Fla FL": "florida",
+    "Ga GA": "georgia",
+    "Hawaii HI": "hawaii",
+    "Idaho ID": "idaho",
+    "Ill IL": "illinois",
+    "Ind IN": "indiana",
+    "Iowa IA": "iowa",
+    "Kan Kans KS": "kansas",
+    "Ky KY": "kentucky",
+    "La LA": "louisiana",
+    "Maine ME": "maine",
+    "Md MD": "maryland",
+    "Mass MA": "massachusetts",
+    "Mich MI": "michigan",
+    "Minn MN": "minnesota",
+    "Miss MS": "mississippi",
+    "Mo MO": "missouri",
+    "Mont MT": "montana",
+    "Neb Nebr NE": "nebraska",
+    "Nev NV": "nevada",
+    "N.H NH": "new hampshire",
+    "N.J NJ": "new jersey",
+    "N.M NM": "new mexico",
+    "N.Y NY": "new york",
+    "N.C NC": "north carolina",
+    "N.D ND": "north dakota",
+    "Ohio OH": "ohio",
+    "Okla OK": "oklahoma",
+    "Ore Oreg OR": "oregon",
+    "Pa PA": "pennsylvania",
+    "R.I RI": "rhode island",
+    "S.C SC": "south carolina",
+    "S.D SD": "south dakota",
+    "Tenn TN": "tennessee",
+    "Texas Tex TX": "texas",
+    "Utah UT": "utah",
+    "Vt VT": "vermont",
+    "Va VA": "virginia",
+    "Wash WA": "washington",
+    "W.Va WV": "west virginia",
+    "Wis Wisc WI": "wisconsin",
+    "Wyo WY": "wyoming",
+}
+
+
 def _english() -> Language:
     regular_text = (
         "add note stress warn ask conclude outline reject comment explain state claim argue insist "
@@ -64,7 +119,7 @@ def _english() -> Language:
         english_forms("spell out", past="spelled", ing="spelling"),
         {"spelt out", "made it clear", "made clear", "makes it clear", "makes clear"},
         {"went on to say", "goes on to say", "was quoted as saying", "is quoted as saying"},
-        {"put it", "puts it"},
+        {"put it", "puts it", "quoted", "quotes"},
     ]
     verbs = union(forms)
     bare = frozenset(v for v in regular if " " not in v) | words("say tell write speak admit quip")
@@ -98,7 +153,12 @@ def _english() -> Language:
             "captain boss referee ref pundit chef strategist pollster consultant campaigner "
             "historian scientist teacher doctor nurse owner resident witness clerk treasurer "
             "auditor registrar assessor administrator nominee congressman congresswoman "
-            "legislator incumbent challenger"
+            "legislator incumbent challenger actress actor singer star rapper model player "
+            "athlete striker goalkeeper quarterback musician comedian businessman "
+            "businesswoman billionaire tycoon entrepreneur heiress duke duchess royal father "
+            "mother wife husband son daughter brother sister victim suspect defendant plaintiff "
+            "trooper firefighter paramedic student farmer driver pilot soldier veteran survivor "
+            "neighbor neighbour year-old"
         ),
         titles=words(
             "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president premier "
@@ -247,6 +307,44 @@ def _english() -> Language:
         indefinite_pronouns=words("somebody someone anybody anyone everybody everyone nobody"),
         conjunctions=words("and but"),
         possessives=words("his her their your our my its"),
+        quoting_verbs=words("quoted quotes"),
+        rank_modifiers=words("vice deputy former acting"),
+        party_nouns={"D": "democrat", "R": "republican", "I": "independent"},
+        region_names={short: full for shorts, full in _STATES.items() for short in shorts.split()},
+        title_expansions={
+            key: words(value)
+            for key, value in {
+                "gov": "governor",
+                "sen": "senator lawmaker",
+                "senator": "lawmaker",
+                "rep": "representative congressman congresswoman lawmaker",
+                "representative": "congressman congresswoman lawmaker",
+                "congressman": "representative lawmaker",
+                "congresswoman": "representative lawmaker",
+                "gen": "general",
+                "col": "colonel",
+                "lt": "lieutenant",
+                "capt": "captain",
+                "sgt": "sergeant",
+                "maj": "major",
+                "adm": "admiral",
+                "supt": "superintendent",
+                "det": "detective",
+                "insp": "inspector",
+                "atty": "attorney",
+                "pres": "president",
+                "sec": "secretary",
+                "amb": "ambassador",
+                "dr": "doctor",
+                "prof": "professor",
+                "rev": "reverend",
+                "spokeswoman": "spokesperson spokesman",
+                "spokesman": "spokesperson spokeswoman",
+                "spokesperson": "spokesman spokeswoman",
+                "chairman": "chair chairwoman",
+                "chairwoman": "chair chairman",
+            }.items()
+        },
         honorific_genders={
             **dict.fromkeys(("mr", "mr.", "sir", "lord", "mister"), "m"),
             **dict.fromkeys(("ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", "madam"), "f"),

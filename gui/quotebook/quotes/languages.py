@@ -14,7 +14,7 @@ English “…”, German „…“, French «…» and Swedish ”…” all pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 DOUBLE = "double"
@@ -77,7 +77,7 @@ class Language:
     # verbs that give something a name: a quote right after one is a term, not a sentence
     naming_verbs: frozenset[str] = frozenset()
     title_nouns: frozenset[str] = frozenset()
-    # nouns that name a quoted phrase placed before them: `the “joints for jabs” program`
+    # nouns that name a quoted phrase placed before them: `the “bikes for books” program`
     named_by_noun_after: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
@@ -105,6 +105,35 @@ class Language:
     fragment_openers: frozenset[str] = frozenset()  # "to" in "urged them “to get back…”"
     conjunctions: frozenset[str] = frozenset()  # "and" in "laughed and called it"
     possessives: frozenset[str] = frozenset()  # "his" in "his spokesman": someone else's role
+    # Inflected forms of roles and titles and their dictionary form ("министра" → "министр",
+    # "главы" → "глава"), for languages whose nouns change with case.
+    base_forms: Mapping[str, str] = field(default_factory=dict)
+    # Verbs by which a publication reports ("пишет «Коммерсантъ»"): a short name in marks
+    # after one is the publication's
+    media_verbs: frozenset[str] = frozenset()
+    # Naming verbs with no subject ("его зовут «Минладов»"): what follows is a nickname
+    impersonal_naming_verbs: frozenset[str] = frozenset()
+    # Verbs whose object is the speaker: "“…,” the radio quoted Sorin as saying", "«…», —
+    # цитирует министра ведомство"
+    quoting_verbs: frozenset[str] = frozenset()
+    # US party tags after a lawmaker's name ("(D-Ill.)", ", R-Ky.,"): the party's noun for each
+    # letter and the state's name for each abbreviation, so "the Illinois Democrat" is found
+    party_nouns: Mapping[str, str] = field(default_factory=dict)
+    region_names: Mapping[str, str] = field(default_factory=dict)
+    # Modifiers that make another office of a title: "vice", "deputy", "former" ("the vice
+    # president" is not "the president")
+    rank_modifiers: frozenset[str] = frozenset()
+    # Does a role's complement follow it ("министр иностранных дел", "представитель МИД")?
+    complement_after_role: bool = False
+    # A person's name in a case form → its dictionary form ("Дмитрия Пескова" → "Дмитрий
+    # Песков"), for languages whose names change with case
+    name_nominative: Callable[[str], str] | None = None
+    # Set phrases that stand for a role ("глава государства" → "президент"), written with the
+    # role word in its dictionary form and the rest as in text, lower case.
+    role_phrases: Mapping[str, str] = field(default_factory=dict)
+    # What an abbreviated or specific title also makes its holder ("gov" → governor, "rep" →
+    # representative, congressman, lawmaker), so "the governor" finds "Gov. Laura Pike".
+    title_expansions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Honorifics ("mr.", "ms.") with the gender they name; pronouns by gender.
     honorific_genders: Mapping[str, str] = field(default_factory=dict)
     female_pronouns: frozenset[str] = frozenset()
@@ -113,6 +142,10 @@ class Language:
     adjective_endings: tuple[str, ...] = ()  # Russian "Зернового": an adjective, no surname
     female_surname_endings: tuple[str, ...] = ()
     male_surname_endings: tuple[str, ...] = ()
+
+    def base_form(self, word: str) -> str:
+        """The dictionary form of a role or title word (itself if not inflected)."""
+        return self.base_forms.get(word, word)
 
     def surname_gender(self, surname: str) -> str | None:
         low = surname.lower()

@@ -37,6 +37,7 @@ BACKTICKS = "``"  # two grave accents: the opening mark of ``…'' in wire archi
 _ELISIONS = frozenset({"em", "tis", "twas", "til", "cause", "bout", "n", "nuff", "cuz"})
 _GUILLEMETS = frozenset("«»‹›")
 _NO_OPEN_BEFORE = frozenset(",;:!?)]}")
+_NESTED_REACH = 600  # characters looked ahead for the marks that close a nested quote
 _NO_CLOSE_AFTER = frozenset("([{")
 # Conventional pairs; any other pairing within a family is accepted but flagged as mismatched.
 _PAIRS = {
@@ -258,12 +259,40 @@ class _Pairer:
         elif closing:
             return  # a closing mark with nothing open: a stray or an apostrophe
         else:
-            if target >= 0 and family == DOUBLE and self.stack[target].char == ch:
+            if (
+                target >= 0
+                and family == DOUBLE
+                and self.stack[target].char == ch
+                and not (ch == '"' and self._closes_twice(i, line_end))
+            ):
                 # English never nests “ in “ (or " in "): the earlier quote lost its closing mark.
+                # Straight marks are nested where no other marks are at hand (`"Слишком много
+                # "уток" и так далее", – заявил он`): then enough closing marks follow.
                 opened = self.stack[target]
                 del self.stack[target:]
                 self._give_up(opened, i, depth=len(self.stack))
             self.stack.append(_Open(i, ch, family))
+
+    def _closes_twice(self, i: int, line_end: int) -> bool:
+        """Do enough straight double marks that can only close follow the one at `i` in its
+        line to close both it and the quote already open?"""
+        text = self.text
+        balance = 0
+        limit = min(line_end, i + _NESTED_REACH)
+        j = text.find('"', i + 1, limit)
+        while j >= 0:
+            can_open, can_close = _roles(text, j, 0, line_end)
+            j_next = text.find('"', j + 1, limit)
+            if can_close and not can_open:
+                balance += 1
+                if balance >= 2:
+                    return True
+            elif can_open and not can_close:
+                balance -= 1
+                if balance < -1:
+                    return False  # more quotes open than close: no nesting here
+            j = j_next
+        return False
 
     def _find_open(self, family: str) -> int:
         for k in range(len(self.stack) - 1, -1, -1):

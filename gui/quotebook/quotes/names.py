@@ -1,16 +1,12 @@
-"""Who is who in one document: reading noun phrases, and the people a document names.
+"""Who is who in one document: the people it names, and who a pronoun or a role stands for.
 
 News introduces a person once in full, with a title ("Polish Foreign Minister Zbigniew Rau") or
 as the subject of a reporting verb ("Ambassador Michael Carpenter told…"), then calls them by
-surname, title or pronoun. Two pieces follow that habit:
-
-* `analyse_np` reads the words in front of or after a reporting verb and says what they are: a
-  person's name (titles, possessives and acronyms stripped: "Lithuania’s FM Gabrielius
-  Landsbergis" → "Gabrielius Landsbergis"), an organisation or group ("the Foreign Ministry",
-  "Baltic Foreign Ministers"), a pronoun, a role ("the diplomat") or an unnamed source.
-* `NameBook` collects the people a document names, keyed by surname, and answers two
-  questions: the display name of a mention (the fullest form seen: "Carpenter" → "Michael
-  Carpenter") and the nearest person mentioned before a position (for "he" and "the diplomat").
+surname, title or pronoun. `NameBook` follows that habit: it collects the people a document
+names, keyed by surname, with the titles and descriptions they were introduced with, and answers
+two questions: the display name of a mention (the fullest form seen: "Carpenter" → "Michael
+Carpenter") and the nearest person mentioned before a position (for "he" and "the diplomat").
+How a noun phrase is read is `phrases`' job.
 
 Only the reporter's words are read (the document's masked text), so a name inside a quotation is
 never taken for an antecedent.
@@ -22,327 +18,40 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from quotebook.quotes.given_names import gender_of, is_given_name
-from quotebook.quotes.languages import Language, words
+from quotebook.quotes.languages import Language
+from quotebook.quotes.phrases import (
+    PERSON,
+    classify_run,
+    given_compatible,
+    is_ly_adverb,
+    name_after_complement,
+    split_name,
+    strip_possessive,
+)
 from quotebook.quotes.text import Token
-
-PERSON = "person"
-ORG = "org"
-PRONOUN = "pronoun"
-GROUP = "group"
-ROLE = "role"
-FIRST = "first"
-UNNAMED = "unnamed"
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _NAME_TOKEN = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w’'\-]*)"
 _SPACE = r"[ \u00a0]+"
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_INITIALS_RE = re.compile(rf"(?:[{_UPPER}]\.){{1,3}}")
+_SOFT_ENDINGS = "аяьйеиоуыюё"  # final letters a Russian surname's case forms replace
 _BYLINE_RE = re.compile(r"(?m)^[^\w\n]*By[ \u00a0]+[A-Z][^\n.!?]{0,80}$")
-_CONTRACTIONS = tuple(a + e for a in "’'" for e in ("ll", "re", "ve", "m", "d"))
 _INTRO_CHARS = 60  # how far before a person's first mention their description is read
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """What a noun phrase is (`kind`), its display text and where it starts."""
-
-    kind: str
-    text: str
-    pos: int
-
-
-def strip_possessive(word: str) -> str:
-    if word[-1:] not in ("s", "’", "'"):
-        return word
-    for suffix in _POSSESSIVE:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def _is_possessive(word: str) -> bool:
-    return word.endswith(("’s", "'s")) and len(word) > 2
-
-
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
-
-
-_LY_NOUNS = words(
-    "family assembly supply reply ally rally belly jelly bully folly holly lily anomaly "
-    "monopoly homily melancholy italy july sally"
+# A name, an apposition between commas, then the next few words: "Ed Vane, his spokesman, said"
+_AFTER_NAME_RE = re.compile(
+    r"[\w’'\-]+(?:’s|'s)?(?:,[^,.\n]{1,60},)?[ \u00a0]+(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,4})"
 )
-
-
-def is_ly_adverb(word: str) -> bool:
-    """Is `word` an adverb in "-ly" ("exclusively", "angrily"), not a noun that ends so?"""
-    return (
-        len(word) > 4
-        and word.islower()
-        and word.endswith("ly")
-        and word not in _LY_NOUNS
-        and not is_given_name(word)
-    )
-
-
-def is_initials(word: str) -> bool:
-    """ "T.J." or "G.K.": a person's initials rather than an acronym such as "U.S."."""
-    return _INITIALS_RE.fullmatch(word) is not None
-
-
-def _is_title(word: str, lang: Language) -> bool:
-    low = word.lower()
-    titles = lang.titles
-    modifiers = lang.title_modifiers
-    return low in titles or low.rstrip(".") in titles or low in modifiers
-
-
-def _is_demonym(word: str, lang: Language) -> bool:
-    return is_demonym(word, lang)
-
-
-def is_demonym(word: str, lang: Language) -> bool:
-    """ "Russian", "Baltic": a people's adjective, which alone is no one's name."""
-    low = word.lower()
-    return word[:1].isupper() and (low.endswith(lang.demonym_suffixes) or low in lang.demonyms)
-
-
-def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = False) -> Phrase | None:
-    """Read a run of capitalised words: a person's name, an organisation, a role, or nothing."""
-    words = list(run)
-    while words and (words[0].lower in lang.function_words or words[0].lower in lang.determiners):
-        words.pop(0)
-    if not words or any(w.lower.endswith(_CONTRACTIONS) for w in words):
-        return None  # "We'll", "He’s": a pronoun and a verb, not a name
-    whole = " ".join([*(w.text for w in words[:-1]), strip_possessive(words[-1].text)])
-    orgs = [i for i, w in enumerate(words) if w.lower in lang.org_words]
-    if orgs and orgs[-1] == len(words) - 1:
-        return Phrase(ORG, whole, words[0].start)
-    if orgs:
-        words = words[orgs[-1] + 1 :]  # "Russian Federation Vladimir Putin"
-        if len(words) < 2:
-            return None
-    cut = max((i for i, w in enumerate(words[:-1]) if _is_possessive(w.text)), default=-1)
-    words = words[cut + 1 :]
-    last = len(words) - 1
-    cut = max(
-        (
-            i
-            for i, w in enumerate(words)
-            if _is_title(w.text, lang)
-            or (_is_acronym(w.text) and not _initials_of_name(words, i, lang))
-        ),
-        default=-1,
-    )
-    if cut == last and last > 0 and is_given_name(words[last - 1].text):
-        # "Steve King", "Ned Bishop": a surname that is also a title, after a given name
-        cut = max((i for i in range(last - 1) if _is_title(words[i].text, lang)), default=-1)
-    elif (
-        cut == last
-        and last > 0
-        and words[last - 1].text.endswith(".")
-        and _is_title(words[last - 1].text, lang)
-    ):
-        cut = last - 1  # "Rep. King", "Gov. Bishop": an abbreviated title, then a surname
-    if cut == last:
-        head = words[last]
-        if _is_acronym(head.text) and not _is_title(head.text, lang):
-            return Phrase(ORG, strip_possessive(head.text), head.start)
-        # "Commerce Secretary": the qualifier says which secretary.
-        qualifiers = [w.lower for w in words[:last] if not _is_acronym(w.text)]
-        return Phrase(ROLE, " ".join([*qualifiers, head.lower.rstrip(".")]), head.start)
-    titled = cut >= 0
-    words = [w for w in words[cut + 1 :] if w.lower not in lang.calendar_words]
-    if not words:
-        return None
-    if after_the and not titled:
-        return Phrase(ORG, whole, words[0].start)
-    if len(words) == 1 and not titled and _is_demonym(words[0].text, lang):
-        return None
-    if lang.adjective_endings and words[-1].lower.endswith(lang.adjective_endings):
-        return None  # "Глава Зернового союза": the adjective of a name, not a surname
-    given = next((i for i, w in enumerate(words[:-1]) if i > 0 and is_given_name(w.text)), 0)
-    if given and not any(is_given_name(w.text) or is_initials(w.text) for w in words[:given]):
-        words = words[given:]  # "Democrat Rosa Delgado-Finch", "Co-star Darren Whitlock"
-    names = [strip_possessive(w.text) for w in words]
-    names = _fit_name(names, lang)
-    if not names:
-        return None
-    return Phrase(PERSON, " ".join(names), words[-len(names)].start)
-
-
-def _initials_of_name(words: Sequence[Token], i: int, lang: Language) -> bool:
-    """Are the dotted letters at `words[i]` initials of the name that follows ("T.J.
-    Halvorsen"), not an acronym before a title ("U.S. Ambassador")?"""
-    if not is_initials(words[i].text) or i + 1 >= len(words):
-        return False
-    following = words[i + 1].text
-    return not _is_title(following, lang) and (following[:1].isupper())
-
-
-def _fit_name(names: list[str], lang: Language) -> list[str]:
-    """Keep the last few words of a long run: first names, patronymic, surname."""
-    if lang.patronymic_suffixes and len(names) >= 3:
-        if names[-2].lower().endswith(lang.patronymic_suffixes):
-            return names[-3:]
-        return names[-2:]
-    return names[-lang.max_name_tokens :]
-
-
-def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
-    """Say what a noun phrase is; `tokens` are its words in reading order."""
-    words = [t for t in tokens if t.is_word]
-    if not words:
-        return None
-    for i in range(len(words) - 2):
-        if words[i].lower in lang.source_nouns and words[i + 1].lower in lang.source_links:
-            return analyse_np(words[i + 2 :], lang)
-    last = words[-1]
-    low = last.lower
-    if len(words) <= 2 or not last.is_capitalised:
-        if low in lang.person_pronouns:
-            return Phrase(PRONOUN, low, last.start)
-        if low in lang.group_pronouns:
-            return Phrase(GROUP, low, last.start)
-        if low in lang.first_person:
-            return Phrase(FIRST, low, last.start)
-    head = next((w for w in words if w.lower not in lang.determiners), last)
-    complement = words[words.index(head) + 1 :]
-    if (
-        complement
-        and not last.is_capitalised
-        and (head.lower in lang.roles or head.lower in lang.titles)
-        and not head.is_capitalised
-        and not any(w.lower in lang.roles or w.lower in lang.titles for w in complement)
-        and all(w.text.islower() for w in complement)
-    ):
-        # "пресс-секретарь главы государства", "the head of the agency": a role and its
-        # complement
-        return Phrase(ROLE, head.lower, head.start)
-    if not last.is_capitalised:
-        if (low in lang.roles or low in lang.titles) and any(
-            w.lower in lang.possessives for w in words[:-1]
-        ):
-            # "his spokesman", "your own leader": someone's role, not a person named before.
-            return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
-        if low in lang.roles or low in lang.titles:
-            # "the Norland defense minister": a proper name says which minister.
-            qualifiers = [
-                w.lower
-                for w in words[1:-1]
-                if w.is_capitalised and not _is_acronym(w.text) and not _is_title(w.text, lang)
-            ]
-            return Phrase(ROLE, " ".join([*qualifiers, low]), last.start)
-        return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
-    j = len(words) - 1
-    while j > 0 and (
-        words[j - 1].is_capitalised
-        or (
-            words[j - 1].lower in lang.name_particles
-            and (words[j].is_capitalised or words[j].lower in lang.name_particles)
-        )
-    ):
-        j -= 1
-    if j >= 2 and words[j - 1].lower in lang.title_links and _titled(words[j - 2], lang):
-        # "Secretary of State Antony Blinken", "Deputy Mayor for Operations Luis Abernathy"
-        phrase = classify_run(name_after_complement(words[j:]), lang)
-        return phrase if phrase is not None else Phrase(ROLE, words[j - 2].lower, words[0].start)
-    after_the = j > 0 and words[j - 1].lower in lang.definite_articles
-    return classify_run(words[j:], lang, after_the=after_the)
-
-
-def _titled(word: Token, lang: Language) -> bool:
-    return _is_title(word.text, lang) or word.lower in lang.roles
-
-
-def name_after_complement(run: Sequence[Token]) -> list[Token]:
-    """The name at the end of a title's complement and a name ("State Antony Blinken" →
-    "Antony Blinken"): its last two words, with the initials or patronymic between them, or
-    the last word alone when only two words follow the title."""
-    if len(run) <= 2:
-        return list(run[-1:])
-    keep = 2
-    while keep < len(run) - 1 and keep < 4 and is_initials(run[-keep].text):
-        keep += 1
-    return list(run[-keep:])
-
-
-def split_name(name: str, particles: frozenset[str] = frozenset()) -> tuple[list[str], str]:
-    """Given names and surname of `name`; particles belong to the surname ("Ursula" and "von
-    der Leyen")."""
-    words = name.split()
-    if not words:
-        return [], ""
-    k = len(words) - 1
-    while k > 0 and words[k - 1].lower() in particles:
-        k -= 1
-    return words[:k], " ".join(words[k:])
-
-
-def given_compatible(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Can the given names `a` and `b` belong to one person ("M." fits "Michael")?"""
-    for x, y in zip(a, b, strict=False):
-        x, y = x.rstrip(".").lower(), y.rstrip(".").lower()
-        if (
-            x != y
-            and not (len(x) == 1 and y.startswith(x))
-            and not (len(y) == 1 and x.startswith(y))
-            and _NICKNAMES.get(x, x) != _NICKNAMES.get(y, y)
-        ):
-            return False
-    return True
-
-
-# A familiar form and the full given name it stands for ("Mike Pompeo" is "Michael R. Pompeo").
-_NICKNAMES = {
-    short: full
-    for full, shorts in (
-        ("michael", "mike mick"),
-        ("william", "bill billy will"),
-        ("robert", "bob bobby rob"),
-        ("james", "jim jimmy jamie"),
-        ("joseph", "joe joey"),
-        ("thomas", "tom tommy"),
-        ("charles", "chuck charlie"),
-        ("richard", "dick rick ricky"),
-        ("edward", "ed ted eddie"),
-        ("anthony", "tony"),
-        ("daniel", "dan danny"),
-        ("david", "dave"),
-        ("steven", "steve"),
-        ("stephen", "steve"),
-        ("christopher", "chris"),
-        ("nicholas", "nick"),
-        ("matthew", "matt"),
-        ("gregory", "greg"),
-        ("jeffrey", "jeff"),
-        ("kenneth", "ken kenny"),
-        ("donald", "don donnie"),
-        ("ronald", "ron ronnie"),
-        ("patrick", "pat"),
-        ("samuel", "sam"),
-        ("benjamin", "ben"),
-        ("alexander", "alex"),
-        ("andrew", "andy drew"),
-        ("elizabeth", "liz beth betsy betty"),
-        ("katherine", "kate kathy katie"),
-        ("catherine", "cathy kate"),
-        ("margaret", "maggie peggy meg"),
-        ("jennifer", "jen jenny"),
-        ("deborah", "debbie deb"),
-        ("patricia", "pat patty"),
-        ("susan", "sue"),
-        ("rebecca", "becky"),
-        ("kimberly", "kim"),
-        ("christine", "chris"),
-    )
-    for short in shorts.split()
-}
+_PARTY_RE = re.compile(
+    r"(?:[ \u00a0]?\(|,[ \u00a0]*)(?P<party>[DRI])(?:-(?P<state>[A-Z][A-Za-z.]{0,12}))?"
+    r"(?=\)|-\d|,)"
+)
+# ", 41, a spokeswoman for the city,": a description in apposition after a name (its first
+# six words, up to the next comma or sentence end)
+_DESCRIPTION_RE = re.compile(
+    r",[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,6})"
+)
 
 
 class NameBook:
@@ -353,8 +62,10 @@ class NameBook:
         masked: str,
         lang: Language,
         sentence_start: Callable[[int], int] = lambda pos: 0,
+        text: str | None = None,
     ) -> None:
         self.masked = masked
+        self.text = masked if text is None else text  # the unmasked text, for party tags
         self.lang = lang
         self._sentence_start = sentence_start
         self._titles: dict[str, set[str]] = {}
@@ -386,6 +97,9 @@ class NameBook:
             at = m.start()
             if any(a <= at < b for a, b in bylines):
                 continue  # "By Jane Roe and Tom Poe": who wrote the piece, not who spoke in it
+            if found.isupper() and sum(c.isalpha() for c in found) > 3:
+                continue  # a label or a headline in capitals: the name is read where it is
+                # written as names are, or by the transcript's labels
             honorific = _honorific_before(masked, at, lang) if masked[at - 2 : at] == ". " else ""
             if not honorific and " " not in found and "\u00a0" not in found:
                 continue  # a lone word is a person only after an honorific
@@ -415,9 +129,9 @@ class NameBook:
                 marked = marked or title_of
             if not marked and not found.endswith(_POSSESSIVE):
                 marked = self._verb_follows(after_re.match(masked, m.end()))
+            abbreviation = _abbreviation_before(masked, at)  # "Rep. Lia de la Cruz"
+            titled_by = bool(abbreviation) and abbreviation + "." in titles
             if not marked:
-                abbreviation = _abbreviation_before(masked, at)  # "Rep. Derrick Van Orden"
-                titled_by = bool(abbreviation) and abbreviation + "." in titles
                 marked = (
                     word in lang.inversion_verbs
                     or (word in roles and len(words) > 1)
@@ -441,12 +155,54 @@ class NameBook:
             # A title such as "Ambassador" or "Mr" vouches for a lone surname; otherwise a
             # person needs a first name and a surname.
             if vouched or " " in phrase.text:
-                seen_titles = {w.rstrip(".") for w in words[:-1]} & (roles | any_title)
+                seen_titles = {
+                    w.rstrip(".")
+                    for w in words[:-1]
+                    if w in roles or w in any_title or w.rstrip(".") in roles | any_title
+                }
                 if word in roles:
                     seen_titles.add(word)
+                if titled_by:
+                    seen_titles.add(abbreviation)  # "Gov. Ron Dees": a governor
+                seen_titles |= self._described_as(m.end()) | self._party_of(m.end())
                 self.add(phrase.text, phrase.pos, seen_titles)
                 gender = lang.honorific_genders.get(honorific) if honorific else None
                 self._note_gender(phrase.text, gender)
+
+    def _party_of(self, end: int) -> set[str]:
+        """What a US party tag after a name makes its holder: "Lena Farris (D-Ill.)" and
+        "Mitch Brody, R-Ky.," → the party's noun and the state's name ("democrat", "illinois")."""
+        lang = self.lang
+        if not lang.party_nouns:
+            return set()
+        m = _PARTY_RE.match(self.text, end)
+        if m is None:
+            return set()
+        out = {lang.party_nouns[m.group("party")]}
+        state = lang.region_names.get((m.group("state") or "").rstrip("."), "")
+        out.update(state.split())
+        return out
+
+    def _described_as(self, end: int) -> set[str]:
+        """The roles a description in apposition after a name gives its holder: "Ana Ruiz, a
+        spokeswoman for the city," and "Ana Ruiz, 41, the city’s spokeswoman," → spokeswoman;
+        "Мария Зорина, официальный представитель МИД," → представитель."""
+        m = _DESCRIPTION_RE.match(self.masked, end)
+        if m is None:
+            return set()
+        lang = self.lang
+        found = [w.lower() for w in re.findall(r"[\w’'\-]+", m.group("words"))]
+        first = found[0] if found else ""
+        opener = (
+            first in lang.determiners
+            or first.endswith(_POSSESSIVE)
+            or (not lang.indefinite_articles and (first in lang.roles or first in lang.titles))
+            or (not lang.indefinite_articles and first in lang.title_modifiers)
+        )
+        if not opener:
+            return set()
+        roles = lang.roles | lang.titles
+        return {lang.base_form(w) for w in found if w in roles}
 
     def _verb_follows(self, after: re.Match[str] | None) -> bool:
         if after is None:
@@ -472,6 +228,8 @@ class NameBook:
 
     def add(self, name: str, pos: int = 0, titles: Iterable[str] = ()) -> None:
         """Record a person's name as seen in the document, with the titles seen before it."""
+        if self.lang.name_nominative is not None:
+            name = self.lang.name_nominative(name)  # "Дмитрия Пескова" → "Дмитрий Песков"
         parts = name.split()
         if not parts:
             return
@@ -480,7 +238,11 @@ class NameBook:
         if name not in forms:
             self._mentions = None
         forms[name] += 1
-        self._titles.setdefault(key, set()).update(titles)
+        held = self._titles.setdefault(key, set())
+        for title in titles:
+            title = self.lang.base_form(title)
+            held.add(title)
+            held.update(self.lang.title_expansions.get(title, ()))
         self._order.setdefault(name, pos)
         self._note_gender(name)
 
@@ -494,6 +256,9 @@ class NameBook:
                     return key
                 if key.startswith(low) and len(key) - len(low) <= 2 and len(low) >= 4:
                     return key
+                stem = key[:-1] if len(key) > 4 and key[-1] in _SOFT_ENDINGS else key
+                if stem != key and low.startswith(stem) and len(low) - len(stem) <= 3:
+                    return key  # "Зориной" is "Зорина"
         return None
 
     # ---- questions ------------------------------------------------------------------------
@@ -517,7 +282,8 @@ class NameBook:
             return name
         key = self._key(parts[-1])
         if key is None:
-            if len(parts) == 1 and is_given_name(name):
+            if len(parts) == 1:
+                # "Rod said" after "Rod Kern said": a person called by given name alone
                 return self._by_given_name(name) or name
             return name
         particles = self.lang.name_particles
@@ -526,7 +292,7 @@ class NameBook:
             f
             for f in self._forms[key]
             if given_compatible(split_name(f, particles)[0], given)
-            or (given and f.endswith(" " + name))  # "Huckabee Sanders": "Sarah Huckabee Sanders"
+            or (given and f.endswith(" " + name))  # "Marsh Patel": "Elena Marsh Patel"
         ]
         if not forms:
             return name
@@ -537,34 +303,44 @@ class NameBook:
         return self._fullest(forms, key)
 
     def _introduced_with(self, key: str, words: Sequence[str]) -> bool:
-        """Were `words` written just before this person's first full mention ("Rovers" in
-        "Furious Rovers boss Danny Keogh", for "the Rovers chief")?"""
+        """Were `words` written with this person's first full mention: just before it ("Rovers"
+        in "Furious Rovers boss Danny Keogh", for "the Rovers chief") or in the description
+        after it, up to the sentence's end ("Sen. Tom Hale of Arizona", for "the Arizona
+        Republican")?"""
         first = min((self._order.get(f, 0) for f in self._forms[key]), default=0)
         start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
-        window = self.masked[start:first].lower()
+        after = self.masked[first : first + 2 * _INTRO_CHARS]
+        stop = re.search(r"[.!?](?=\s)|\n", after)
+        window = (self.masked[start:first] + " " + after[: stop.start() if stop else None]).lower()
         return all(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
 
     def _titled_just_before(self, key: str, role: str) -> bool:
         """Does `role` stand a few words before this person's first full mention, with no
-        reporting verb between ("Министр иностранных дел России Сергей Лавров", not "The
-        President said he talked with Director Comey")?"""
+        reporting verb between ("Министр иностранных дел Северии Олег Варин", not "The
+        President noted that he had met Director Fenn")?"""
         first = min((self._order.get(f, 0) for f in self._forms[key]), default=0)
         start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
         window = self.masked[start:first].lower()
-        at = window.rfind(role)
+        expansions = self.lang.title_expansions.items()
+        written = [role] + [short + "." for short, full in expansions if role in full]
+        at, role = max((window.rfind(w), w) for w in written)
         if at < 0 or (at > 0 and window[at - 1].isalnum()):
             return False
         between = re.findall(r"[\w’'\-]+", window[at + len(role) :])
-        return len(between) <= 4 and not any(w in self.lang.speech_verbs for w in between)
+        return (
+            len(between) <= 4
+            and not any(w in self.lang.speech_verbs for w in between)
+            and not any(self._key(w) not in (None, key) for w in between)
+        )  # "President Halvard Moe met Gov. Ada Lisle": the title is Moe's, not Lisle's
 
     def _by_given_name(self, given: str) -> str | None:
         """The one person whose given name is `given`, if exactly one is."""
         low = given.lower()
         found = {
-            self._fullest(list(forms), key)
+            self._fullest([f for f in forms if " " in f and f.split()[0].lower() == low], key)
             for key, forms in self._forms.items()
             if any(f.split()[0].lower() == low for f in forms if " " in f)
-        }
+        }  # "Rod" is "Rod Kern", not his wife "Fran Kern"
         return found.pop() if len(found) == 1 else None
 
     def nearest_person(
@@ -588,26 +364,79 @@ class NameBook:
             wanted = role.split()
             for j in range(i, max(i - 30, -1), -1):
                 key = mentions[j][1]
+                held = self._titles.get(key, set())
+                if any(r in held and r not in wanted for r in self.lang.rank_modifiers):
+                    continue  # "Vice President Harris" is not "the president"
                 if (
-                    all(w in self._titles.get(key, ()) for w in wanted)
+                    all(w in held for w in wanted)
                     or (len(wanted) > 1 and self._introduced_with(key, wanted[:-1]))
                     or (len(wanted) == 1 and self._titled_just_before(key, wanted[0]))
-                ):  # "Министр иностранных дел России Сергей Лавров" … "спросил министр"
+                ):  # "Министр иностранных дел Северии Олег Варин" … "спросил министр"
                     return self._mention_display(mentions[j])
             if len(wanted) > 1:
                 return None  # "the Commerce Secretary": nobody named was introduced as that
         return self._mention_display(mentions[self._first_in_sentence(i, gender)])
 
+    def introduced_after(self, name: str, pos: int) -> bool:
+        """Is the first full mention of the person `name` after `pos`?"""
+        key = self._key(name.split()[-1]) if name.split() else None
+        if key is None:
+            return False
+        full = [self._order.get(f, 0) for f in self._forms[key] if " " in f]
+        return bool(full) and min(full) > pos
+
+    def holder_of(self, role: str, pos: int) -> str | None:
+        """The person named before `pos` (or anywhere, if none before) who holds `role`, by
+        display name: "THE PRESIDENT:" in a transcript headed "Remarks by President Biden"."""
+        mentions = self._mention_index()
+        i = bisect_left(mentions, pos, key=lambda m: m[0])
+        wanted = role.split()
+        for j in [*range(i - 1, -1, -1), *range(i, len(mentions))]:
+            held = self._titles.get(mentions[j][1], set())
+            other_rank = any(r in held and r not in wanted for r in self.lang.rank_modifiers)
+            if all(w in held for w in wanted) and not other_rank:
+                return self._mention_display(mentions[j])
+        return None
+
     def _first_in_sentence(self, i: int, gender: str | None) -> int:
-        """The first mention (of `gender`) in the sentence of mention `i`: its subject."""
+        """The subject (of `gender`) of the sentence of mention `i`: the person a reporting
+        verb follows ("After meeting Reed, Holt said …" → Holt), else the first mentioned."""
         mentions = self._mention_index()
         start = self._sentence_start(mentions[i][0])
         first = i
-        while i > 0 and mentions[i - 1][0] >= start:
+        reporting = -1
+        while True:
+            if (gender is None or self._gender.get(mentions[i][1], gender) == gender) and (
+                self._reports_after(mentions[i][0]) or self._reported_before(mentions[i][0])
+            ):
+                reporting = i
+            if i == 0 or mentions[i - 1][0] < start:
+                break
             i -= 1
             if gender is None or self._gender.get(mentions[i][1], gender) == gender:
                 first = i
-        return first
+        return reporting if reporting >= 0 else first
+
+    def _reported_before(self, at: int) -> bool:
+        """Does a reporting verb come shortly before the name at `at`, with its subject after
+        it ("said Ann Berg", "сообщил журналистам пресс-секретарь президента Роман
+        Вешков")?"""
+        start = max(self._sentence_start(at), at - _INTRO_CHARS)
+        before = re.findall(r"[\w’'\-]+", self.masked[start:at])
+        return any(word.lower() in self.lang.inversion_verbs for word in before[-6:])
+
+    def _reports_after(self, at: int) -> bool:
+        """Does a reporting verb follow the name mentioned at `at` ("Holt said", "Ed Vane, his
+        spokesman, said", "Holt has also told")?"""
+        m = _AFTER_NAME_RE.match(self.masked, at)
+        if m is None:
+            return False
+        words = [w.lower() for w in m.group("words").split()]
+        while words and (words[0] in self.lang.auxiliaries or words[0] in self.lang.adverbs):
+            words.pop(0)
+        return bool(words) and (
+            words[0] in self.lang.speech_verbs or " ".join(words[:2]) in self.lang.speech_verbs
+        )
 
     def antecedent_at(self, pos: int, gender: str | None = None) -> int | None:
         """Where the mention a pronoun at `pos` is resolved to (see `nearest_person`) stands."""
@@ -644,8 +473,11 @@ class NameBook:
             return self._mentions
         mentions: list[tuple[int, str, str | None]] = []
         surnames = {f.split()[-1] for forms in self._forms.values() for f in forms}
+        if surnames and self.lang.inflected_names:
+            # "Зорина" is also "Зориной", "Скрипаль" "Скрипаля": the stem and its case ending
+            surnames = {s[:-1] if len(s) > 4 and s[-1] in _SOFT_ENDINGS else s for s in surnames}
         if surnames:
-            ending = r"\w{0,2}" if self.lang.inflected_names else r"(?:’s|'s)?"
+            ending = r"\w{0,3}" if self.lang.inflected_names else r"(?:’s|'s)?"
             pattern = re.compile(rf"(?<![\w’'\-])(?:{_alt(surnames)}){ending}(?![\w\-])")
             for m in pattern.finditer(self.masked):
                 key = self._key(m.group())
@@ -689,7 +521,7 @@ def _honorific_before(text: str, pos: int, lang: Language) -> str:
 
 
 def _abbreviation_before(text: str, pos: int) -> str:
-    """The abbreviated title right before `pos` ("rep" in "Rep. Derrick Van Orden"), or ""."""
+    """The abbreviated title right before `pos` ("rep" in "Rep. Lia de la Cruz"), or ""."""
     j = pos
     while j > 0 and text[j - 1] in " \u00a0":
         j -= 1

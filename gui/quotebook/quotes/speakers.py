@@ -22,7 +22,7 @@ from functools import cache
 
 from quotebook.quotes.languages import available_languages, get_language
 from quotebook.quotes.model import QuoteScan
-from quotebook.quotes.names import given_compatible, split_name, strip_possessive
+from quotebook.quotes.phrases import given_compatible, split_name, strip_possessive
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ _BOUNDARY_RE = re.compile(
     r"(?<=[.!?…])[)\]\"”’»']*[ \t\u00a0]+(?=[\"“‘«„'(\[]|[^\W_a-zа-яё])",
 )
 TERMINAL = frozenset(".!?…")
+_HEADING_CHARS = 400  # longest line that can be a heading (of 14 words at most)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,11 +179,13 @@ class Document:
         more lines after it is taken as its title whatever its length.
         """
         start, end = self.line_bounds(pos)
+        if start == self.title_line:
+            return bool(self.text[start : min(end, start + 200)].strip())
+        if end - start > _HEADING_CHARS:
+            return False  # a long line is prose (and is not copied to find out)
         line = self.text[start:end].strip()
         if not line:
             return False
-        if start == self.title_line:
-            return True
         tail = line.rstrip("\"”’»' \u00a0")
         if tail and tail[-1] in TERMINAL | {":", ";", ","}:
             return False

@@ -5,10 +5,18 @@ a site ran the turns together) and runs to the next label or to the end of the i
 first line after it that is not prose (a heading, a dated item of a news list, a closing line
 such as "To be continued…").
 
+Labels are written in several ways: `MR. PRICE: …`, on a line of their own above the words
+(`ANNA REED:`), run on without a space in capitals (`ANNA REED:Can …`), long and in capitals
+with titles (`SECRETARY OF THE NAVY CARL T. WEBB III:`), with a transcription service's time
+code (`Tom Hale (00:04):`, `Anna Reed: (00:22)`), or as a role instead of a name (`THE
+PRESIDENT:` is whoever the document gives that title; `SENIOR ADMINISTRATION OFFICIAL:`,
+`OPERATOR:` and `Speaker 2:` speak unnamed).
+
 Not every "Word: text" is a turn. A label must be a role ("Question", "Q", "Answer") or a
 person's name (a known person, or two to four capitalised words with no possessive), and the
 words after the colon must not start with a digit, which rules out `Moscow: 13:15`. A document
-needs a role label or at least two name labels before any turn counts, so a headline in
+needs a role label or at least two name labels before any turn counts (or one label only a
+transcript has: `MR. X:`, `NAME, CNN ANCHOR:`, a role whose holder is known), so a headline in
 "Name: statement" style is not a transcript.
 
 Role labels are given a speaker from the interview's header, the line before the turns that
@@ -26,17 +34,31 @@ from dataclasses import dataclass
 from quotebook.quotes.given_names import is_given_name
 from quotebook.quotes.languages import Language, words
 from quotebook.quotes.model import Turn
-from quotebook.quotes.names import PERSON, NameBook, classify_run, strip_possessive
+from quotebook.quotes.names import NameBook
+from quotebook.quotes.phrases import PERSON, classify_run, strip_possessive
 from quotebook.quotes.text import TERMINAL, Document, Token
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _LABEL_WORD = rf"[{_UPPER}][\w’'\-.]*"
+_CAPS_WORD = rf"(?:Mc)?[{_UPPER}][{_UPPER}’'\-.]*"
+# "(00:04)": the time code a transcription service writes beside a speaker's label
+_STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
 _LABEL_RE = re.compile(
     rf"(?:^|(?<=[.!?…])[\"”’»]?)[ \t\u00a0]*"
-    rf"(?P<label>(?P<name>{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})"
+    rf"(?P<label>(?P<name>"
+    # "SECRETARY OF THE NAVY CARL T. WEBB III": a long label in capitals
+    rf"{_CAPS_WORD}(?:[ \u00a0](?:{_CAPS_WORD}|OF|FOR)){{4,7}}"
+    rf"|Speaker[ \u00a0]\d{{1,2}}"  # "Speaker 2 (00:12):": an unnamed speaker
+    rf"|{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})"
     r"(?:[ \u00a0]\([DRI](?:-[A-Z]{2})?\))?"  # "DONALD TRUMP (R), PRESIDENT": a party tag
     rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,5}})?)"
-    rf"[ \t\u00a0]*(?:\((?P<aside>[^)\n]{{1,60}})\))?:[ \t\u00a0]+(?=[^\s\d])",
+    rf"[ \t\u00a0]*(?:\((?P<aside>[^)\n]{{1,60}})\))?:"
+    rf"(?:[ \t\u00a0]+(?!{_STAMP}[ \t\u00a0]*(?:\n|$))(?:{_STAMP}[ \t\u00a0]+)?(?=[^\s\d])"
+    # "ANNA REED:Can the …": the words run on after the colon
+    rf"|(?P<tight>)(?=[{_UPPER}\"“«(])"
+    # "ANNA REED:" or "Tom Hale (00:04):" on a line of its own, the words below it
+    rf"|[ \t\u00a0]*(?:{_STAMP}[ \t\u00a0]*)?\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*(?P<below>)"
+    rf"(?=[^\s\d]|\())",
     re.MULTILINE,
 )
 # "By HELEN MARSH", "*Reporter:* Jane Doe", "Interview by Marcus Oyelaran": who wrote the piece,
@@ -57,10 +79,27 @@ _INTERVIEW_BY_RE = re.compile(
     r"(?i:interview)[^.\n]{0,160}?\bby[ \u00a0]+"
     r"(?P<run>[^\n]{1,80}?)(?=\.(?:[ \u00a0\n]|$)|,|;|\n|$)"
 )
+# "… talks about the harvest with comedian Sam Ortega on his weekly podcast": the host asks
+_HOST_SHOW_RE = re.compile(
+    r"\bwith[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}(?P<run>(?:[A-Z][\w’'\-]+[ \u00a0]+){1,3})"
+    r"on[ \u00a0]+(?:his|her|their)[ \u00a0]+[^.\n]{0,40}?\b(?:show|program|programme|podcast)\b"
+)
 _NAME_JOINERS = frozenset({"and", "&", "и"})  # "Photos: Tom Ellery and Jane Roe"
 _DATELINE_RE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _TOKEN_RE = re.compile(r"\S+")
 _NOBODY = "nobody"
+_STAMP_RE = re.compile(_STAMP)
+_CREDIT_CHARS = 200  # longest rest of a line that can be a credited name
+_INITIALS_ONLY_RE = re.compile(rf"(?:[{_UPPER}]\.)+")
+_SPEAKER_N_RE = re.compile(r"Speaker[ \u00a0]\d{1,2}")
+# Words of a label that names an unnamed official: "SENIOR ADMINISTRATION OFFICIAL:"
+_ANONYMOUS_WORDS = words(
+    "senior administration state department defense white house u.s us official officials "
+    "operator staff participant briefer"
+)
+_ANONYMOUS_HEADS = words("official officials operator staff participant briefer")
+_MEDIA_JOBS = words("anchor correspondent reporter host contributor analyst commentator")
+_SUFFIXES = words("jr jr. sr sr. ii iii iv")
 _NOBODY_LABELS = words(
     "unidentified unknown announcer narrator crowd audience protesters protester voice voices "
     "неизвестный голос"
@@ -121,6 +160,7 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
 def _labels(doc: Document, names: NameBook) -> list[_Label]:
     lang = doc.language
     found: list[_Label] = []
+    vouched: set[int] = set()  # labels that make a transcript on their own
     candidates: list[tuple[re.Match[str], str]] = []
     for m in _LABEL_RE.finditer(doc.text):
         at = m.start("label")
@@ -129,9 +169,9 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
         label = m.group("label")
         low = m.group("name").lower()
         aside = m.group("aside")
-        if _is_credit(doc, m):
+        if _is_credit(doc, m) or not _fits_its_layout(doc, m):
             continue
-        if low.split()[0] in _NOBODY_LABELS:
+        if low.split()[0] in _NOBODY_LABELS or _SPEAKER_N_RE.fullmatch(label):
             # "UNIDENTIFIED MALE:", "ANNOUNCER:": a turn whose speaker nobody names
             found.append(_Label(at, m.end(), label, _NOBODY, None))
             continue
@@ -140,6 +180,15 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
             continue
         if low in lang.interviewee_labels:
             found.append(_Label(at, m.end(), label, INTERVIEWEE, None))
+            continue
+        role = _role_label(m.group("name"), lang)
+        if role is not None:
+            # "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:": a role, whose holder speaks
+            # if the document names one, else an unnamed official
+            holder = names.holder_of(role, at)
+            found.append(_Label(at, m.end(), label, holder or _NOBODY, None))
+            if holder is not None:
+                vouched.add(at)  # "THE PRESIDENT:" alone makes a transcript of remarks
             continue
         candidates.append((m, _proper(m.group("name"))))
     # Full names first, so that a later "WHITFIELD:" is known as "Dana Whitfield".
@@ -158,6 +207,9 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
         person = people[m.start()]
         if person is None and _repeated_caps_label(m.group("name"), repeated[name], doc):
             person = name
+        if person is None and _STAMP_RE.fullmatch(f"({m.group('aside')})") and " " not in name:
+            person = name  # "Matt (01:27):": a transcription service's label, a given name
+
         if person is not None:
             found.append(_Label(m.start("label"), m.end(), label, person, None))
         elif named and repeated[name] >= 2 and _OUTLET_LABEL_RE.fullmatch(label):
@@ -170,14 +222,55 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
     if (
         not has_roles
         and len(found) < 2
-        and not any(_HONORIFIC_LABEL_RE.match(f.label) for f in found)
+        and not any(
+            _HONORIFIC_LABEL_RE.match(f.label) or _anchor_label(f.label) or f.at in vouched
+            for f in found
+        )
     ):
         return []
     return found
 
 
+def _fits_its_layout(doc: Document, m: re.Match[str]) -> bool:
+    """A label whose words run on without a space (`ANNA REED:Can …`) must be in capitals,
+    and one on a line of its own (`ANNA REED:` then the words below) in capitals or with a
+    time code (`Tom Hale (00:04):`), and not be followed by another label."""
+    name = m.group("name")
+    if m.group("tight") is not None:
+        return name.upper() == name and any(c.isalpha() for c in name)
+    if m.group("below") is not None:
+        stamp = _STAMP_RE.search(doc.text, m.start("label"), m.end()) is not None
+        caps = name.upper() == name and sum(c.isalpha() for c in name) > 1
+        return bool(stamp or caps) and _LABEL_RE.match(doc.text, m.end()) is None
+    return True
+
+
+def _role_label(name: str, lang: Language) -> str | None:
+    """The role a label in capitals names instead of a person ("THE PRESIDENT" → "president",
+    "SENIOR ADMINISTRATION OFFICIAL" → "official"), or None."""
+    if name.upper() != name:
+        return None
+    words = [w.rstrip(".") for w in name.lower().split()]
+    if words and words[0] in lang.definite_articles:
+        words = words[1:]
+    known = lang.roles | lang.titles | lang.title_modifiers | lang.org_words | _ANONYMOUS_WORDS
+    if not words or not all(w in known or w + "." in known for w in words):
+        return None
+    head = words[-1]
+    if head in lang.roles or head in lang.titles or head in _ANONYMOUS_HEADS:
+        ranks = [w for w in words[:-1] if w in lang.rank_modifiers]
+        return " ".join([*ranks, lang.base_form(head)])  # "THE VICE PRESIDENT" → "vice president"
+    return None
+
+
+def _anchor_label(label: str) -> bool:
+    """`DANA KWAN, WXYZ ANCHOR`: a broadcast transcript's label, with the speaker's job."""
+    _, comma, job = label.partition(",")
+    return bool(comma) and any(w in _MEDIA_JOBS for w in job.lower().split())
+
+
 def _bare_questions(doc: Document, taken: set[int]) -> list[_Label]:
-    """`Q    Was he really practicing?`: a question label without a colon, counted only in a
+    """`Q    Will he take questions there?`: a question label without a colon, counted only in a
     document whose other turns are already labelled (a line of prose rarely starts "Q ")."""
     out: list[_Label] = []
     for m in _BARE_Q_RE.finditer(doc.text):
@@ -192,9 +285,26 @@ def _proper(label: str) -> str:
     """A label as a name is written: "MR PRICE" → "Mr Price", "MARSH-PATEL" → "Marsh-Patel",
     "В.В.Жданова" → "В.В. Жданова"."""
     label = _INITIALS_RE.sub(r"\1 \2", label)
-    if not label.isupper():
+    if not any(w.isupper() and len(w) > 1 for w in label.split()):
         return label
-    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in label.split())
+    return " ".join(
+        w
+        if _INITIALS_ONLY_RE.fullmatch(w) or not (w.isupper() or w[2:].isupper())
+        else _proper_word(w)
+        for w in label.split()
+    )
+
+
+def _proper_word(word: str) -> str:
+    """A word of a label in capitals as a name is written: "MARSH-PATEL" → "Marsh-Patel",
+    "MCKAY" and "McKAY" → "McKay"."""
+    parts = []
+    for part in word.split("-"):
+        if part[:2].lower() == "mc" and len(part) > 3:
+            parts.append("Mc" + part[2:].capitalize())
+        else:
+            parts.append(part.capitalize())
+    return "-".join(parts)
 
 
 def _repeated_caps_label(label: str, count: int, doc: Document) -> bool:
@@ -214,6 +324,8 @@ def _is_credit(doc: Document, m: re.Match[str]) -> bool:
     """`Reporter: Jane Doe`, `Photos: Tom Ellery`: a credit line, not a turn. The words after
     the colon are a name and nothing else."""
     line_end = doc.line_bounds(m.start("label"))[1]
+    if line_end - m.end() > _CREDIT_CHARS:
+        return False  # a long line is no name alone (and is not copied to find out)
     rest = doc.text[m.end() : line_end].strip()
     words = rest.split()
     bare_name = (
@@ -227,9 +339,12 @@ def _is_credit(doc: Document, m: re.Match[str]) -> bool:
 
 
 def _intro_interviewer(doc: Document, first_turn: int) -> str | None:
-    """Who asks, from an introduction such as "an Oval Office interview with President X by
-    AP White House Correspondent Julie Pace": the person after "interview … by"."""
-    m = _INTERVIEW_BY_RE.search(doc.text[:first_turn])
+    """Who asks, from an introduction such as "a garden interview with Mayor X by Ledger
+    City Hall Reporter Nora Vance" (the person after "interview … by") or "… with
+    comedian Sam Ortega on his podcast" (the show's host)."""
+    m = _INTERVIEW_BY_RE.search(doc.text[:first_turn]) or _HOST_SHOW_RE.search(
+        doc.text[:first_turn]
+    )
     if m is None:
         return None
     words = m.group("run").split()
@@ -261,6 +376,8 @@ def _subject_of_intro(names: NameBook, first_turn: int, reporter: str | None) ->
 def _person(label: str, at: int, doc: Document, names: NameBook) -> str | None:
     """The person a name label stands for, or None if the label is not a person's name."""
     words = label.split()
+    while len(words) > 2 and words[-1].lower() in _SUFFIXES:
+        words.pop()  # "Carl T. Webb III"
     if any(w.endswith(("’s", "'s")) for w in words):
         return None
     tokens = [Token(w, at) for w in words]
@@ -318,7 +435,7 @@ def _headers(doc: Document, names: NameBook) -> list[_Header]:
 
 def _outlet(rest: str, doc: Document) -> tuple[str | None, bool]:
     """The outlet named after "interview with": up to its media noun, else up to a comma; and
-    whether it is a journalist named with her outlet ("Andrea Mitchell of MSNBC")."""
+    whether it is a journalist named with her outlet ("Nora Vance of the Ledger")."""
     lang = doc.language
     rest = rest.strip()
     if rest.lower().startswith("the "):
@@ -338,7 +455,7 @@ def _outlet(rest: str, doc: Document) -> tuple[str | None, bool]:
     cut = re.split(r",|\(|;| on | in | at |\. ", rest, maxsplit=1)[0].strip().rstrip(".")
     person, of, _ = cut.partition(" of ")
     if of and 1 < len(person.split()) <= 3 and is_given_name(person.split()[0]):
-        return person, True  # "Andrea Mitchell of MSNBC": the interviewer, not her network
+        return person, True  # "Nora Vance of the Ledger": the interviewer, not her paper
     return cut or None, False
 
 
@@ -362,8 +479,8 @@ def _turn_end(doc: Document, start: int, limit: int, header_at: list[int]) -> in
     """Where a turn starting at `start` stops: before `limit` or the first non-prose line."""
     lang = doc.language
     text = doc.text
-    line_end = text.find("\n", start)
-    if line_end < 0 or line_end >= limit:
+    line_end = doc.line_bounds(start)[1]
+    if line_end >= len(text) or line_end >= limit:
         return _trim(text, start, limit)
     end = line_end
     pos = line_end + 1
