@@ -3,6 +3,10 @@ selection, copy and find result still those of the canonical text."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -166,3 +170,32 @@ def test_ctrl_f_on_a_selection_across_a_cut_looks_for_the_canonical_text(viewer,
     _, total = viewer.find_status()
     assert total >= 1
     assert (cut - 6, cut + 6) in viewer.find_ranges()
+
+
+def test_ctrl_c_copies_the_canonical_text_and_the_app_still_quits_cleanly(tmp_path):
+    """A copy leaves the clipboard holding an object Qt owns: quitting after it must not crash
+    (a QMimeData made in Python crashed the process on its way out)."""
+    script = tmp_path / "copy_then_quit.py"
+    script.write_text(
+        "import sys\n"
+        "from PySide6.QtCore import Qt\n"
+        "from PySide6.QtTest import QTest\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from quotebook.domain import Document, DocumentMeta\n"
+        "from quotebook.ui.widgets.viewer import Viewer\n"
+        "app = QApplication(sys.argv)\n"
+        "viewer = Viewer()\n"
+        "text = 'Intro line.\\n' + 'word ' * 5000 + '\\nEnd.'\n"
+        "viewer.show_document(Document(1, None, DocumentMeta(title='t'), text, '', ''), [])\n"
+        "viewer.show()\n"
+        "viewer.select_range(0, 40, exact=True)\n"
+        "QTest.keyClick(viewer, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)\n"
+        "print(repr(QApplication.clipboard().text()))\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == repr(("Intro line.\n" + "word " * 10)[:40])

@@ -25,7 +25,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QEvent,
-    QMimeData,
     QPoint,
     QPointF,
     QRect,
@@ -333,12 +332,17 @@ class Viewer(QTextEdit):
         to_cp = self._layer.utf16.to_codepoint
         return self._document.text[to_cp(cursor.selectionStart()) : to_cp(cursor.selectionEnd())]
 
-    def createMimeDataFromSelection(self) -> QMimeData:
-        """Copy and drag give the selected text exactly as stored: a long line shown as several
-        blocks comes out as the one line it is."""
-        data = QMimeData()
-        data.setText(self._selected_text())
-        return data
+    def copy(self) -> None:
+        """Copy the selected text exactly as stored: a long line shown as several blocks comes
+        out as the one line it is.
+
+        The clipboard is handed plain text, so the object it keeps is Qt's own. (Handing it a
+        QMimeData made in Python, from `createMimeDataFromSelection`, crashed the app on its
+        way out after any copy.)
+        """
+        text = self._selected_text()
+        if text:
+            QApplication.clipboard().setText(text)
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -415,6 +419,9 @@ class Viewer(QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Find):
             self.open_find_bar()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
             return
         if event.key() == Qt.Key.Key_Escape and self._find_bar_open():
             self.find_bar.close_bar()
