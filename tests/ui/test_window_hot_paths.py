@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QTextCursor
 
+from call_counter import Calls
 from quotebook.anchoring import Utf16Map
 from quotebook.domain import (
     Annotation,
@@ -39,20 +40,6 @@ def press_h(window, qtbot, start: int, end: int) -> int:
 
 def block_of(window, offset: int):
     return window.viewer.document().findBlock(window.viewer.highlight_layer.utf16.to_utf16(offset))
-
-
-class Calls:
-    """Counts calls of a method, replacing it on its object for the test."""
-
-    def __init__(self, monkeypatch, owner: object, name: str) -> None:
-        self.count = 0
-        original = getattr(owner, name)
-
-        def counted(*args, **kwargs):
-            self.count += 1
-            return original(*args, **kwargs)
-
-        monkeypatch.setattr(owner, name, counted)
 
 
 def test_a_highlight_reads_counts_and_lists_nothing_again(make_window, qtbot, monkeypatch):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
+from call_counter import Calls
 from quotebook.domain import DocumentMeta, NewDocument
 from quotebook.ui.panels.library import view as view_module
 from quotebook.ui.panels.library.model import (
@@ -15,18 +16,6 @@ from quotebook.ui.panels.library.model import (
     DocumentTreeModel,
 )
 from quotebook.ui.panels.library.view import DocumentTree
-
-
-class Calls:
-    def __init__(self, monkeypatch, owner: object, name: str) -> None:
-        self.count = 0
-        original = getattr(owner, name)
-
-        def counted(*args, **kwargs):
-            self.count += 1
-            return original(*args, **kwargs)
-
-        monkeypatch.setattr(owner, name, counted)
 
 
 @pytest.fixture

@@ -7,16 +7,13 @@ import os
 import subprocess
 import sys
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 
 from quotebook.domain import Annotation, Document, DocumentMeta, color_hex
-from quotebook.ui.fonts import register_fonts
 from quotebook.ui.widgets.long_lines import LONG_LINE, display_breaks, shown_text
-from quotebook.ui.widgets.viewer import Viewer
 
 WORDS = "Привет 😀 мир, the “target” words and the rest of a sentence that goes on. "
 
@@ -73,17 +70,6 @@ INTRO = "Intro 😀 line.\n"
 LINE = long_line(25_000)
 TEXT = INTRO + LINE + "\nThe end 👍🏽 here.\n"
 DOCUMENT = Document(3, None, DocumentMeta(title="One long line"), TEXT, "", "")
-
-
-@pytest.fixture
-def viewer(qtbot):
-    register_fonts()
-    widget = Viewer()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def cut_offsets() -> list[int]:

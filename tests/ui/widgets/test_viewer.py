@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette, QTextCursor, QW
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from quotebook.domain import Annotation, Document, DocumentMeta, color_hex
-from quotebook.ui.fonts import READING_FAMILY, register_fonts
+from quotebook.ui.fonts import READING_FAMILY
 from quotebook.ui.widgets.find_bar import FindBar
 from quotebook.ui.widgets.highlight_layer import blend
 from quotebook.ui.widgets.viewer import Viewer
@@ -27,17 +27,6 @@ def span(needle: str, id_: int, color: str = "yellow", **kw: object) -> Annotati
 
 
 DOCUMENT = Document(7, None, DocumentMeta(title="Tricky"), TEXT, "", "")
-
-
-@pytest.fixture
-def viewer(qtbot):
-    register_fonts()
-    widget = Viewer()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def u16_cursor(viewer: Viewer, start: int, end: int) -> QTextCursor:
