@@ -138,7 +138,6 @@ def run_app(options: AppOptions) -> int:
         box.exec()
         return 1
 
-    from quotebook.ui.first_paint import after_first_paint
     from quotebook.ui.library_switcher import LibrarySwitcher
 
     switcher = LibrarySwitcher(settings, open_library)
@@ -154,7 +153,7 @@ def run_app(options: AppOptions) -> int:
         # Showing the window only reads; what writing needs is loaded once it is on screen.
         library.load_writer()
 
-    after_first_paint(window.viewer.viewport(), on_first_frame)
+    window.viewer.after_next_paint(on_first_frame)
     window.show()
     # A window that starts minimised paints nothing: the collector comes back on regardless.
     QTimer.singleShot(2000, gc.enable)

@@ -44,19 +44,19 @@ def test_window_shows_before_sqlite_utils_loads_and_it_loads_right_after(tmp_pat
 
 GC_DRIVER = """
 import gc, sys
-import quotebook.ui.first_paint as first_paint
+from quotebook.ui.widgets.viewer import Viewer
 
 seen = []
-real = first_paint.after_first_paint
+real = Viewer.after_next_paint
 
-def spy(widget, callback):
+def spy(viewer, callback):
     def wrapped():
         seen.append(gc.isenabled())
         callback()
         seen.append(gc.isenabled())
-    real(widget, wrapped)
+    real(viewer, wrapped)
 
-first_paint.after_first_paint = spy
+Viewer.after_next_paint = spy
 from quotebook.__main__ import main
 code = main(sys.argv[1:])
 print("collector", seen, gc.isenabled(), code)
@@ -96,3 +96,51 @@ def test_collector_is_back_on_when_start_up_stops_early(tmp_path):
     )
     last = last_line_of(driver, "--library", str(tmp_path / "broken.sqlite"))
     assert last == "collector [True] True 1"
+
+
+# Records every enum PySide6 makes, and which had been made when the first frame was done.
+ENUMS_DRIVER = """
+import enum, sys
+
+made = []
+real_create = enum.EnumType._create_
+
+def create(*args, **kwargs):
+    made.append(args[1])
+    return real_create(*args, **kwargs)
+
+enum.EnumType._create_ = create
+import builtins
+real_print = builtins.print
+
+def report(*args, **kwargs):
+    if args and str(args[0]).startswith("shown at"):
+        real_print("made before the first frame:", " ".join(made))
+    return real_print(*args, **kwargs)
+
+builtins.print = report
+from quotebook.__main__ import main
+main(sys.argv[1:])
+"""
+
+
+def test_first_frame_comes_before_python_meets_a_widget_that_qt_made(tmp_path):
+    """A scroll area's own viewport is a widget Qt made. The first such widget Python is handed
+    makes PySide6 set up every widget class it has, with all their enums (~9 ms); the window
+    must not pay that before its first frame. QLCDNumber and QWizard stand for the classes the
+    window never uses: their enums are made only by that set-up."""
+    args = ["--library", str(tmp_path / "l.sqlite"), "--settings", str(tmp_path / "s.ini")]
+    last_line_of(ENUMS_DRIVER, *args, "--exit-after-show")  # seeds the library
+    result = subprocess.run(
+        [sys.executable, "-c", ENUMS_DRIVER, *args, "--exit-after-show"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith("made before"))
+    made = set(line.split(":", 1)[1].split())
+    assert "TextFormat" in made  # the record works: an enum the window does use
+    assert "SegmentStyle" not in made  # QLCDNumber
+    assert "WizardButton" not in made  # QWizard

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from functools import partial
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
-
-from quotebook.ui.first_paint import after_first_paint
 
 # Texts up to this many characters are measured on the spot (a few milliseconds).
 SYNC_CHARS = 200_000
@@ -77,14 +75,14 @@ class DocumentFacts(QObject):
         *,
         furniture: bool,
         text_hash: str = "",
-        after_paint: QWidget | None = None,
+        after_paint: Callable[[Callable[[], None]], None] | None = None,
     ) -> None:
         """Work out the facts of this text; a request made before is forgotten.
 
         A word count is remembered by document, `text_hash` and length, so a document opened
         again needs no pass over its text unless its reader-view verdict is asked for too. A
-        long text is worked out on a worker thread, started once `after_paint` (the viewer) has
-        painted the document's first screen.
+        long text is worked out on a worker thread, started once the viewer has painted the
+        document's first screen (`after_paint` is the viewer's `after_next_paint`).
         """
         self._request += 1
         words = self._counts.get((document_id, text_hash, len(text)))
@@ -98,7 +96,7 @@ class DocumentFacts(QObject):
         if after_paint is None:
             start()
             return
-        after_first_paint(after_paint, start)
+        after_paint(start)
         QTimer.singleShot(START_LATEST_MS, start)
 
     def _start(

@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
             self.document.text,
             furniture=verdict is None,
             text_hash=self.document.sha256,
-            after_paint=self.viewer.viewport(),
+            after_paint=self.viewer.after_next_paint,
         )
         self.annotation_panel.set_document(document_id, annotations)
         self.quotes_panel.set_document(document_id)

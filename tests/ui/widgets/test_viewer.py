@@ -436,3 +436,16 @@ def test_text_wraps_inside_the_reading_column_after_the_window_changes(qtbot, vi
     qtbot.wait(0)
     assert longest_line_right(viewer) <= viewer.viewport().width()
     assert viewer.document().textWidth() == viewer.viewport().width()
+
+
+def test_after_next_paint_calls_back_once_on_the_loop_after_the_viewport_paints(viewer, qtbot):
+    calls: list[str] = []
+    viewer.after_next_paint(lambda: calls.append("first"))
+    viewer.after_next_paint(lambda: calls.append("second"))
+    assert calls == []  # nothing runs until the viewport has painted
+    viewer.viewport().repaint()
+    assert calls == []  # ... and then on the next turn of the event loop
+    qtbot.waitUntil(lambda: calls == ["first", "second"])
+    viewer.viewport().repaint()
+    QApplication.processEvents()  # a zero-time timer from this paint would run here
+    assert calls == ["first", "second"]  # once each

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QEvent,
@@ -55,7 +55,6 @@ from PySide6.QtWidgets import QApplication, QFrame, QMenu, QStyle, QTextEdit, QT
 from quotebook.anchoring import Utf16Map, snap_to_words
 from quotebook.domain import Annotation, Document
 from quotebook.formatting import apply_formatting
-from quotebook.ui.first_paint import after_first_paint
 from quotebook.ui.fonts import READING_POINT_SIZE, reading_font
 from quotebook.ui.theme import is_dark
 from quotebook.ui.widgets.find_bar import MAX_PAINTED_MATCHES, FindBar, find_matches
@@ -112,6 +111,8 @@ class Viewer(QTextEdit):
         self._flash_level = 0.0
         # The find bar lives in the bottom viewport margin; it is built when first asked for.
         self._find_bar: FindBar | None = None
+        # Called on the turn of the event loop after the viewport's next paint (`after_next_paint`).
+        self._after_paint: list[Callable[[], None]] = []
 
         self.setObjectName("viewer")
         self.setReadOnly(True)
@@ -185,7 +186,7 @@ class Viewer(QTextEdit):
             )
         cursor.endEditBlock()
         if self._hidden.pending:
-            after_first_paint(self.viewport(), self._hide_pending)
+            self.after_next_paint(self._hide_pending)
             QTimer.singleShot(HIDE_LATEST_MS, self._hide_pending)
         if self._find_bar_open() and self.find_bar.query():
             self.find_text(self.find_bar.query())
@@ -495,7 +496,23 @@ class Viewer(QTextEdit):
         texts = [self.tooltip_text(i) for i in segment.annotation_ids]
         return "<qt>" + "<hr>".join(t for t in texts if t) + "</qt>"
 
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once, on the event loop, after the viewport has next been painted.
+
+        Watched here rather than with an event filter on the viewport: Qt makes the viewport, and
+        the first time Python meets a widget Qt made, PySide6 sets up every widget class it has
+        (~9 ms, see `quotebook.ui.widgets.python_viewport`), which start-up would pay before its
+        first frame.
+        """
+        self._after_paint.append(callback)
+
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._after_paint:
+            # The paint event arrives before the viewport paints, and the rest of the window is
+            # painted in the same pass: the next turn of the event loop comes after the frame.
+            for callback in self._after_paint:
+                QTimer.singleShot(0, callback)
+            self._after_paint.clear()
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             text = self.tooltip_at(event.pos())

@@ -63,6 +63,7 @@ from quotebook.ui.panels.library.model import (
     NodeKind,
 )
 from quotebook.ui.session import Session
+from quotebook.ui.widgets.python_viewport import use_python_viewport
 from quotebook.wording import plural
 
 NEW_FOLDER_NAME = "New folder"
@@ -145,6 +146,7 @@ class DocumentTree(QTreeView):
     ) -> None:
         """`expanded`: the folders to open (None: all of them)."""
         super().__init__(parent)
+        use_python_viewport(self)
         self.setObjectName("documentTree")
         self.session = session
         self.tree_model = DocumentTreeModel(session, self)

@@ -33,6 +33,7 @@ from quotebook.ui.panels.annotations.model import AnnotationListModel, Annotatio
 from quotebook.ui.panels.tags.model import NAME_COLUMN, TagEntry, TagRole, TagTreeModel
 from quotebook.ui.session import Session
 from quotebook.ui.theme import swatch_icon, tag_color
+from quotebook.ui.widgets.python_viewport import use_python_viewport
 from quotebook.wording import plural
 
 
@@ -43,6 +44,7 @@ class TaggedAnnotationsView(QListView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        use_python_viewport(self)
         self.setObjectName("tagAnnotationList")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
