@@ -90,7 +90,9 @@ class TagView(QWidget):
         self._annotations = AnnotationListModel(None, self)
         self._list = TaggedAnnotationsView(self)
         self._list.setModel(self._annotations)
-        self._list.setItemDelegate(AnnotationDelegate(self._list))
+        delegate = AnnotationDelegate(self._list)
+        self._list.setItemDelegate(delegate)
+        self._annotations.set_measure(delegate.measure)
 
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
