@@ -221,3 +221,16 @@ def test_a_tags_highlights_are_cards_sized_by_their_delegate(view, tagged):
         size = delegate.measure(annotation, index.data(AnnotationRole.Title))
         assert listing.visualRect(index).height() == size.height()
         assert size.height() > 2 * line  # a title, the quote and a row of chips
+
+
+def test_one_highlight_reads_the_tags_once(view, session, tagged, monkeypatch):
+    from call_counter import Calls
+
+    refreshed = Calls(monkeypatch, view, "refresh")
+    document = session.library.documents.summaries()[0].id
+    annotate(session, document, "RIA Novosti", ["claim"])
+    assert refreshed.count == 1
+    assert count_of(view, "claim") == 4
+    session.undo_stack.undo()
+    assert refreshed.count == 2
+    assert count_of(view, "claim") == 3
