@@ -473,7 +473,8 @@ class MainWindow(QMainWindow):
                 if self.current_annotation_id == annotation_id:
                     self.select_annotation(None)
             else:
-                self.viewer.update_annotation(annotation)
+                # Selecting it refreshes the viewer's overlays: no need to do so twice.
+                self.viewer.update_annotation(annotation, refresh=False)
                 self.select_annotation(annotation_id)
         else:
             annotations = self.session.library.annotations.for_document(self.document.id)

@@ -204,3 +204,33 @@ def test_renders(view, tmp_path):
     view.tree.expandAll()
     view.select_tag("claim")
     assert view.grab().save(str(tmp_path / "tags.png"))
+
+
+def test_a_tags_highlights_are_cards_sized_by_their_delegate(view, tagged):
+    """Rows take the size the delegate measures (title, quote and chips), answered by the
+    model as each row's size hint, not Qt's default size for a line of text."""
+    assert view.select_tag("claim")
+    listing = view.annotation_list
+    delegate = listing.itemDelegate()
+    model = view.annotations_model
+    line = listing.fontMetrics().lineSpacing()
+    assert model.rowCount() == 3
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        annotation = index.data(AnnotationRole.Annotation)
+        size = delegate.measure(annotation, index.data(AnnotationRole.Title))
+        assert listing.visualRect(index).height() == size.height()
+        assert size.height() > 2 * line  # a title, the quote and a row of chips
+
+
+def test_one_highlight_reads_the_tags_once(view, session, tagged, monkeypatch):
+    from call_counter import Calls
+
+    refreshed = Calls(monkeypatch, view, "refresh")
+    document = session.library.documents.summaries()[0].id
+    annotate(session, document, "RIA Novosti", ["claim"])
+    assert refreshed.count == 1
+    assert count_of(view, "claim") == 4
+    session.undo_stack.undo()
+    assert refreshed.count == 2
+    assert count_of(view, "claim") == 3

@@ -1,7 +1,8 @@
 """The card an annotation is drawn as: colour bar, quote excerpt, tag chips and note.
 
 Height depends on the width (the quote and note wrap), so one function lays a card out and both
-`sizeHint` and `paint` read that layout; nothing is measured twice or clipped. The note is
+the row's size (`measure`, which the list's model hands out as its `SizeHintRole`) and `paint`
+read that layout; nothing is measured twice or clipped. The note is
 edited in place in a `QPlainTextEdit` that the row grows to make room for; it is committed
 once, when the editor closes, so typing a note is one undo step.
 """
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quotebook.domain import Annotation
 from quotebook.ui.panels.annotations.model import AnnotationRole
 from quotebook.ui.theme import annotation_color, tag_color
 from quotebook.ui.widgets import chips
@@ -85,43 +87,88 @@ class AnnotationDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationDelegate")
+        self._view = parent if isinstance(parent, QAbstractItemView) else None
         self._cache: dict[tuple[object, ...], _Card] = {}
         self._editing: QPersistentModelIndex | None = None
+        self._editing_id: int | None = None  # the annotation whose note is being edited
+        self._sizes: dict[tuple[Annotation, str, int, str, bool], QSize] = {}
+        self._font = QFont()
+        self._font_key = self._font.key()
         self._scroll_bar_extent: int | None = None  # of the view's style, asked once
 
     # -- layout --------------------------------------------------------------------------------
 
     def _content_width(self, option: QStyleOptionViewItem) -> int:
         widget = option.widget
-        width = option.rect.width()
         if isinstance(widget, QAbstractItemView):
-            # Measure as if the scroll bar were always there, so that its coming and going
-            # does not change every card's height and lay out the whole list twice.
-            width = widget.viewport().width()
-            scroll_bar = widget.verticalScrollBar()
-            if scroll_bar is not None and not scroll_bar.isVisible():
-                if self._scroll_bar_extent is None:
-                    metric = QStyle.PixelMetric.PM_ScrollBarExtent
-                    self._scroll_bar_extent = widget.style().pixelMetric(metric, None, widget)
-                width -= self._scroll_bar_extent
+            return self._width_in(widget)
+        return max(option.rect.width() - TEXT_LEFT - MARGIN, 40)
+
+    def _width_in(self, view: QAbstractItemView) -> int:
+        # Measure as if the scroll bar were always there, so that its coming and going
+        # does not change every card's height and lay out the whole list twice.
+        width = view.viewport().width()
+        scroll_bar = view.verticalScrollBar()
+        if scroll_bar is not None and not scroll_bar.isVisible():
+            if self._scroll_bar_extent is None:
+                metric = QStyle.PixelMetric.PM_ScrollBarExtent
+                self._scroll_bar_extent = view.style().pixelMetric(metric, None, view)
+            width -= self._scroll_bar_extent
         return max(width - TEXT_LEFT - MARGIN, 40)
 
+    def measure(self, annotation: Annotation, title: str) -> QSize | None:
+        """The size of this annotation's card in the delegate's view (None without a view).
+
+        The list's model answers `SizeHintRole` with this instead of the delegate overriding
+        `sizeHint`: a list view asks every row's size whenever one row comes or goes (a new
+        highlight), and each answer then costs one call of the model's `data` rather than a
+        `sizeHint` call that reads the row back through the filter model twice.
+        """
+        view = self._view
+        if view is None:
+            return None
+        width = self._width_in(view)
+        key = (
+            annotation,
+            title,
+            width,
+            self._key_of(view.font()),
+            annotation.id == self._editing_id,
+        )
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 5000:
+                self._sizes.clear()
+            card = self._card_of(key, view.font())
+            size = self._sizes[key] = QSize(width + TEXT_LEFT + MARGIN, card.height)
+        return size
+
+    def _key_of(self, font: QFont) -> str:
+        # QFont.key() builds a string each time; comparing fonts is much cheaper.
+        if font != self._font:
+            self._font, self._font_key = QFont(font), font.key()
+        return self._font_key
+
     def _card(self, option: QStyleOptionViewItem, index: Index) -> _Card:
-        # Cached by the annotation itself (a frozen value: any change makes a new key) and the
-        # width: a list view asks every row's size whenever a row comes or goes.
-        width = self._content_width(option)
-        editing = self._editing is not None and self._editing == QPersistentModelIndex(index)
         annotation = index.data(AnnotationRole.Annotation)
         title = str(index.data(AnnotationRole.Title) or "")
-        key = (annotation, title, width, option.font.key(), editing)
+        editing = annotation.id == self._editing_id
+        width = self._content_width(option)
+        key = (annotation, title, width, self._key_of(option.font), editing)
+        return self._card_of(key, option.font)
+
+    def _card_of(self, key: tuple[Annotation, str, int, str, bool], font: QFont) -> _Card:
+        # Cached by the annotation itself (a frozen value: any change makes a new key), the
+        # title, the width, the font and whether its note is being edited.
         card = self._cache.get(key)
         if card is None:
             if len(self._cache) > 5000:
                 self._cache.clear()
-            quote = " ".join(str(index.data(AnnotationRole.Quote) or "").split())
-            tags = tuple(index.data(AnnotationRole.Tags) or ())
-            note = str(index.data(AnnotationRole.Note) or "")
-            card = self._layout(option.font, width, quote, tags, note, title, editing)
+            annotation, title, width, _, editing = key
+            quote = " ".join(annotation.quote.split())
+            card = self._layout(
+                font, width, quote, tuple(annotation.tags), annotation.note, title, editing
+            )
             self._cache[key] = card
         return card
 
@@ -169,11 +216,6 @@ class AnnotationDelegate(QStyledItemDelegate):
             y = card.note_rect.bottom() + 1
         card.height = y + MARGIN
         return card
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        card = self._card(option, index)
-        width = self._content_width(option) + TEXT_LEFT + MARGIN
-        return QSize(width, card.height)
 
     # -- painting ------------------------------------------------------------------------------
 
@@ -226,6 +268,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         editor.setTabChangesFocus(True)
         editor.setFont(option.font)
         self._editing = QPersistentModelIndex(index)
+        self._editing_id = index.data(AnnotationRole.Id)
         self.sizeHintChanged.emit(_plain(index))
         return editor
 
@@ -253,6 +296,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         super().destroyEditor(editor, index)
         was_editing = self._editing
         self._editing = None
+        self._editing_id = None
         if was_editing is not None and was_editing.isValid():
             self.sizeHintChanged.emit(_plain(was_editing))
 

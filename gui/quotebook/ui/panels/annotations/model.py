@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
     from quotebook.ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
+# (annotation, document title shown or "") -> the row's size, None when it cannot say.
+Measure = Callable[[Annotation, str], QSize | None]
+_SIZE_HINT = int(Qt.ItemDataRole.SizeHintRole)
 
 
 class AnnotationRole(IntEnum):
@@ -82,6 +86,14 @@ class AnnotationListModel(QAbstractListModel):
         self._tags: Counter[str] = Counter()  # how many rows carry each tag
         self._tag_colors: dict[str, str] = {}
         self._titles: dict[int, str] = {}
+        self._measure: Measure | None = None
+
+    def set_measure(self, measure: Measure | None) -> None:
+        """Who sizes the rows: the delegate that draws them (`AnnotationDelegate.measure`).
+
+        The model answers `SizeHintRole` with it, so a view lays its rows out without a
+        `sizeHint` call per row through Python (see the delegate)."""
+        self._measure = measure
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -242,9 +254,14 @@ class AnnotationListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not 0 <= row < len(self._rows) or not index.isValid():
             return None
-        annotation = self._rows[index.row()]
+        annotation = self._rows[row]
+        if role == _SIZE_HINT:  # asked first: a list view asks it of every row, often
+            if self._measure is None:
+                return None
+            return self._measure(annotation, self._titles.get(annotation.document_id, ""))
         if role in (Qt.ItemDataRole.DisplayRole, AnnotationRole.Quote):
             return annotation.quote
         if role == Qt.ItemDataRole.EditRole or role == AnnotationRole.Note:

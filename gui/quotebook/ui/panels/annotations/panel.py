@@ -129,6 +129,7 @@ class AnnotationPanel(QWidget):
         self._view.setModel(self._proxy)
         self._delegate = AnnotationDelegate(self._view)
         self._view.setItemDelegate(self._delegate)
+        self._model.set_measure(self._delegate.measure)
         self._view.setToolTip("")
 
         filters = QHBoxLayout()

@@ -92,7 +92,9 @@ class TagView(QWidget):
         self._annotations = AnnotationListModel(None, self)
         self._list = TaggedAnnotationsView(self)
         self._list.setModel(self._annotations)
-        self._list.setItemDelegate(AnnotationDelegate(self._list))
+        delegate = AnnotationDelegate(self._list)
+        self._list.setItemDelegate(delegate)
+        self._annotations.set_measure(delegate.measure)
 
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -117,8 +119,9 @@ class TagView(QWidget):
         self._model.modelReset.connect(self._restore_state)
         self._list.clicked.connect(self._request_open)
         self._list.openPressed.connect(self._request_open)
+        # The session follows every change of annotations with tagsChanged (counts may have
+        # moved): listening to both would read the tags twice for one highlight.
         session.tagsChanged.connect(self._on_library_changed)
-        session.annotationsChanged.connect(self._on_library_changed)
         session.documentsChanged.connect(self._titles.clear)
         self.refresh()
 
