@@ -61,6 +61,7 @@ _BEFORE_WINDOW = 500  # most characters of a sentence read before a quote
 # "…, — сказал он. — …" inside the marks: a comma (or !?…), a dash, then the attribution
 _INSIDE_TRIES = 4  # dashes inside a quote looked at for an attribution
 _INSIDE_CHARS = 160  # characters of an attribution inside the marks
+_ADVERBIAL = 5  # most words of an opening adverbial before its comma ("On Monday night,")
 _INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
 
@@ -363,6 +364,19 @@ class Attributor(Resolver):
         for j, token in enumerate(tokens[:12]):
             if token.text in _DASHES:
                 start = j + 1
+        # "Today, Sen. Ann Lee issued …:", "On Monday, the mayor said:": a short adverbial
+        # with its comma comes before the subject
+        reach = range(start, min(start + _ADVERBIAL, len(tokens)))
+        comma = next((j for j in reach if tokens[j].text == ","), -1)
+        if (
+            comma > start
+            and all(t.is_word for t in tokens[start:comma])
+            and comma + 1 < len(tokens)
+            and tokens[comma + 1].is_capitalised
+        ):
+            lead = analyse_np(tokens[start:comma], self.lang)
+            if lead is None or lead.kind not in (PERSON, ROLE, PRONOUN, ORG):
+                start = comma + 1
         out: list[Token] = []
         for j, token in enumerate(tokens[start:], start):
             low = token.lower
