@@ -71,6 +71,7 @@ class Attributor(Resolver):
     def __init__(self, doc: Document, names: NameBook, turns: Sequence[Turn] = ()) -> None:
         super().__init__(doc, names, turns)
         self._by_sentence: dict[int, str] = {}  # sentence start -> speaker ("" if unnamed)
+        self._by_line_end: dict[int, str] = {}  # end of the line a quote ends on -> speaker
 
     # ---- public ---------------------------------------------------------------------------
 
@@ -89,6 +90,8 @@ class Attributor(Resolver):
             # An unnamed source ("a diplomat said") is recorded too, as "": the quotes that
             # continue its words are unnamed as well, not someone else's.
             self._by_sentence[self.doc.sentence_start(span.open_at)] = found.speaker or ""
+            ends = span.close_at if span.closed else span.end
+            self._by_line_end[self.doc.line_bounds(ends)[1]] = found.speaker or ""
         return found
 
     # ---- the three places -----------------------------------------------------------------
@@ -467,7 +470,18 @@ class Attributor(Resolver):
             found = self._before(line[1], last)
             return found and Attribution(found.speaker, "colon", found.strength * 0.9)
         speaker = self._by_sentence.get(last)
-        return Attribution(speaker or None, "inherited", 0.6) if speaker is not None else None
+        if speaker is None:
+            # “…\n\n“… spring,” said Mr Nugent.\n\n“…”: the quote before ran over paragraphs
+            # and began in an earlier sentence, but ended on the line before this one
+            speaker = self._by_line_end.get(line[1])
+        if speaker is not None:
+            return Attribution(speaker or None, "inherited", 0.6)
+        # "X, leader of the council, said the authority had a plan.\n\n“…”": a paragraph
+        # that reports someone's words indirectly, then a quote that goes on with them
+        found = self._before(line[1], last)
+        if found is None or found.speaker is None or found.cue not in ("before", "according"):
+            return None
+        return Attribution(found.speaker, "inherited", found.strength * 0.6)
 
     def _sentence_speaker(self, start: int, end: int) -> Attribution | None:
         speaker = self._by_sentence.get(start)

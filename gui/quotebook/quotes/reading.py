@@ -28,6 +28,7 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
+_DESCRIPTION_WORDS = 12  # most words of a description between a name and its verb
 _AFFILIATION_LINKS = 3  # "of the Red Cross of Maine": links followed back to a speaker's name
 
 
@@ -208,7 +209,7 @@ class Reader:
             if phrase is not None and phrase.kind != UNNAMED:
                 return phrase
         if k > 0 and tokens[k - 1].text == ",":
-            phrase = self._apposition(tokens, k - 1)
+            phrase = self._apposition(tokens, k - 1) or self._name_before_description(tokens, k - 1)
             if phrase is not None:
                 return phrase
         return analyse_np(self._clause_subject(tokens, i), self.lang)
@@ -237,6 +238,28 @@ class Reader:
                 continue  # "the Red Cross of Maine": an organisation, linked on
             named = analyse_np(np, lang)
             return named if named is not None and named.kind == PERSON else None
+        return None
+
+    def _name_before_description(self, tokens: list[Token], comma: int) -> Phrase | None:
+        """`Speaking on the radio, Councillor Ann Moss, leader of the council, said`: the verb
+        follows a description between commas (ending at `tokens[comma]`); the person named
+        before the description's opening comma is the subject."""
+        for j in range(comma - 1, max(comma - _DESCRIPTION_WORDS, 0), -1):
+            token = tokens[j]
+            if token.text == ",":
+                if j == comma - 1:
+                    return None
+                np = self._backward_np(tokens, j)
+                if not np:
+                    continue  # "Ann Moss, 41, a teacher, said": the description goes on
+                if len(np) == 1 and is_ly_adverb(np[0].lower):
+                    return None  # "Oddly, Marek announced …, saying": no description
+                phrase = analyse_np(np, self.lang)
+                return phrase if phrase is not None and phrase.kind == PERSON else None
+            if not token.is_word and token.text not in "’'-.":
+                return None
+            if self._verb_at(tokens, j):
+                return None  # a clause with its own reporting verb, not a description
         return None
 
     def _apposition(self, tokens: list[Token], comma: int) -> Phrase | None:
