@@ -90,3 +90,9 @@ def test_a_name_and_its_description_after_an_opening_phrase(sentence: str) -> No
 def test_a_clause_with_its_own_verb_is_no_description() -> None:
     text = TITLE + "Sen. Ivo Marek wrote. Oddly, Marek announced it again, saying it was “a mess”."
     assert only(text).speaker == "Ivo Marek"
+
+
+def test_words_after_a_quote_that_name_nobody_give_no_speaker() -> None:
+    assert (
+        only(TITLE + "“We are ready,” in the end proved right, and Ann Lee left.").speaker is None
+    )

@@ -61,6 +61,7 @@ _BEFORE_WINDOW = 500  # most characters of a sentence read before a quote
 # "…, — сказал он. — …" inside the marks: a comma (or !?…), a dash, then the attribution
 _INSIDE_TRIES = 4  # dashes inside a quote looked at for an attribution
 _INSIDE_CHARS = 160  # characters of an attribution inside the marks
+_MANNER_WORDS = 2  # words of manner between a quote's dash and an inverted verb ("с улыбкой")
 _ADVERBIAL = 5  # most words of an opening adverbial before its comma ("On Monday night,")
 _INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
@@ -138,10 +139,33 @@ class Attributor(Resolver):
                 return self._attribution(subject, "after")
             # `Brisk, who calls chess “a polite fight”, spoke to us`: the subject came first.
             return None
+        found = self._manner_then_verb(tokens)
+        if found is not None:
+            return found
         found = self._name_then_verb(tokens) or self._according_later(tokens)
         if found is None and dashed and self._starts_line(span):
             found = self._dash_source(tokens)
         return found
+
+    def _manner_then_verb(self, tokens: list[Token]) -> Attribution | None:
+        """`«…», — с улыбкой заметил министр`: a word or two of manner before an inverted
+        verb and its subject. Only a person or a role after the verb counts, so that the
+        reporter's own clause (`“…” in the end proved right`) gives nobody."""
+        lang = self.lang
+        for j in range(1, min(_MANNER_WORDS + 1, len(tokens))):
+            token = tokens[j - 1]
+            if not token.is_word or not token.text.islower():
+                return None
+            if token.lower in lang.person_pronouns or token.lower in lang.determiners:
+                return None
+            n = self._verb_at(tokens, j, after=True)
+            if not n:
+                continue
+            subject = self._inverted_subject(tokens[j + n :])
+            if subject is not None and subject.kind in (PERSON, ROLE):
+                return self._attribution(subject, "after")
+            return None
+        return None
 
     def _inside(self, span: MarkedSpan) -> Attribution | None:
         """`«Мы готовы, — сказал глава государства. — Но не сейчас»`: Russian news may set the
