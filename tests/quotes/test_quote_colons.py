@@ -50,3 +50,24 @@ def test_colon_paragraph_that_opens_with_an_adverbial(opening: str) -> None:
 def test_a_name_with_its_comma_is_not_an_adverbial() -> None:
     text = TITLE + "Anna Berg, Mayor of Dover, issued this statement:\n\n“The vote was a failure.”"
     assert only(text).speaker == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "Earlier, in a statement on Monday, Mayor Ann Lee wrote:\n\n“We will rebuild.”",
+            "en",
+            "Ann Lee",
+        ),
+        (
+            "Ранее, в 2025 году, Олег Варин также отреагировал на вопрос, произнеся фразу: "
+            "«Нафиг я сюда пришёл?».",
+            "ru",
+            "Олег Варин",
+        ),
+    ],
+)
+def test_two_opening_adverbials_before_the_subject(text: str, language: str, speaker: str) -> None:
+    quote = only(TITLE + text, language)
+    assert quote.speaker == speaker

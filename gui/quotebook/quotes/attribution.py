@@ -62,6 +62,7 @@ _BEFORE_WINDOW = 500  # most characters of a sentence read before a quote
 _INSIDE_TRIES = 4  # dashes inside a quote looked at for an attribution
 _INSIDE_CHARS = 160  # characters of an attribution inside the marks
 _MANNER_WORDS = 2  # words of manner between a quote's dash and an inverted verb ("с улыбкой")
+_ADVERBIALS = 2  # opening adverbials skipped before a sentence's subject
 _ADVERBIAL = 5  # most words of an opening adverbial before its comma ("On Monday night,")
 _INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
@@ -391,19 +392,23 @@ class Attributor(Resolver):
         for j, token in enumerate(tokens[:12]):
             if token.text in _DASHES:
                 start = j + 1
-        # "Today, Sen. Ann Lee issued …:", "On Monday, the mayor said:": a short adverbial
-        # with its comma comes before the subject
-        reach = range(start, min(start + _ADVERBIAL, len(tokens)))
-        comma = next((j for j in reach if tokens[j].text == ","), -1)
-        if (
-            comma > start
-            and all(t.is_word for t in tokens[start:comma])
-            and comma + 1 < len(tokens)
-            and tokens[comma + 1].is_capitalised
-        ):
-            lead = analyse_np(tokens[start:comma], self.lang)
-            if lead is None or lead.kind not in (PERSON, ROLE, PRONOUN, ORG):
-                start = comma + 1
+        # "Today, Sen. Ann Lee issued …:", "On Monday, the mayor said:", "Earlier, in 2025,
+        # Lavrov …": short adverbials with their commas come before the subject
+        ahead = start
+        for _ in range(_ADVERBIALS):
+            reach = range(ahead, min(ahead + _ADVERBIAL, len(tokens)))
+            comma = next((j for j in reach if tokens[j].text == ","), -1)
+            if comma <= ahead or comma + 1 >= len(tokens):
+                break
+            if not all(t.is_word for t in tokens[ahead:comma]):
+                break
+            lead = analyse_np(tokens[ahead:comma], self.lang)
+            if lead is not None and lead.kind in (PERSON, ROLE, PRONOUN, ORG):
+                break
+            ahead = comma + 1
+            if tokens[ahead].is_capitalised:
+                start = ahead
+                break
         out: list[Token] = []
         for j, token in enumerate(tokens[start:], start):
             low = token.lower
