@@ -394,20 +394,20 @@ class Attributor(Resolver):
                 start = j + 1
         # "Today, Sen. Ann Lee issued …:", "On Monday, the mayor said:", "Earlier, in 2025,
         # Lavrov …": short adverbials with their commas come before the subject
-        ahead = start
+        cursor = start
         for _ in range(_ADVERBIALS):
-            reach = range(ahead, min(ahead + _ADVERBIAL, len(tokens)))
+            reach = range(cursor, min(cursor + _ADVERBIAL, len(tokens)))
             comma = next((j for j in reach if tokens[j].text == ","), -1)
-            if comma <= ahead or comma + 1 >= len(tokens):
+            if comma <= cursor or comma + 1 >= len(tokens):
                 break
-            if not all(t.is_word for t in tokens[ahead:comma]):
+            if not all(t.is_word for t in tokens[cursor:comma]):
                 break
-            lead = analyse_np(tokens[ahead:comma], self.lang)
+            lead = analyse_np(tokens[cursor:comma], self.lang)
             if lead is not None and lead.kind in (PERSON, ROLE, PRONOUN, ORG):
                 break
-            ahead = comma + 1
-            if tokens[ahead].is_capitalised:
-                start = ahead
+            cursor = comma + 1
+            if tokens[cursor].is_capitalised:
+                start = cursor
                 break
         out: list[Token] = []
         for j, token in enumerate(tokens[start:], start):
