@@ -72,3 +72,27 @@ def test_a_partial_quote_takes_the_subject_not_a_verb_after_it() -> None:
 @pytest.mark.parametrize("name", ["Kovacic", "Rossi", "Mancini"])
 def test_surnames_that_end_like_demonyms_are_names(name: str) -> None:
     assert only(TITLE + f"“We will see,” {name} said.").speaker == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Speaking on the radio, Ann Moss, leader of the council, said the plan was “a mess”.",
+        "On Friday, Ann Moss, 41, a teacher from Leeds, said the plan was “a mess”.",
+    ],
+)
+def test_a_name_and_its_description_after_an_opening_phrase(sentence: str) -> None:
+    """The description between commas comes right before the verb; the name before it is the
+    subject, not the opening phrase."""
+    assert only(TITLE + sentence).speaker == "Ann Moss"
+
+
+def test_a_clause_with_its_own_verb_is_no_description() -> None:
+    text = TITLE + "Sen. Ivo Marek wrote. Oddly, Marek announced it again, saying it was “a mess”."
+    assert only(text).speaker == "Ivo Marek"
+
+
+def test_words_after_a_quote_that_name_nobody_give_no_speaker() -> None:
+    assert (
+        only(TITLE + "“We are ready,” in the end proved right, and Ann Lee left.").speaker is None
+    )

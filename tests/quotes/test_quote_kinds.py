@@ -93,3 +93,27 @@ def test_both_halves_of_a_split_quote_are_direct_with_one_speaker(text: str) -> 
 def test_a_partial_quote_after_a_direct_one_in_another_sentence_stays_partial() -> None:
     text = TITLE + "“We tried,” said Anna Berg. She called the result “a draw.”"
     assert [q.kind for q in quotes(text)] == ["direct", "partial"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("“We are back,” Ann Lee said on “Good Morning Harbour.”", "Good Morning Harbour."),
+        ("Ann Lee said it on WXKT’s “Morning Desk.” last week.", "Morning Desk."),
+        ("Readers object to calling him “Mr. Hale.”", "Mr. Hale."),
+        ("Some call him “Mr.” rather than his title.", "Mr."),
+        ("“Dr.” showed up in a June story about the college.", "Dr."),
+    ],
+)
+def test_a_title_or_honorific_in_marks_is_a_scare_quote(sentence: str, title: str) -> None:
+    """A programme's title after "on" or a possessive, and an honorific with at most a name,
+    are named, not said, even with American punctuation putting the full stop inside."""
+    found = {q.text: q for q in quotes(TITLE + sentence)}
+    assert found[title].kind == "scare"
+    assert found[title].speaker is None
+
+
+def test_a_title_case_phrase_after_a_speech_verb_stays_partial() -> None:
+    quote = only(TITLE + "Ann Lee called it “Organised Crime.” on Monday.")
+    assert quote.kind == "partial"
+    assert quote.speaker == "Ann Lee"

@@ -83,3 +83,22 @@ def test_doubled_apostrophes_of_older_archives_are_double_marks(
 def test_doubled_apostrophes_continue_over_paragraphs() -> None:
     text = TITLE + "''We will rebuild.\n\n''And we will stay,'' said Anna Berg."
     assert texts(text) == ["We will rebuild.\n\n''And we will stay,"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“We will rebuild,’’ Mayor Tom Reed told Dan Hill.", ["We will rebuild,"]),
+        ("‘‘We will rebuild,’’ said Tom Reed.", ["We will rebuild,"]),
+        ("Tom Reed said ‘‘the end is near’’ today.", ["the end is near"]),
+        (
+            "“We will rebuild,’’ Tom Reed said. “It will take years.”",
+            ["We will rebuild,", "It will take years."],
+        ),
+    ],
+)
+def test_typeset_doubled_apostrophes_are_double_marks(sentence: str, expected: list[str]) -> None:
+    """Typesetting turns an archive's `''` into curly apostrophes: `’’` closes, `‘‘` opens."""
+    found = quotes(TITLE + sentence)
+    assert [q.text for q in found] == expected
+    assert found[0].speaker == "Tom Reed"

@@ -91,3 +91,12 @@ def test_a_sentence_adverb_before_a_lone_surname_is_no_part_of_the_name() -> Non
 def test_initials_written_against_a_surname_in_running_text() -> None:
     text = "Заголовок\n\n«Сроки сдвигать никто не будет», — пояснил А.Мельников."
     assert find_quotes(text, "ru").quotes[0].speaker == "А. Мельников"
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [("Cllr Ann Moss", "Cllr Moss"), ("Mx. Kit Dale", "Mx. Dale"), ("Cllr. Ann Moss", "Moss")],
+)
+def test_councillor_and_gender_neutral_honorifics(first: str, later: str) -> None:
+    text = TITLE + f"{first} chairs the board.\n\n“We are open,” {later} said."
+    assert only(text).speaker in ("Ann Moss", "Kit Dale")

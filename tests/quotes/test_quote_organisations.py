@@ -25,3 +25,17 @@ def test_organisation_speakers(sentence: str, speaker: str) -> None:
 
 def test_a_lone_place_word_is_kept_as_written() -> None:
     assert only(TITLE + "“We are ready,” Norway said.").speaker == "Norway"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anna Berg, of the Red Cross of Maine said, “The town is resilient.”",
+        "Anna Berg of the Red Cross said “The town is resilient.”",
+        "Anna Berg of Dover Town Council said the town was “resilient, for now.”",
+    ],
+)
+def test_the_speaker_is_the_person_before_her_affiliation(sentence: str) -> None:
+    """`X of the Red Cross of Maine said`: the place or body after "of" is where X comes
+    from; X is the subject of the verb."""
+    assert only(TITLE + sentence).speaker == "Anna Berg"

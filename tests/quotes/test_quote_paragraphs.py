@@ -50,3 +50,31 @@ def test_a_lost_closing_mark_ends_the_quote_before_the_next_opening_mark() -> No
     assert first.text == "we will win. Then he left."
     assert first.confidence < 0.5
     assert (second.text, second.speaker) == ("Nobody cares,", "Anna Berg")
+
+
+def test_a_quote_paragraph_after_a_paragraph_of_reported_speech_continues_it() -> None:
+    """`X said the authority had a plan.` then a paragraph that is a quote and nothing else:
+    the quote goes on with X's words, as British and American papers both write it."""
+    text = (
+        TITLE + "Speaking on the radio, Councillor Ann Moss, leader of the council, said the "
+        "authority had an emergency plan.\n\n“The planning office is gone but everything is "
+        "backed up.\n\n“We will cope.”\n\nLocal firms offered help."
+    )
+    quote = only(text)
+    assert quote.speaker == "Ann Moss"
+    assert quote.cue == "inherited"
+
+
+def test_a_paragraph_without_reported_speech_passes_on_nobody() -> None:
+    text = TITLE + "Ann Moss runs the council.\n\n“The planning office is gone.”"
+    assert only(text).speaker is None
+
+
+def test_a_quote_after_a_quote_that_ran_over_paragraphs_continues_its_speaker() -> None:
+    text = (
+        TITLE + "“People are amazed.\n\n“There is a statue here,” said Tom Nugent, who lives "
+        "nearby.\n\n“It is a ridiculous place for a mast.”"
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Tom Nugent", "Tom Nugent"]
+    assert found[1].cue == "inherited"

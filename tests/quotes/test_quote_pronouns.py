@@ -106,3 +106,29 @@ def test_russian_surname_endings_tell_the_gender() -> None:
         "«Мы договорились», — заявила она."
     )
     assert [q.speaker for q in find_quotes(text, "ru").quotes] == ["Нина Ступина"]
+
+
+@pytest.mark.parametrize(
+    ("between", "pronoun", "speaker"),
+    [
+        ("He has written to the council and Mayor Bo Hart about it.", "he", "Tom Nugent"),
+        ("She has written to Mayor Bo Hart about it.", "she", "Ann Lee"),
+        ("He called Bo Hart. He also wrote to Kit Dale.", "he", "Tom Nugent"),
+    ],
+)
+def test_a_name_in_a_sentence_led_by_the_pronoun_is_its_object(
+    between: str, pronoun: str, speaker: str
+) -> None:
+    """The nearest name sits in a sentence whose subject is the same pronoun: it is that
+    sentence's object, and the pronoun still stands for the subject named before."""
+    first = "Tom Nugent" if pronoun == "he" else "Ann Lee"
+    text = (
+        TITLE
+        + f"{first} runs the village shop.\n\n{between}\n\n“It is a disgrace,” {pronoun} said."
+    )
+    assert quotes(text)[-1].speaker == speaker
+
+
+def test_a_sentence_led_by_a_pronoun_of_the_other_gender_ends_the_chain() -> None:
+    text = TITLE + "Tom Nugent runs the shop. She called Ann Lee.\n\n“It is a disgrace,” she said."
+    assert quotes(text)[-1].speaker == "Ann Lee"

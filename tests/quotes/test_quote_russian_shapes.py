@@ -197,3 +197,14 @@ def test_a_ministry_written_as_one_word_is_no_person() -> None:
         "3 марта Минобороны Северии сообщило о ремонте моста. Северия учтёт это."
     )
     assert quotes(text, "ru")[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["с улыбкой заметил министр", "иронично добавил Варин", "поинтересовался Варин"],
+)
+def test_words_of_manner_before_an_inverted_verb(attribution: str) -> None:
+    """`«…» — с улыбкой заметил министр`: a word or two of manner may stand between the dash
+    and the verb; the subject after the verb is the speaker."""
+    text = TITLE + f"Министр Олег Варин приехал в Минск.\n«А что дальше?» — {attribution}."
+    assert quotes(text, "ru")[-1].speaker == "Олег Варин"

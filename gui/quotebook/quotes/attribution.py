@@ -61,6 +61,9 @@ _BEFORE_WINDOW = 500  # most characters of a sentence read before a quote
 # "…, — сказал он. — …" inside the marks: a comma (or !?…), a dash, then the attribution
 _INSIDE_TRIES = 4  # dashes inside a quote looked at for an attribution
 _INSIDE_CHARS = 160  # characters of an attribution inside the marks
+_MANNER_WORDS = 2  # words of manner between a quote's dash and an inverted verb ("с улыбкой")
+_ADVERBIALS = 2  # opening adverbials skipped before a sentence's subject
+_ADVERBIAL = 5  # most words of an opening adverbial before its comma ("On Monday night,")
 _INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
 
@@ -70,6 +73,7 @@ class Attributor(Resolver):
     def __init__(self, doc: Document, names: NameBook, turns: Sequence[Turn] = ()) -> None:
         super().__init__(doc, names, turns)
         self._by_sentence: dict[int, str] = {}  # sentence start -> speaker ("" if unnamed)
+        self._by_line_end: dict[int, str] = {}  # end of the line a quote ends on -> speaker
 
     # ---- public ---------------------------------------------------------------------------
 
@@ -88,6 +92,8 @@ class Attributor(Resolver):
             # An unnamed source ("a diplomat said") is recorded too, as "": the quotes that
             # continue its words are unnamed as well, not someone else's.
             self._by_sentence[self.doc.sentence_start(span.open_at)] = found.speaker or ""
+            ends = span.close_at if span.closed else span.end
+            self._by_line_end[self.doc.line_bounds(ends)[1]] = found.speaker or ""
         return found
 
     # ---- the three places -----------------------------------------------------------------
@@ -134,10 +140,33 @@ class Attributor(Resolver):
                 return self._attribution(subject, "after")
             # `Brisk, who calls chess “a polite fight”, spoke to us`: the subject came first.
             return None
+        found = self._manner_then_verb(tokens)
+        if found is not None:
+            return found
         found = self._name_then_verb(tokens) or self._according_later(tokens)
         if found is None and dashed and self._starts_line(span):
             found = self._dash_source(tokens)
         return found
+
+    def _manner_then_verb(self, tokens: list[Token]) -> Attribution | None:
+        """`«…», — с улыбкой заметил министр`: a word or two of manner before an inverted
+        verb and its subject. Only a person or a role after the verb counts, so that the
+        reporter's own clause (`“…” in the end proved right`) gives nobody."""
+        lang = self.lang
+        for j in range(1, min(_MANNER_WORDS + 1, len(tokens))):
+            token = tokens[j - 1]
+            if not token.is_word or not token.text.islower():
+                return None
+            if token.lower in lang.person_pronouns or token.lower in lang.determiners:
+                return None
+            n = self._verb_at(tokens, j, after=True)
+            if not n:
+                continue
+            subject = self._inverted_subject(tokens[j + n :])
+            if subject is not None and subject.kind in (PERSON, ROLE):
+                return self._attribution(subject, "after")
+            return None
+        return None
 
     def _inside(self, span: MarkedSpan) -> Attribution | None:
         """`«Мы готовы, — сказал глава государства. — Но не сейчас»`: Russian news may set the
@@ -363,6 +392,23 @@ class Attributor(Resolver):
         for j, token in enumerate(tokens[:12]):
             if token.text in _DASHES:
                 start = j + 1
+        # "Today, Sen. Ann Lee issued …:", "On Monday, the mayor said:", "Earlier, in 2025,
+        # Lavrov …": short adverbials with their commas come before the subject
+        cursor = start
+        for _ in range(_ADVERBIALS):
+            reach = range(cursor, min(cursor + _ADVERBIAL, len(tokens)))
+            comma = next((j for j in reach if tokens[j].text == ","), -1)
+            if comma <= cursor or comma + 1 >= len(tokens):
+                break
+            if not all(t.is_word for t in tokens[cursor:comma]):
+                break
+            lead = analyse_np(tokens[cursor:comma], self.lang)
+            if lead is not None and lead.kind in (PERSON, ROLE, PRONOUN, ORG):
+                break
+            cursor = comma + 1
+            if tokens[cursor].is_capitalised:
+                start = cursor
+                break
         out: list[Token] = []
         for j, token in enumerate(tokens[start:], start):
             low = token.lower
@@ -453,7 +499,18 @@ class Attributor(Resolver):
             found = self._before(line[1], last)
             return found and Attribution(found.speaker, "colon", found.strength * 0.9)
         speaker = self._by_sentence.get(last)
-        return Attribution(speaker or None, "inherited", 0.6) if speaker is not None else None
+        if speaker is None:
+            # “…\n\n“… spring,” said Mr Nugent.\n\n“…”: the quote before ran over paragraphs
+            # and began in an earlier sentence, but ended on the line before this one
+            speaker = self._by_line_end.get(line[1])
+        if speaker is not None:
+            return Attribution(speaker or None, "inherited", 0.6)
+        # "X, leader of the council, said the authority had a plan.\n\n“…”": a paragraph
+        # that reports someone's words indirectly, then a quote that goes on with them
+        found = self._before(line[1], last)
+        if found is None or found.speaker is None or found.cue not in ("before", "according"):
+            return None
+        return Attribution(found.speaker, "inherited", found.strength * 0.6)
 
     def _sentence_speaker(self, start: int, end: int) -> Attribution | None:
         speaker = self._by_sentence.get(start)

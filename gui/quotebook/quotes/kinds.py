@@ -116,6 +116,25 @@ def _title_case(words: list[str], small: frozenset[str]) -> bool:
     return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
 
 
+def _names_a_title(doc: Document, span: MarkedSpan, words: list[str], text: str) -> bool:
+    """Marks around a name rather than anyone's words: an honorific or a title and at most a
+    name (`refers to him as “Mr. Hale”`, `“Dr.” rather than “Professor”`), or a title in
+    title case after a preposition or a possessive (`said on “Good Morning Harbour.”`,
+    `on WXKT’s “Morning Desk.”`), the full stop inside the marks being American punctuation."""
+    lang = doc.language
+    if text.rstrip()[-1:] in "!?" or not words or not all(w[0].isupper() for w in words):
+        return False
+    first = words[0].lower()
+    if len(words) <= 2 and (first in lang.titles or first + "." in lang.titles):
+        return True
+    if not is_embedded(doc, span) or not _title_case(words, lang.small_words):
+        return False
+    before = _previous_word(doc, span)
+    preposition = before in lang.small_words and before not in lang.determiners
+    possessive = before.endswith(("’s", "'s"))
+    return (preposition and before not in lang.conjunctions) or possessive
+
+
 def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: bool) -> Kind:
     """The kind of the quote in `span`, given what attribution found for it."""
     text = doc.text[span.start : span.end]
@@ -126,6 +145,8 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
         _previous_word(doc, span) in doc.language.impersonal_naming_verbs
     ):
         return SCARE  # "пишет «Северная газета»", "его зовут «Минладов»"
+    if _names_a_title(doc, span, words, text):
+        return SCARE
     reported = found.speaker is not None or found.reported
     if doc.is_heading(span.open_at) and not reported:
         return SCARE

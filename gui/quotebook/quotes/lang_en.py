@@ -161,7 +161,8 @@ def _english() -> Language:
             "neighbor neighbour year-old"
         ),
         titles=words(
-            "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president premier "
+            "mr mr. mrs mrs. ms ms. mx mx. dr dr. prof prof. cllr cllr. sir dame lord lady "
+            "president premier "
             "minister ambassador envoy secretary general secretary-general chancellor senator "
             "sen. rep. representative governor gov. adm. supt. det. insp. rev. fr. hon. atty. "
             "mayor king queen prince princess pope "
@@ -256,7 +257,7 @@ def _english() -> Language:
         abbreviations=words(
             "mr mrs ms dr st jr sr prof gen col lt sgt capt maj sen rep gov no vs etc inc ltd "
             "co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u i.e e.g "
-            "approx est dept fig vol adm supt det insp rev fr hon atty"
+            "approx est dept fig vol adm supt det insp rev fr hon atty mx cllr"
         ),
         interviewer_labels=words(
             "question q interviewer moderator host presenter journalist correspondent reporter"
@@ -315,6 +316,7 @@ def _english() -> Language:
             key: words(value)
             for key, value in {
                 "gov": "governor",
+                "cllr": "councillor councilor",
                 "sen": "senator lawmaker",
                 "senator": "lawmaker",
                 "rep": "representative congressman congresswoman lawmaker",

@@ -13,7 +13,8 @@ swallows the text between. So each mark is classified first by what stands on ei
   single-marked quote only when no better closing mark follows in the line.
 
 Older newspaper archives quote with two apostrophes (`''…''`), or open with two grave accents
-(```…''``): such a pair is read as one double mark, two characters wide.
+(```…''``): such a pair is read as one double mark, two characters wide. Typesetting turns those
+apostrophes into curly ones, so `‘‘` opens and `’’` closes the same way (`“…,’’ Reed said`).
 
 Marks are then paired with a stack, line by line. A mark of one family (double: `" “ ” „ « »`;
 single: `' ‘ ’ ‚ ‹ ›`) closes the nearest open mark of its family, dropping unclosed marks
@@ -31,29 +32,33 @@ from dataclasses import dataclass, field
 
 from quotebook.quotes.languages import DOUBLE, MARKS, SINGLE
 
-_MARK_RE = re.compile("''|``|[" + re.escape("".join(MARKS)) + "]")
+_MARK_RE = re.compile("''|``|’’|‘‘|[" + re.escape("".join(MARKS)) + "]")
 DOUBLED = "''"  # two apostrophes: a double quotation mark in older archives
 BACKTICKS = "``"  # two grave accents: the opening mark of ``…'' in wire archives
+CURLY_OPEN = "‘‘"  # the same two marks, typeset: they open
+CURLY_CLOSE = "’’"  # … and close
+_WIDE = (DOUBLED, BACKTICKS, CURLY_OPEN, CURLY_CLOSE)
 _ELISIONS = frozenset({"em", "tis", "twas", "til", "cause", "bout", "n", "nuff", "cuz"})
 _GUILLEMETS = frozenset("«»‹›")
 _NO_OPEN_BEFORE = frozenset(",;:!?)]}")
 _NESTED_REACH = 600  # characters looked ahead for the marks that close a nested quote
 _NO_CLOSE_AFTER = frozenset("([{")
 # Conventional pairs; any other pairing within a family is accepted but flagged as mismatched.
-_PAIRS = {
-    "“": "”",
-    "„": "“”",
-    "«": "»",
-    "»": "«",
-    "”": "”",
-    '"': '"',
-    "‘": "’",
-    "‚": "‘’",
-    "‹": "›",
-    "›": "‹",
-    "'": "'",
-    DOUBLED: DOUBLED,
-    BACKTICKS: DOUBLED,
+_PAIRS: dict[str, tuple[str, ...]] = {
+    "“": ("”", CURLY_CLOSE),
+    "„": ("“", "”"),
+    "«": ("»",),
+    "»": ("«",),
+    "”": ("”",),
+    '"': ('"',),
+    "‘": ("’",),
+    "‚": ("‘", "’"),
+    "‹": ("›",),
+    "›": ("‹",),
+    "'": ("'",),
+    DOUBLED: (DOUBLED, CURLY_CLOSE),
+    BACKTICKS: (DOUBLED, CURLY_CLOSE),
+    CURLY_OPEN: (CURLY_CLOSE, DOUBLED),
 }
 
 
@@ -91,7 +96,7 @@ class _Open:
 
 def _mark_at(text: str, i: int) -> str:
     """The mark that starts at `i`: one character, or two apostrophes."""
-    for wide in (DOUBLED, BACKTICKS):
+    for wide in _WIDE:
         if text.startswith(wide, i):
             return wide
     return text[i]
@@ -99,8 +104,10 @@ def _mark_at(text: str, i: int) -> str:
 
 def _kind(mark: str) -> tuple[str, str]:
     """Family and preferred role of a mark."""
-    if mark == BACKTICKS:
+    if mark in (BACKTICKS, CURLY_OPEN):
         return DOUBLE, "open"
+    if mark == CURLY_CLOSE:
+        return DOUBLE, "close"
     return (DOUBLE, "either") if mark == DOUBLED else MARKS[mark]
 
 
@@ -176,7 +183,7 @@ class _Pairer:
             if pending is not None:
                 ch = _mark_at(text, first)
                 starts_with_mark = (
-                    (ch in MARKS or ch in (DOUBLED, BACKTICKS))
+                    (ch in MARKS or ch in _WIDE)
                     and _kind(ch)[0] == pending.family
                     and _roles(text, first, line_start, line_end)[0]
                 )
@@ -329,9 +336,7 @@ class _Pairer:
             end -= 1
         if start >= end:
             return
-        matched = mark in _PAIRS.get(opened.char, "") and (mark == DOUBLED) == (
-            opened.char in (DOUBLED, BACKTICKS)
-        )
+        matched = mark in _PAIRS.get(opened.char, ())
         self.spans.append(
             MarkedSpan(
                 start,

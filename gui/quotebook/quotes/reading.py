@@ -28,6 +28,10 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
+_DESCRIPTION_WORDS = 12  # most words of a description between a name and its verb
+_AFFILIATION_LINKS = 3  # "of the Red Cross of Maine": links followed back to a speaker's name
+
+
 class Reader:
     """The word-reading rules of one document, shared by attribution and resolution."""
 
@@ -188,9 +192,10 @@ class Reader:
             k -= 1
         if k > 0 and tokens[k - 1].lower in self.lang.indefinite_pronouns:
             return Phrase(UNNAMED, tokens[k - 1].lower, tokens[k - 1].start)
-        phrase = analyse_np(self._backward_np(tokens, k), self.lang)
+        np = self._backward_np(tokens, k)
+        phrase = analyse_np(np, self.lang)
         if phrase is not None:
-            return phrase
+            return self._name_before_affiliation(tokens, k - len(np)) or phrase
         if (
             k >= 2
             and tokens[k - 1].lower in self.lang.conjunctions
@@ -204,10 +209,58 @@ class Reader:
             if phrase is not None and phrase.kind != UNNAMED:
                 return phrase
         if k > 0 and tokens[k - 1].text == ",":
-            phrase = self._apposition(tokens, k - 1)
+            phrase = self._apposition(tokens, k - 1) or self._name_before_description(tokens, k - 1)
             if phrase is not None:
                 return phrase
         return analyse_np(self._clause_subject(tokens, i), self.lang)
+
+    def _name_before_affiliation(self, tokens: list[Token], start: int) -> Phrase | None:
+        """`Bob Hale of the county council said`, `Ann Moss, of the Red Cross of Maine, said`:
+        the words right before the verb name where the speaker comes from; the speaker is the
+        person named before the "of" (or "from") that links them, past any further links."""
+        lang = self.lang
+        j = start
+        for _ in range(_AFFILIATION_LINKS):
+            while j > 0 and tokens[j - 1].lower in lang.determiners:
+                j -= 1
+            if j < 2 or tokens[j - 1].lower not in lang.source_links:
+                return None
+            j -= 1
+            if tokens[j - 1].text == ",":  # "Ann Moss, of the Red Cross"
+                named = analyse_np(self._backward_np(tokens, j - 1), lang)
+                return named if named is not None and named.kind == PERSON else None
+            np = self._backward_np(tokens, j)
+            if not np:
+                return None
+            j -= len(np)
+            before = tokens[j - 1].lower if j > 0 else ""
+            if np[0].lower in lang.determiners or before in lang.determiners:
+                continue  # "the Red Cross of Maine": an organisation, linked on
+            named = analyse_np(np, lang)
+            return named if named is not None and named.kind == PERSON else None
+        return None
+
+    def _name_before_description(self, tokens: list[Token], comma: int) -> Phrase | None:
+        """`Speaking on the radio, Councillor Ann Moss, leader of the council, said`: the verb
+        follows a description between commas (ending at `tokens[comma]`); the person named
+        before the description's opening comma is the subject."""
+        for j in range(comma - 1, max(comma - _DESCRIPTION_WORDS, 0), -1):
+            token = tokens[j]
+            if token.text == ",":
+                if j == comma - 1:
+                    return None
+                np = self._backward_np(tokens, j)
+                if not np:
+                    continue  # "Ann Moss, 41, a teacher, said": the description goes on
+                if len(np) == 1 and is_ly_adverb(np[0].lower):
+                    return None  # "Oddly, Marek announced …, saying": no description
+                phrase = analyse_np(np, self.lang)
+                return phrase if phrase is not None and phrase.kind == PERSON else None
+            if not token.is_word and token.text not in "’'-.":
+                return None
+            if self._verb_at(tokens, j):
+                return None  # a clause with its own reporting verb, not a description
+        return None
 
     def _apposition(self, tokens: list[Token], comma: int) -> Phrase | None:
         """A person's name between two commas that end at `tokens[comma]`."""

@@ -37,6 +37,7 @@ from quotebook.quotes.phrases import (
 from quotebook.quotes.reading import Reader
 from quotebook.quotes.text import Document
 
+_PRONOUN_CHAIN = 3  # sentences led by the same pronoun passed over to find who it stands for
 _INTRO_WINDOW = 400  # characters read back for "a/an <role>" bringing in an unnamed source
 _LONE_WINDOW = 1500  # characters read back for a lone surname that a reporting verb follows
 _LONE_SUBJECT_RE = re.compile(
@@ -105,12 +106,13 @@ class Resolver(Reader):
             if self._unnamed_source_before(phrase.pos):
                 return Attribution(None, cue, 0.6)
             gender = self.lang.pronoun_gender(phrase.text)
-            subject = self._role_subject(phrase.pos, gender)
+            anchor = self._past_pronoun_subjects(phrase.pos, gender)
+            subject = self._role_subject(anchor, gender)
             if subject is not None:
                 return Attribution(subject, cue, 0.8)
-            person = names.nearest_person(phrase.pos, gender=gender)
+            person = names.nearest_person(anchor, gender=gender)
             if person is None:
-                person = self._lone_subject_before(phrase.pos, gender)
+                person = self._lone_subject_before(anchor, gender)
             return Attribution(person, cue, 0.85)
         if phrase.kind == ROLE:
             if self._introduced_unnamed(phrase):
@@ -154,6 +156,27 @@ class Resolver(Reader):
                 continue  # "Захарова заявила" is no "он"
             found = name
         return found
+
+    def _past_pronoun_subjects(self, pos: int, gender: str | None) -> int:
+        """Where to look back from for the person a pronoun at `pos` stands for. "Ann Lee runs
+        the café. She has written to Mayor Bo Hart. “…,” she said.": the nearest name, Hart,
+        sits in a sentence whose subject is itself that pronoun, so the name is its object and
+        the chain of "she"s leads back to the subject before it, Lee."""
+        for _ in range(_PRONOUN_CHAIN):
+            at = self.names.antecedent_at(pos, gender)
+            if at is None:
+                break
+            start = self.doc.sentence_start(at)
+            tokens = self.doc.tokens(start, at)
+            if not tokens or tokens[0].lower not in self.lang.person_pronouns:
+                break
+            said = self.lang.pronoun_gender(tokens[0].lower)
+            if gender is not None and said is not None and said != gender:
+                break
+            if self.names.antecedent_at(start, gender) is None:
+                break  # nobody of the pronoun's kind before: the object is all there is
+            pos = start
+        return pos
 
     def _role_subject(self, pos: int, gender: str | None) -> str | None:
         """ "The President noted he had met Director Fenn and Mayor Dorsey. “…,” he said.": a

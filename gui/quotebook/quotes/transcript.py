@@ -51,7 +51,8 @@ _LABEL_RE = re.compile(
     rf"|Speaker[ \u00a0]\d{{1,2}}"  # "Speaker 2 (00:12):": an unnamed speaker
     rf"|{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})"
     r"(?:[ \u00a0]\([DRI](?:-[A-Z]{2})?\))?"  # "DONALD TRUMP (R), PRESIDENT": a party tag
-    rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,5}})?)"
+    # "PAUL REED, U.S. Army Corps of Engineers": an affiliation after the name
+    rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0](?:{_LABEL_WORD}|of|the|for|and)){{0,5}})?)"
     rf"[ \t\u00a0]*(?:\((?P<aside>[^)\n]{{1,60}})\))?:"
     rf"(?:[ \t\u00a0]+(?!{_STAMP}[ \t\u00a0]*(?:\n|$))(?:{_STAMP}[ \t\u00a0]+)?(?=[^\s\d])"
     # "ANNA REED:Can the …": the words run on after the colon
