@@ -242,6 +242,20 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
         # "пресс-секретарь главы государства", "the head of the agency": a role and its
         # complement
         return Phrase(ROLE, lang.base_form(head.lower), head.start)
+    if (
+        len(complement) >= 2
+        and last.is_capitalised
+        and not complement[-2].is_capitalised
+        and complement[-2].lower not in lang.name_particles
+        and (head.lower in lang.roles or head.lower in lang.titles)
+        and not head.is_capitalised
+        and not any(_nominative_role(w.lower, lang) for w in complement)
+        and not is_initials(last.text)
+    ):
+        # "министр иностранных дел России", "глава российского МИД", "the head of the FBI":
+        # one proper name closing the complement says whose role it is; it is not the
+        # speaker's name
+        return Phrase(ROLE, lang.base_form(head.lower), head.start)
     if not last.is_capitalised:
         if (low in lang.roles or low in lang.titles) and any(
             w.lower in lang.possessives for w in words[:-1]

@@ -145,6 +145,16 @@ class Reader:
                 before.lower == "not" and i > 1 and tokens[i - 2].lower in lang.modals
             ):
                 return False
+            if (
+                before.is_capitalised
+                and not form.endswith("s")
+                and k > 0
+                and tokens[k - 1].lower in lang.determiners
+                and not before.text.endswith("s")
+            ):
+                # "to respond to the AP report on …": a singular name after a determiner takes
+                # "reports" as its verb; the bare form is a noun it qualifies
+                return False
             return (
                 before.lower in lang.auxiliaries
                 or before.lower in lang.person_pronouns | lang.group_pronouns | lang.first_person

@@ -1,0 +1,107 @@
+"""House styles met in wire copy, radio transcripts, UK courts and Russian agencies, written
+here with made-up people: titles the finder cannot read as a whole before a name, a name's
+noun use of a reporting verb, Q&A labels with full stops, radio labels in title case, a judge
+called by role, and a role whose complement ends in a proper name."""
+
+from __future__ import annotations
+
+from quote_helpers import TITLE, only
+
+from quotebook.quotes import find_quotes
+
+
+def test_a_name_after_an_outlets_words_and_an_abbreviated_title() -> None:
+    text = (
+        TITLE + "WH Press Sec Peter Whitcombe went back to the cabin.\n\n"
+        "“I wish you had asked first,” he added."
+    )
+    assert only(text).speaker == "Peter Whitcombe"
+
+
+def test_a_bare_reporting_verb_after_the_and_a_name_is_a_noun() -> None:
+    text = (
+        TITLE + "Press aide Dale Whitcombe came back to answer the NPR report on the plan.\n\n"
+        "“That is not true.”"
+    )
+    assert only(text).speaker == "Dale Whitcombe"
+
+
+def test_a_show_title_with_a_pronoun_is_no_person() -> None:
+    text = (
+        TITLE + "Tom Askew: Today it is the Mayor Asks You.\n\n"
+        "Mayor Tobias Renn: Good morning.\n\n"
+        "Askew: You start.\n\n"
+        "Mayor: You know the first one."
+    )
+    turns = find_quotes(text).turns
+    assert turns[-1].speaker == "Tobias Renn"
+
+
+def test_qa_labels_written_with_full_stops_are_turns() -> None:
+    text = (
+        TITLE + "Nora Vance spoke to the chemist Ivo Marek.\n\n"
+        "Q. What went wrong in the lab?\n\n"
+        "A. The cooling failed overnight.\n\n"
+        "Q. Will you try again?\n\n"
+        "A. Yes, in spring."
+    )
+    turns = find_quotes(text).turns
+    assert [t.label for t in turns] == ["Q.", "A.", "Q.", "A."]
+    assert text[turns[1].start :].startswith("The cooling failed")
+
+
+def test_a_lone_initial_at_a_line_start_is_no_answer() -> None:
+    text = TITLE + "A. Lincoln Reed wrote the letter.\n\nIt was read aloud."
+    assert find_quotes(text).turns == ()
+
+
+def test_radio_labels_in_title_case_with_a_particle_and_a_role() -> None:
+    text = (
+        TITLE + "Tom Askew: Welcome back to the show.\n\n"
+        "Mayor Lena van Dorn: Thank you, Tom.\n\n"
+        "Askew: Is the budget done?\n\n"
+        "Mayor: Nearly. We vote next week."
+    )
+    turns = find_quotes(text).turns
+    assert [(t.label, t.speaker) for t in turns] == [
+        ("Tom Askew", "Tom Askew"),
+        ("Mayor Lena van Dorn", "Lena van Dorn"),
+        ("Askew", "Tom Askew"),
+        ("Mayor", "Lena van Dorn"),
+    ]
+
+
+def test_a_title_case_role_label_needs_a_named_holder() -> None:
+    text = TITLE + "Tom Askew: Welcome back.\n\nAnna Pell: Thanks.\n\nMayor: Hello."
+    assert [t.label for t in find_quotes(text).turns] == ["Tom Askew", "Anna Pell"]
+
+
+def test_the_judge_is_the_person_introduced_as_mr_justice() -> None:
+    text = (
+        TITLE + "Mr Justice Halloway last month quashed the decision.\n\n"
+        "Council leader Bren Oduya said: “It is a mess for everyone.”\n\n"
+        "The judge agreed that the cities were “not to blame for the muddle”."
+    )
+    found = find_quotes(text, "en-GB").quotes
+    assert [q.speaker for q in found] == ["Bren Oduya", "Halloway"]
+
+
+def test_a_russian_role_whose_complement_ends_in_a_country_is_no_name() -> None:
+    text = (
+        TITLE + "Министр иностранных дел Олег Варин прибыл в Каир.\n\n"
+        "«Нам жаль эту историю», – сказал министр иностранных дел Северии во время встречи."
+    )
+    assert only(text, "ru").speaker == "Олег Варин"
+
+
+def test_a_russian_role_whose_complement_ends_in_an_acronym_is_no_name() -> None:
+    text = (
+        TITLE + "Олег Варин прибыл в Каир.\n\n"
+        "«Просьба: не перебивайте», — сказал глава северского МИД."
+    )
+    assert only(text, "ru").speaker == "Олег Варин"
+
+
+def test_the_head_of_an_acronym_is_a_role() -> None:
+    text = TITLE + 'Director Jim Rafferty spoke. "We are done," said the head of the NCA.'
+    assert only(text).speaker == "Jim Rafferty"
