@@ -105,3 +105,39 @@ def test_a_russian_role_whose_complement_ends_in_an_acronym_is_no_name() -> None
 def test_the_head_of_an_acronym_is_a_role() -> None:
     text = TITLE + 'Director Jim Rafferty spoke. "We are done," said the head of the NCA.'
     assert only(text).speaker == "Jim Rafferty"
+
+
+def test_a_spokesman_for_an_organisation_is_unnamed() -> None:
+    text = TITLE + "A spokesman for Rendle Police said: “A call came in at noon.”"
+    assert only(text).speaker is None
+
+
+def test_a_spokeswoman_for_a_named_person_is_not_that_person() -> None:
+    text = (
+        TITLE + "Mayor Ann Tolley spoke first.\n\n"
+        "A spokeswoman for Mayor Tolley said: “We will look at it.”"
+    )
+    assert only(text).speaker is None
+
+
+def test_a_spokeswoman_for_an_organisation_after_the_quote_attributes_it() -> None:
+    found = only(TITLE + "“We act,” a spokeswoman for Rendle County Council said.")
+    assert (found.kind, found.speaker) == ("direct", None)
+
+
+def test_a_short_question_asked_twice_is_no_term() -> None:
+    text = (
+        TITLE + "Олег Варин спросил журналиста: «Вам разрешили прийти?»\n\n"
+        "Журналист промолчал. Тогда министр повторил: «Вам разрешили прийти?»"
+    )
+    found = find_quotes(text, "ru").quotes
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Олег Варин")] * 2
+
+
+def test_epithets_set_off_as_sentences_are_partial() -> None:
+    text = (
+        TITLE + "Governor Amos Redd spoke at the fair. What does he call his rivals? "
+        "“Lazy Lou.” “Crooked Kate.” Every time."
+    )
+    found = find_quotes(text).quotes
+    assert [q.kind for q in found] == ["partial", "partial"]

@@ -266,10 +266,25 @@ class Attributor(Resolver):
                 and tokens[k - 1].text.islower()
                 and tokens[k - 1].lower not in self.lang.roles
             )  # "“…,” the insider said": a source the reporter does not name
+            if not unnamed and self._role_for_someone(tokens, k):
+                return self._attribution(analyse_np(tokens[:k], self.lang), "after")
             if not unnamed and not all(self._np_like(t) for t in tokens[:k]):
                 return None
             return self._attribution(analyse_np(tokens[:k], self.lang), "after")
         return None
+
+    def _role_for_someone(self, tokens: list[Token], k: int) -> bool:
+        """`“…,” a spokeswoman for Essex County Council said`: a determiner, a role in lower
+        case, "for" or "of", then whom the role serves, up to the verb at `k`."""
+        lang = self.lang
+        if not tokens or tokens[0].lower not in lang.determiners:
+            return False
+        for r in range(1, k - 2):
+            if not tokens[r].text.islower():
+                return False
+            if tokens[r].lower in lang.roles and tokens[r + 1].lower in lang.title_links:
+                return all(self._np_like(t) for t in tokens[r + 2 : k])
+        return False
 
     def _name_apposition_verb(self, tokens: list[Token], comma: int) -> Attribution | None:
         """`“…,” Dana Pruett, the bakery’s spokeswoman, told`: a name, a description between

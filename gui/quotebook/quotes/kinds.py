@@ -175,6 +175,10 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     if capital:
         if not reported and len(words) <= 3 and not terminal:
             return SCARE
+        if 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and tail == ".":
+            # `What does he call them? “Crazy Joe.” “Sleepy Ned.”`: a name or an epithet set
+            # off as its own sentence, not a statement
+            return PARTIAL if reported else SCARE
         return DIRECT
     line_start = doc.line_bounds(span.open_at)[0]
     before = doc.text[line_start : span.open_at].rstrip()
