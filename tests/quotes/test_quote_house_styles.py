@@ -141,3 +141,28 @@ def test_epithets_set_off_as_sentences_are_partial() -> None:
     )
     found = find_quotes(text).quotes
     assert [q.kind for q in found] == ["partial", "partial"]
+
+
+def test_lower_case_words_after_a_media_noun_are_no_title() -> None:
+    text = (
+        TITLE + "Mayor Ann Tolley commented on her feud, saying she would not do the outlet "
+        "“any favors” this year."
+    )
+    found = only(text)
+    assert (found.kind, found.speaker) == ("partial", "Ann Tolley")
+
+
+def test_an_agency_carrying_her_words_gives_her_the_quote() -> None:
+    text = (
+        TITLE + "Об этом заявила Анна Ветрова.\n"
+        "«Мы опубликуем интервью завтра», — приводит агентство её слова."
+    )
+    assert only(text, "ru").speaker == "Анна Ветрова"
+
+
+def test_an_agency_carrying_a_named_persons_words() -> None:
+    text = (
+        TITLE + "Об этом заявил Олег Варин.\n«Мы опубликуем интервью завтра», — приводит слова "
+        "Варина ТАСС."
+    )
+    assert only(text, "ru").speaker == "Олег Варин"

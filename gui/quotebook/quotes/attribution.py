@@ -67,6 +67,11 @@ _ADVERBIAL = 5  # most words of an opening adverbial before its comma ("On Monda
 _INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
 
+def _is_acronym_like(word: str) -> bool:
+    """`ТАСС`, `РИА`: an agency's initials, no person."""
+    return len(word) > 1 and word.isupper()
+
+
 class Attributor(Resolver):
     """Attributes the quotes of one document, in reading order."""
 
@@ -130,6 +135,10 @@ class Attributor(Resolver):
             for j in range(2, min(len(tokens), 10)):
                 if self._phrase_at(tokens, j, self._put_it):
                     return self._attribution(analyse_np(tokens[1:j], self.lang), "as")
+        if tokens[0].lower in self.lang.citing_verbs:
+            owner = self._words_owner(tokens[1:8])
+            if owner is not None:
+                return self._attribution(owner, "after")
         n = self._verb_at(tokens, 0, after=True)
         if n and tokens[0].lower in self.lang.quoting_verbs:
             quoted = self._quoted_object(tokens[n:])  # "«…», — цитирует министра ведомство"
@@ -147,6 +156,27 @@ class Attributor(Resolver):
         if found is None and dashed and self._starts_line(span):
             found = self._dash_source(tokens)
         return found
+
+    def _words_owner(self, tokens: list[Token]) -> Phrase | None:
+        """Whose words an agency carries: the pronoun or name right before the noun for words
+        (`приводит ТАСС её слова`) or the name right after it (`приводит слова Варина ТАСС`)."""
+        lang = self.lang
+        at = next((j for j, t in enumerate(tokens) if t.lower in lang.words_nouns), -1)
+        if at < 0:
+            return None
+        before = tokens[at - 1] if at > 0 else None
+        if before is not None and before.lower in lang.person_pronouns:
+            return analyse_np([before], lang)
+        for candidate in (tokens[at + 1 : at + 3], [before] if before else []):
+            words = []
+            for token in candidate:
+                if not token.is_capitalised or _is_acronym_like(token.text):
+                    break
+                words.append(token)
+            phrase = analyse_np(words, lang) if words else None
+            if phrase is not None and phrase.kind == PERSON:
+                return phrase
+        return None
 
     def _manner_then_verb(self, tokens: list[Token]) -> Attribution | None:
         """`«…», — с улыбкой заметил министр`: a word or two of manner before an inverted
