@@ -166,3 +166,12 @@ def test_an_agency_carrying_a_named_persons_words() -> None:
         "Варина ТАСС."
     )
     assert only(text, "ru").speaker == "Олег Варин"
+
+
+def test_a_russian_surname_before_a_negated_verb_is_the_clause_subject() -> None:
+    text = (
+        TITLE + "Борзов не стал говорить об условиях сделки, отметив лишь, что «она устраивает "
+        "стороны»."
+    )
+    found = only(text, "ru")
+    assert (found.kind, found.speaker) == ("partial", "Борзов")

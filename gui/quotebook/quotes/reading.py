@@ -391,7 +391,11 @@ class Reader:
         if k < len(out):
             # "Councilor Nick Hart was outspoken; stating “…”": "was" is no part of the name
             phrase = analyse_np(out[:k], self.lang)
-            known = phrase is not None and (" " in phrase.text or self.names.is_person(phrase.text))
+            known = phrase is not None and (
+                " " in phrase.text
+                or self.names.is_person(phrase.text)
+                or self.lang.surname_gender(phrase.text) is not None  # "Кудрявцев не стал"
+            )
             if phrase is not None and phrase.kind in (PERSON, ORG, ROLE) and known:
                 return out[:k]
         return out
