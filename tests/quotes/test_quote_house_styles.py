@@ -175,3 +175,11 @@ def test_a_russian_surname_before_a_negated_verb_is_the_clause_subject() -> None
     )
     found = only(text, "ru")
     assert (found.kind, found.speaker) == ("partial", "Борзов")
+
+
+def test_coordinated_verbs_before_a_colon_share_the_clauses_subject() -> None:
+    text = (
+        TITLE + "На записи видно, как Варин подошёл к журналистам и поинтересовался: "
+        "«Куда все делись?». В ответ они промолчали."
+    )
+    assert only(text, "ru").speaker == "Варин"

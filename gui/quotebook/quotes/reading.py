@@ -13,6 +13,7 @@ from quotebook.quotes.names import NameBook
 from quotebook.quotes.phrases import (
     ORG,
     PERSON,
+    PRONOUN,
     ROLE,
     UNNAMED,
     Phrase,
@@ -218,11 +219,35 @@ class Reader:
             phrase = analyse_np(self._backward_np(tokens, j), self.lang)
             if phrase is not None and phrase.kind != UNNAMED:
                 return phrase
+            # "…, как Варин подошёл к журналистам и поинтересовался": the first verb has an
+            # object; its subject opens the clause
+            phrase = self._coordinated_subject(tokens, k - 1)
+            if phrase is not None:
+                return phrase
         if k > 0 and tokens[k - 1].text == ",":
             phrase = self._apposition(tokens, k - 1) or self._name_before_description(tokens, k - 1)
             if phrase is not None:
                 return phrase
         return analyse_np(self._clause_subject(tokens, i), self.lang)
+
+    def _coordinated_subject(self, tokens: list[Token], conj: int) -> Phrase | None:
+        """The subject that opens the clause of two coordinated verbs, the conjunction at
+        `conj`: the clause starts after a comma, a colon, a dash or "as"/"как"."""
+        start = conj
+        while start > 0 and not (
+            tokens[start - 1].text in {",", ";", ":", "(", "—", "–"}
+            or tokens[start - 1].lower in self.lang.as_words
+        ):
+            start -= 1
+        out: list[Token] = []
+        for token in tokens[start:conj]:
+            if not token.is_word or not (token.is_capitalised or token.lower in self._np_words):
+                break
+            out.append(token)
+        if not out or len(out) == conj - start:
+            return None  # no verb between the subject and the conjunction
+        phrase = analyse_np(out, self.lang)
+        return phrase if phrase is not None and phrase.kind in (PERSON, ROLE, PRONOUN) else None
 
     def _name_before_affiliation(self, tokens: list[Token], start: int) -> Phrase | None:
         """`Bob Hale of the county council said`, `Ann Moss, of the Red Cross of Maine, said`:
