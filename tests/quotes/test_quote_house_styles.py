@@ -183,3 +183,12 @@ def test_coordinated_verbs_before_a_colon_share_the_clauses_subject() -> None:
         "«Куда все делись?». В ответ они промолчали."
     )
     assert only(text, "ru").speaker == "Варин"
+
+
+def test_a_question_put_with_a_speech_noun_is_the_subjects() -> None:
+    text = (
+        TITLE + "Министр иностранных дел Северии Олег Варин обратился к корреспонденту "
+        "телеканала с вопросом «вам разрешили прийти сюда?». Об этом сообщает радио."
+    )
+    found = only(text, "ru")
+    assert (found.kind, found.speaker) == ("partial", "Олег Варин")

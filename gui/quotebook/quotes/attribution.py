@@ -390,6 +390,11 @@ class Attributor(Resolver):
                 phrase = self._inverted_subject(tokens[i + n :])
             if phrase is not None:
                 return self._attribution(phrase, "before")
+        if tokens and tokens[-1].lower in self.lang.speech_nouns:
+            # "Варин обратился к журналисту с вопросом «…»": the subject's words
+            phrase = analyse_np(self._clause_subject(tokens, len(tokens)), self.lang)
+            if phrase is not None and phrase.kind in (PERSON, ROLE, PRONOUN):
+                return self._attribution(phrase, "before")
         if len(tokens) > 1 and tokens[-1].text == "(":
             # "Senator Lise Varga of Ohio (“It fixes the roads first”)": the name before
             phrase = analyse_np(

@@ -108,6 +108,9 @@ class Language:
     # "«…», — приводит ТАСС её слова": a verb by which an agency carries someone's words, and
     # the noun for those words; their owner is the speaker
     citing_verbs: frozenset[str] = frozenset()
+    # "обратился к нему с вопросом «…»": a noun for an utterance right before the marks; the
+    # words are the sentence subject's
+    speech_nouns: frozenset[str] = frozenset()
     words_nouns: frozenset[str] = frozenset()
     # Inflected forms of roles and titles and their dictionary form ("министра" → "министр",
     # "главы" → "глава"), for languages whose nouns change with case.
