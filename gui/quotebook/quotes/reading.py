@@ -387,6 +387,10 @@ class Reader:
             if tokens[j].text in {";", ":", "(", "—", "–"}:
                 start = j + 1
                 break
+        if 0 < start < end and tokens[start].lower in self.lang.relative_pronouns:
+            # "Mr Kandell – who was handing in a petition – estimated": a relative clause
+            # set off by dashes; the subject stands before it
+            return self._clause_subject(tokens[: start - 1], start - 1)
         out: list[Token] = []
         j = start
         while j < end:
