@@ -67,6 +67,11 @@ _ADVERBIAL = 5  # most words of an opening adverbial before its comma ("On Monda
 _INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
 
+def _is_acronym_like(word: str) -> bool:
+    """`ТАСС`, `РИА`: an agency's initials, no person."""
+    return len(word) > 1 and word.isupper()
+
+
 class Attributor(Resolver):
     """Attributes the quotes of one document, in reading order."""
 
@@ -130,6 +135,10 @@ class Attributor(Resolver):
             for j in range(2, min(len(tokens), 10)):
                 if self._phrase_at(tokens, j, self._put_it):
                     return self._attribution(analyse_np(tokens[1:j], self.lang), "as")
+        if tokens[0].lower in self.lang.citing_verbs:
+            owner = self._words_owner(tokens[1:8])
+            if owner is not None:
+                return self._attribution(owner, "after")
         n = self._verb_at(tokens, 0, after=True)
         if n and tokens[0].lower in self.lang.quoting_verbs:
             quoted = self._quoted_object(tokens[n:])  # "«…», — цитирует министра ведомство"
@@ -147,6 +156,27 @@ class Attributor(Resolver):
         if found is None and dashed and self._starts_line(span):
             found = self._dash_source(tokens)
         return found
+
+    def _words_owner(self, tokens: list[Token]) -> Phrase | None:
+        """Whose words an agency carries: the pronoun or name right before the noun for words
+        (`приводит ТАСС её слова`) or the name right after it (`приводит слова Варина ТАСС`)."""
+        lang = self.lang
+        at = next((j for j, t in enumerate(tokens) if t.lower in lang.words_nouns), -1)
+        if at < 0:
+            return None
+        before = tokens[at - 1] if at > 0 else None
+        if before is not None and before.lower in lang.person_pronouns:
+            return analyse_np([before], lang)
+        for candidate in (tokens[at + 1 : at + 3], [before] if before else []):
+            words = []
+            for token in candidate:
+                if not token.is_capitalised or _is_acronym_like(token.text):
+                    break
+                words.append(token)
+            phrase = analyse_np(words, lang) if words else None
+            if phrase is not None and phrase.kind == PERSON:
+                return phrase
+        return None
 
     def _manner_then_verb(self, tokens: list[Token]) -> Attribution | None:
         """`«…», — с улыбкой заметил министр`: a word or two of manner before an inverted
@@ -266,10 +296,25 @@ class Attributor(Resolver):
                 and tokens[k - 1].text.islower()
                 and tokens[k - 1].lower not in self.lang.roles
             )  # "“…,” the insider said": a source the reporter does not name
+            if not unnamed and self._role_for_someone(tokens, k):
+                return self._attribution(analyse_np(tokens[:k], self.lang), "after")
             if not unnamed and not all(self._np_like(t) for t in tokens[:k]):
                 return None
             return self._attribution(analyse_np(tokens[:k], self.lang), "after")
         return None
+
+    def _role_for_someone(self, tokens: list[Token], k: int) -> bool:
+        """`“…,” a spokeswoman for Essex County Council said`: a determiner, a role in lower
+        case, "for" or "of", then whom the role serves, up to the verb at `k`."""
+        lang = self.lang
+        if not tokens or tokens[0].lower not in lang.determiners:
+            return False
+        for r in range(1, k - 2):
+            if not tokens[r].text.islower():
+                return False
+            if tokens[r].lower in lang.roles and tokens[r + 1].lower in lang.title_links:
+                return all(self._np_like(t) for t in tokens[r + 2 : k])
+        return False
 
     def _name_apposition_verb(self, tokens: list[Token], comma: int) -> Attribution | None:
         """`“…,” Dana Pruett, the bakery’s spokeswoman, told`: a name, a description between
@@ -344,6 +389,11 @@ class Attributor(Resolver):
                 # "Как сообщил источник, …", "As the minister said, …": the subject follows.
                 phrase = self._inverted_subject(tokens[i + n :])
             if phrase is not None:
+                return self._attribution(phrase, "before")
+        if tokens and tokens[-1].lower in self.lang.speech_nouns:
+            # "Варин обратился к журналисту с вопросом «…»": the subject's words
+            phrase = analyse_np(self._clause_subject(tokens, len(tokens)), self.lang)
+            if phrase is not None and phrase.kind in (PERSON, ROLE, PRONOUN):
                 return self._attribution(phrase, "before")
         if len(tokens) > 1 and tokens[-1].text == "(":
             # "Senator Lise Varga of Ohio (“It fixes the roads first”)": the name before

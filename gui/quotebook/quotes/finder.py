@@ -49,7 +49,9 @@ def find_quotes(text: str, language: str = "en") -> QuoteScan:
     previous: MarkedSpan | None = None
     for span in quoted:
         words = normalised(text[span.start : span.end])
-        repeated = counts[words] > 1 and len(words.split()) <= _TERM_WORDS
+        # a question or an exclamation asked twice is still someone's words, not a term
+        asked = text[span.start : span.end].rstrip()[-1:] in "?!"
+        repeated = counts[words] > 1 and len(words.split()) <= _TERM_WORDS and not asked
         found = attributor.attribute(span, embedded=is_embedded(doc, span))
         kind = classify(doc, span, found, repeated=repeated)
         if kind == PARTIAL and quotes and _continues(doc, previous, span, quotes[-1]):

@@ -61,7 +61,9 @@ def _scare_cue(doc: Document, span: MarkedSpan) -> bool:
     titles = named | lang.named_by_noun_after
     if len(words) >= 3 and words[-2:] == ["such", "as"] and words[-3].rstrip("s") in titles:
         return True  # "headlines such as: “…”"
-    return bool(words) and words[-1] in named and before.endswith(" ")
+    # a name is capitalised: "do the outlet “any favors”" is words given, not the outlet's name
+    first = next((c for c in doc.text[span.start : span.end] if c.isalpha()), "")
+    return bool(words) and words[-1] in named and before.endswith(" ") and first.isupper()
 
 
 def _publication(doc: Document, span: MarkedSpan, words: list[str]) -> bool:
@@ -175,6 +177,10 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     if capital:
         if not reported and len(words) <= 3 and not terminal:
             return SCARE
+        if 2 <= len(words) <= 3 and all(w[0].isupper() for w in words) and tail == ".":
+            # `What does he call them? “Crazy Joe.” “Sleepy Ned.”`: a name or an epithet set
+            # off as its own sentence, not a statement
+            return PARTIAL if reported else SCARE
         return DIRECT
     line_start = doc.line_bounds(span.open_at)[0]
     before = doc.text[line_start : span.open_at].rstrip()

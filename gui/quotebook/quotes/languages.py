@@ -105,6 +105,13 @@ class Language:
     fragment_openers: frozenset[str] = frozenset()  # "to" in "urged them “to get back…”"
     conjunctions: frozenset[str] = frozenset()  # "and" in "laughed and called it"
     possessives: frozenset[str] = frozenset()  # "his" in "his spokesman": someone else's role
+    # "«…», — приводит ТАСС её слова": a verb by which an agency carries someone's words, and
+    # the noun for those words; their owner is the speaker
+    citing_verbs: frozenset[str] = frozenset()
+    # "обратился к нему с вопросом «…»": a noun for an utterance right before the marks; the
+    # words are the sentence subject's
+    speech_nouns: frozenset[str] = frozenset()
+    words_nouns: frozenset[str] = frozenset()
     # Inflected forms of roles and titles and their dictionary form ("министра" → "министр",
     # "главы" → "глава"), for languages whose nouns change with case.
     base_forms: Mapping[str, str] = field(default_factory=dict)

@@ -73,6 +73,7 @@ class NameBook:
         self._order: dict[str, int] = {}
         self._mentions: list[tuple[int, str, str | None]] | None = None
         self._gender: dict[str, str] = {}
+        self._pronouns = lang.person_pronouns | lang.group_pronouns | lang.first_person
         self._discover()
 
     # ---- building -------------------------------------------------------------------------
@@ -111,10 +112,12 @@ class NameBook:
                 vouched = marked = False
             if honorific:
                 vouched = marked = True  # "Ms. Moore", "Mr. Price"
-            elif not marked and 1 < len(words) <= 4:
+            elif not marked and 1 < len(words) <= 6:
                 given = next((i for i, w in enumerate(words[:-1]) if is_given_name(w)), -1)
-                if given >= 0 and not any(w in lang.org_words for w in words):
-                    # "Gail Pruitt", "Skipper Lewis Amankwah": the name starts at the given name
+                fits = len(words) <= 4 or 0 < len(words) - given <= 3
+                if given >= 0 and fits and not any(w in lang.org_words for w in words[given:]):
+                    # "Gail Pruitt", "Skipper Lewis Amankwah": the name starts at the given
+                    # name, also after an outlet's words ("WH Press Sec Sean Spicer")
                     marked = True
                     if given > 0:
                         found = " ".join(found.split()[given:])
@@ -152,6 +155,8 @@ class NameBook:
             phrase = classify_run(name_after_complement(tokens) if title_of else tokens, lang)
             if phrase is None or phrase.kind != PERSON:
                 continue
+            if phrase.text.split()[-1].lower() in self._pronouns:
+                continue  # "the Mayor Asks You" (a show's title): no surname is a pronoun
             # A title such as "Ambassador" or "Mr" vouches for a lone surname; otherwise a
             # person needs a first name and a surname.
             if vouched or " " in phrase.text:

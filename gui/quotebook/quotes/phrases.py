@@ -242,6 +242,20 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
         # "пресс-секретарь главы государства", "the head of the agency": a role and its
         # complement
         return Phrase(ROLE, lang.base_form(head.lower), head.start)
+    if (
+        len(complement) >= 2
+        and last.is_capitalised
+        and not complement[-2].is_capitalised
+        and complement[-2].lower not in lang.name_particles
+        and (head.lower in lang.roles or head.lower in lang.titles)
+        and not head.is_capitalised
+        and not any(_nominative_role(w.lower, lang) for w in complement)
+        and not is_initials(last.text)
+    ):
+        # "министр иностранных дел России", "глава российского МИД", "the head of the FBI":
+        # one proper name closing the complement says whose role it is; it is not the
+        # speaker's name
+        return Phrase(ROLE, lang.base_form(head.lower), head.start)
     if not last.is_capitalised:
         if (low in lang.roles or low in lang.titles) and any(
             w.lower in lang.possessives for w in words[:-1]
@@ -269,6 +283,10 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
         j -= 1
     if j >= 2 and words[j - 1].lower in lang.title_links and _titled(words[j - 2], lang):
         # "Secretary of State Antony Blinken", "Deputy Mayor for Operations Luis Abernathy"
+        if words[0].lower in lang.indefinite_articles and not words[j - 2].is_capitalised:
+            # "A spokesman for Lancashire Police", "a spokeswoman for Mayor Lee": someone
+            # the reporter does not name speaks for them
+            return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
         phrase = classify_run(name_after_complement(words[j:]), lang)
         return phrase if phrase is not None else Phrase(ROLE, words[j - 2].lower, words[0].start)
     after_the = j > 0 and words[j - 1].lower in lang.definite_articles

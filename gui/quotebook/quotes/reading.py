@@ -13,6 +13,7 @@ from quotebook.quotes.names import NameBook
 from quotebook.quotes.phrases import (
     ORG,
     PERSON,
+    PRONOUN,
     ROLE,
     UNNAMED,
     Phrase,
@@ -145,6 +146,16 @@ class Reader:
                 before.lower == "not" and i > 1 and tokens[i - 2].lower in lang.modals
             ):
                 return False
+            if (
+                before.is_capitalised
+                and not form.endswith("s")
+                and k > 0
+                and tokens[k - 1].lower in lang.determiners
+                and not before.text.endswith("s")
+            ):
+                # "to respond to the AP report on …": a singular name after a determiner takes
+                # "reports" as its verb; the bare form is a noun it qualifies
+                return False
             return (
                 before.lower in lang.auxiliaries
                 or before.lower in lang.person_pronouns | lang.group_pronouns | lang.first_person
@@ -208,11 +219,35 @@ class Reader:
             phrase = analyse_np(self._backward_np(tokens, j), self.lang)
             if phrase is not None and phrase.kind != UNNAMED:
                 return phrase
+            # "…, как Варин подошёл к журналистам и поинтересовался": the first verb has an
+            # object; its subject opens the clause
+            phrase = self._coordinated_subject(tokens, k - 1)
+            if phrase is not None:
+                return phrase
         if k > 0 and tokens[k - 1].text == ",":
             phrase = self._apposition(tokens, k - 1) or self._name_before_description(tokens, k - 1)
             if phrase is not None:
                 return phrase
         return analyse_np(self._clause_subject(tokens, i), self.lang)
+
+    def _coordinated_subject(self, tokens: list[Token], conj: int) -> Phrase | None:
+        """The subject that opens the clause of two coordinated verbs, the conjunction at
+        `conj`: the clause starts after a comma, a colon, a dash or "as"/"как"."""
+        start = conj
+        while start > 0 and not (
+            tokens[start - 1].text in {",", ";", ":", "(", "—", "–"}
+            or tokens[start - 1].lower in self.lang.as_words
+        ):
+            start -= 1
+        out: list[Token] = []
+        for token in tokens[start:conj]:
+            if not token.is_word or not (token.is_capitalised or token.lower in self._np_words):
+                break
+            out.append(token)
+        if not out or len(out) == conj - start:
+            return None  # no verb between the subject and the conjunction
+        phrase = analyse_np(out, self.lang)
+        return phrase if phrase is not None and phrase.kind in (PERSON, ROLE, PRONOUN) else None
 
     def _name_before_affiliation(self, tokens: list[Token], start: int) -> Phrase | None:
         """`Bob Hale of the county council said`, `Ann Moss, of the Red Cross of Maine, said`:
@@ -352,6 +387,10 @@ class Reader:
             if tokens[j].text in {";", ":", "(", "—", "–"}:
                 start = j + 1
                 break
+        if 0 < start < end and tokens[start].lower in self.lang.relative_pronouns:
+            # "Mr Kandell – who was handing in a petition – estimated": a relative clause
+            # set off by dashes; the subject stands before it
+            return self._clause_subject(tokens[: start - 1], start - 1)
         out: list[Token] = []
         j = start
         while j < end:
@@ -381,7 +420,11 @@ class Reader:
         if k < len(out):
             # "Councilor Nick Hart was outspoken; stating “…”": "was" is no part of the name
             phrase = analyse_np(out[:k], self.lang)
-            known = phrase is not None and (" " in phrase.text or self.names.is_person(phrase.text))
+            known = phrase is not None and (
+                " " in phrase.text
+                or self.names.is_person(phrase.text)
+                or self.lang.surname_gender(phrase.text) is not None  # "Кудрявцев не стал"
+            )
             if phrase is not None and phrase.kind in (PERSON, ORG, ROLE) and known:
                 return out[:k]
         return out

@@ -40,6 +40,8 @@ from quotebook.quotes.text import TERMINAL, Document, Token
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _LABEL_WORD = rf"[{_UPPER}][\w’'\-.]*"
+# "Mayor Bill de Blasio:": the lower-case particles a name label may hold between its words
+_PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al)[ \u00a0]"
 _CAPS_WORD = rf"(?:Mc)?[{_UPPER}][{_UPPER}’'\-.]*"
 # "(00:04)": the time code a transcription service writes beside a speaker's label
 _STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
@@ -49,7 +51,7 @@ _LABEL_RE = re.compile(
     # "SECRETARY OF THE NAVY CARL T. WEBB III": a long label in capitals
     rf"{_CAPS_WORD}(?:[ \u00a0](?:{_CAPS_WORD}|OF|FOR)){{4,7}}"
     rf"|Speaker[ \u00a0]\d{{1,2}}"  # "Speaker 2 (00:12):": an unnamed speaker
-    rf"|{_LABEL_WORD}(?:[ \u00a0]{_LABEL_WORD}){{0,3}})"
+    rf"|{_LABEL_WORD}(?:[ \u00a0](?:{_PARTICLE})?{_LABEL_WORD}){{0,3}})"
     r"(?:[ \u00a0]\([DRI](?:-[A-Z]{2})?\))?"  # "DONALD TRUMP (R), PRESIDENT": a party tag
     # "PAUL REED, U.S. Army Corps of Engineers": an affiliation after the name
     rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0](?:{_LABEL_WORD}|of|the|for|and)){{0,5}})?)"
@@ -71,6 +73,8 @@ _BYLINE_RE = re.compile(
 )
 # "Q    Thank you." — White House transcripts set the question label apart with spaces alone.
 _BARE_Q_RE = re.compile(r"^[ \t]*(?P<label>Q)[ \t]+(?=[A-Z(\[])", re.MULTILINE)
+# "Q. What is the status?" / "A. With respect to …": a Q&A interview's labels with full stops
+_DOTTED_QA_RE = re.compile(r"^[ \t]*(?P<label>[QA])\.[ \t]+(?=[A-Z\"“‘'(\[])", re.MULTILINE)
 _INITIALS_RE = re.compile(rf"((?:[{_UPPER}]\.){{1,3}})[ \u00a0]?([{_UPPER}][\w’'\-]+)")
 # "MR. MORRELL:", "MS. BUCHAN:": how government transcripts label their speakers; one such
 # label is a transcript even when its speaker talks alone.
@@ -163,6 +167,7 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
     found: list[_Label] = []
     vouched: set[int] = set()  # labels that make a transcript on their own
     candidates: list[tuple[re.Match[str], str]] = []
+    later_roles: list[re.Match[str]] = []
     for m in _LABEL_RE.finditer(doc.text):
         at = m.start("label")
         if doc.masked[at] != doc.text[at]:
@@ -183,6 +188,9 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
             found.append(_Label(at, m.end(), label, INTERVIEWEE, None))
             continue
         role = _role_label(m.group("name"), lang)
+        if role is None and _titled_role(m.group("name"), lang):
+            later_roles.append(m)  # "Mayor:", read once the labels' people are known
+            continue
         if role is not None:
             # "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:": a role, whose holder speaks
             # if the document names one, else an unnamed official
@@ -200,7 +208,8 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
             read[name] = _person(name, m.start("label"), doc, names)
         person = people[m.start()] = read[name]
         if person is not None and " " in person:
-            names.add(person, m.start("label"))
+            titles = [w for w in name.lower().split() if w in lang.roles or w in lang.titles]
+            names.add(person, m.start("label"), titles)  # "Mayor Bill de Blasio:": a mayor
     repeated = Counter(name for _, name in candidates)
     named = any(p is not None for p in people.values())
     for m, name in candidates:
@@ -217,7 +226,9 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
             # "AP: … TRUMP: …": an outlet asking a named person's questions
             found.append(_Label(m.start("label"), m.end(), label, INTERVIEWER, None))
     if found:
+        found.extend(_titled_role_labels(later_roles, names))
         found.extend(_bare_questions(doc, {f.at for f in found}))
+    found.extend(_dotted_questions(doc, {f.at for f in found}))
     found.sort(key=lambda f: f.at)
     has_roles = any(f.role in (INTERVIEWER, INTERVIEWEE) for f in found)
     if (
@@ -230,6 +241,39 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
     ):
         return []
     return found
+
+
+def _titled_role(name: str, lang: Language) -> bool:
+    """`Mayor:` — one word in title case that is a role: a label once the transcript has
+    named who holds it (`Mayor Bill de Blasio:` further up)."""
+    return name[:1].isupper() and name[1:].islower() and name.lower() in lang.roles | lang.titles
+
+
+def _titled_role_labels(matches: list[re.Match[str]], names: NameBook) -> list[_Label]:
+    out: list[_Label] = []
+    for m in matches:
+        at = m.start("label")
+        holder = names.holder_of(m.group("name").lower(), at)
+        if holder is not None:
+            out.append(_Label(at, m.end(), m.group("label"), holder, None))
+    return out
+
+
+def _dotted_questions(doc: Document, taken: set[int]) -> list[_Label]:
+    """`Q. …` and `A. …`: a Q&A interview's labels written with full stops. Both must open
+    lines of the document, so that a lone initial ("A. Lincoln wrote") is no answer."""
+    found = [
+        m
+        for m in _DOTTED_QA_RE.finditer(doc.text)
+        if m.start("label") not in taken and doc.masked[m.start("label")] == m.group("label")
+    ]
+    if {m.group("label") for m in found} != {"Q", "A"}:
+        return []
+    out: list[_Label] = []
+    for m in found:
+        role = INTERVIEWER if m.group("label") == "Q" else INTERVIEWEE
+        out.append(_Label(m.start("label"), m.end(), m.group("label") + ".", role, None))
+    return out
 
 
 def _fits_its_layout(doc: Document, m: re.Match[str]) -> bool:
