@@ -344,9 +344,10 @@ def run_child(
 def report(label: str, value: float, floor: float, unit: str = "ms", target: str = "") -> float:
     scale = 1000 if unit == "ms" else 1
     ratio = value / floor if floor else float("nan")
+    digits = 2 if unit == "s" else 1  # a Ctrl+End of 0.04 s is not "0.0 s"
     print(
-        f"{label:<42} {value * scale:9.1f} {unit}  floor {floor * scale:9.1f} {unit}  "
-        f"{ratio:5.2f} x  {target}"
+        f"{label:<42} {value * scale:9.{digits}f} {unit}  "
+        f"floor {floor * scale:9.{digits}f} {unit}  {ratio:5.2f} x  {target}"
     )
     return ratio
 

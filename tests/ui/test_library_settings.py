@@ -72,3 +72,16 @@ def test_one_recent_library_reads_back_from_an_ini_file(qapp, tmp_path):
     assert recent_libraries(settings_at(tmp_path / "s.ini")) == [
         (tmp_path / "only.sqlite").resolve()
     ]
+
+
+def test_a_library_keeps_the_settings_group_earlier_versions_gave_it(qapp, tmp_path):
+    """The group name is the SHA-1 of the full path, as before: places saved by an earlier
+    version are found again (a path with non-ASCII characters included)."""
+    import hashlib
+
+    path = tmp_path / "Библиотека 📚.sqlite"
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8"), usedforsecurity=False).hexdigest()
+    settings = settings_at(tmp_path / "s.ini")
+    settings.setValue(f"library-{digest[:16]}/lastDocument", 5)
+    settings.setValue(f"library-{digest[:16]}/scroll", 0.5)
+    assert last_place(settings, path) == Place(5, 0.5)

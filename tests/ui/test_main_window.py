@@ -172,6 +172,47 @@ def test_keyboard_h_in_viewer_highlights(make_window, qtbot):
     assert [a.quote for a in window.session.library.annotations.all()] == ["RIA Novosti"]
 
 
+def test_the_same_words_again_select_their_highlight_instead_of_stacking_one(make_window, qtbot):
+    window = make_window()
+    window.viewer.setFocus()
+    start, end = select_text(window, "RIA Novosti")
+    qtbot.keyClick(window.viewer, Qt.Key.Key_H)
+    [first] = window.session.library.annotations.all()
+    undo_steps = window.session.undo_stack.count()
+
+    select_text(window, "RIA Novosti")
+    qtbot.keyClick(window.viewer, Qt.Key.Key_H)
+    assert [a.id for a in window.session.library.annotations.all()] == [first.id]
+    assert window.current_annotation_id == first.id
+    assert "highlighted already" in window.statusBar().currentMessage()
+    assert window.session.undo_stack.count() == undo_steps  # nothing to undo
+
+    # A colour key on the same words recolours that highlight.
+    select_text(window, "RIA Novosti")
+    window.action(ActionId.COLOR_3).trigger()
+    [again] = window.session.library.annotations.all()
+    assert (again.id, again.start, again.end) == (first.id, start, end)
+    assert again.color != first.color
+
+    # T on the same words asks for that highlight's tags; cancelling leaves everything as it was.
+    steps = window.session.undo_stack.count()
+    select_text(window, "RIA Novosti")
+    window.answers["tags"] = None
+    window.action(ActionId.TAG).trigger()
+    assert window.session.undo_stack.count() == steps
+    assert window.session.library.annotations.count() == 1
+    window.answers["tags"] = ["outlet"]
+    select_text(window, "RIA Novosti")
+    window.action(ActionId.TAG).trigger()
+    [tagged] = window.session.library.annotations.all()
+    assert (tagged.id, tagged.tags) == (first.id, ("outlet",))
+
+    # Words inside it, or around it, are a new highlight as before.
+    select_text(window, "Novosti")
+    qtbot.keyClick(window.viewer, Qt.Key.Key_H)
+    assert window.session.library.annotations.count() == 2
+
+
 def test_quotes_panel_accepts_into_the_open_document(make_window):
     window = make_window()
     doc = next(

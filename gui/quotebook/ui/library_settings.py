@@ -9,11 +9,10 @@ when no other is asked for.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCryptographicHash, QSettings
 
 RECENT_KEY = "libraries/recent"
 MAX_RECENT = 8
@@ -33,8 +32,13 @@ def _full(path: Path) -> Path:
 
 
 def library_group(path: Path) -> str:
-    digest = hashlib.sha1(str(_full(path)).encode("utf-8"), usedforsecurity=False).hexdigest()
-    return f"library-{digest[:16]}"
+    """The settings group of one library file: the start of the SHA-1 of its full path.
+
+    Qt's hash is used rather than hashlib's, which loads OpenSSL at start-up for this one call.
+    """
+    data = str(_full(path)).encode("utf-8")
+    digest = QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha1).toHex()
+    return f"library-{bytes(digest.data()).decode('ascii')[:16]}"
 
 
 def _number(settings: QSettings, key: str, default: float) -> float:

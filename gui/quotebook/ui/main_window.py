@@ -594,6 +594,17 @@ class MainWindow(QMainWindow):
                 return self.current_annotation_id
             self.statusBar().showMessage("Select some text to highlight first.", 4000)
             return None
+        existing = self.viewer.annotation_spanning(*selection)
+        if existing is not None:
+            # The same words again (H pressed twice, say): select that highlight, recolour it
+            # for a colour key, and stack no second one on it.
+            if color is not None:
+                self.session.set_color(existing, color)
+                self._remember_color(color)
+            self.viewer.clear_selection()
+            self.select_annotation(existing)
+            self.statusBar().showMessage("Those words are highlighted already.", 4000)
+            return existing
         color = color or self._last_color
         self._remember_color(color)
         try:
@@ -634,6 +645,14 @@ class MainWindow(QMainWindow):
         """
         selection = self._fresh_selection()
         if self.document is None or selection is None:
+            return
+        existing = self.viewer.annotation_spanning(*selection)
+        if existing is not None:  # the words are a highlight already: ask for that one
+            self.viewer.clear_selection()
+            self.select_annotation(existing)
+            answer = ask(existing)
+            if answer is not None:
+                save(existing, answer)
             return
         quote = shortened(self.document.text[selection[0] : selection[1]])
         self.session.begin_macro(f"Highlight and {what} “{quote}”")

@@ -301,6 +301,13 @@ class Viewer(QTextEdit):
     def annotations(self) -> list[Annotation]:
         return sorted(self._annotations.values(), key=lambda a: (a.start, a.end, a.id))
 
+    def annotation_spanning(self, start: int, end: int) -> int | None:
+        """The highlight covering exactly code points `start`…`end`, if there is one."""
+        for annotation in self._annotations.values():
+            if annotation.start == start and annotation.end == end and not annotation.orphaned:
+                return annotation.id
+        return None
+
     @property
     def highlight_layer(self) -> HighlightLayer:
         return self._layer
