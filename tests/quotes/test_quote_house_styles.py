@@ -196,9 +196,9 @@ def test_a_question_put_with_a_speech_noun_is_the_subjects() -> None:
 
 def test_a_relative_clause_between_dashes_does_not_hide_the_subject() -> None:
     text = (
-        TITLE + "Another witness, Kris Kandell, was there.\n\n"
-        "Mr Kandell – who was handing in a petition – estimated there were ten officers "
+        TITLE + "Another witness, Kris Pellow, was there.\n\n"
+        "Mr Pellow – who was handing in a petition – estimated there were ten officers "
         "with “long rifles” around the man."
     )
     found = only(text, "en-GB")
-    assert (found.kind, found.speaker) == ("partial", "Kris Kandell")
+    assert (found.kind, found.speaker) == ("partial", "Kris Pellow")

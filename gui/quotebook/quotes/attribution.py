@@ -304,7 +304,7 @@ class Attributor(Resolver):
         return None
 
     def _role_for_someone(self, tokens: list[Token], k: int) -> bool:
-        """`“…,” a spokeswoman for Essex County Council said`: a determiner, a role in lower
+        """`“…,” a spokeswoman for Wexley County Council said`: a determiner, a role in lower
         case, "for" or "of", then whom the role serves, up to the verb at `k`."""
         lang = self.lang
         if not tokens or tokens[0].lower not in lang.determiners:

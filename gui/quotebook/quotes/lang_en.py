@@ -316,7 +316,7 @@ def _english() -> Language:
             key: words(value)
             for key, value in {
                 "gov": "governor",
-                "justice": "judge",  # "Mr Justice Ouseley" is "the judge"
+                "justice": "judge",  # "Mr Justice Harrow" is "the judge"
                 "cllr": "councillor councilor",
                 "sen": "senator lawmaker",
                 "senator": "lawmaker",

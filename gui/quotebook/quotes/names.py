@@ -117,7 +117,7 @@ class NameBook:
                 fits = len(words) <= 4 or 0 < len(words) - given <= 3
                 if given >= 0 and fits and not any(w in lang.org_words for w in words[given:]):
                     # "Gail Pruitt", "Skipper Lewis Amankwah": the name starts at the given
-                    # name, also after an outlet's words ("WH Press Sec Sean Spicer")
+                    # name, also after an outlet's words ("WH Press Sec Dana Holt")
                     marked = True
                     if given > 0:
                         found = " ".join(found.split()[given:])

@@ -284,7 +284,7 @@ def analyse_np(tokens: Sequence[Token], lang: Language) -> Phrase | None:
     if j >= 2 and words[j - 1].lower in lang.title_links and _titled(words[j - 2], lang):
         # "Secretary of State Antony Blinken", "Deputy Mayor for Operations Luis Abernathy"
         if words[0].lower in lang.indefinite_articles and not words[j - 2].is_capitalised:
-            # "A spokesman for Lancashire Police", "a spokeswoman for Mayor Lee": someone
+            # "A spokesman for Harbour Police", "a spokeswoman for Mayor Lee": someone
             # the reporter does not name speaks for them
             return Phrase(UNNAMED, " ".join(w.text for w in words), words[0].start)
         phrase = classify_run(name_after_complement(words[j:]), lang)

@@ -388,7 +388,7 @@ class Reader:
                 start = j + 1
                 break
         if 0 < start < end and tokens[start].lower in self.lang.relative_pronouns:
-            # "Mr Kandell – who was handing in a petition – estimated": a relative clause
+            # "Mr Pellow – who was at the gate – guessed": a relative clause
             # set off by dashes; the subject stands before it
             return self._clause_subject(tokens[: start - 1], start - 1)
         out: list[Token] = []
@@ -423,7 +423,7 @@ class Reader:
             known = phrase is not None and (
                 " " in phrase.text
                 or self.names.is_person(phrase.text)
-                or self.lang.surname_gender(phrase.text) is not None  # "Кудрявцев не стал"
+                or self.lang.surname_gender(phrase.text) is not None  # "Сомов не стал"
             )
             if phrase is not None and phrase.kind in (PERSON, ORG, ROLE) and known:
                 return out[:k]

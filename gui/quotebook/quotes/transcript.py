@@ -40,7 +40,7 @@ from quotebook.quotes.text import TERMINAL, Document, Token
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _LABEL_WORD = rf"[{_UPPER}][\w’'\-.]*"
-# "Mayor Bill de Blasio:": the lower-case particles a name label may hold between its words
+# "Mayor Lena van Dorn:": the lower-case particles a name label may hold between its words
 _PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al)[ \u00a0]"
 _CAPS_WORD = rf"(?:Mc)?[{_UPPER}][{_UPPER}’'\-.]*"
 # "(00:04)": the time code a transcription service writes beside a speaker's label
@@ -209,7 +209,7 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
         person = people[m.start()] = read[name]
         if person is not None and " " in person:
             titles = [w for w in name.lower().split() if w in lang.roles or w in lang.titles]
-            names.add(person, m.start("label"), titles)  # "Mayor Bill de Blasio:": a mayor
+            names.add(person, m.start("label"), titles)  # "Mayor Lena van Dorn:": a mayor
     repeated = Counter(name for _, name in candidates)
     named = any(p is not None for p in people.values())
     for m, name in candidates:
@@ -245,7 +245,7 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
 
 def _titled_role(name: str, lang: Language) -> bool:
     """`Mayor:` — one word in title case that is a role: a label once the transcript has
-    named who holds it (`Mayor Bill de Blasio:` further up)."""
+    named who holds it (`Mayor Lena van Dorn:` further up)."""
     return name[:1].isupper() and name[1:].islower() and name.lower() in lang.roles | lang.titles
 
 
