@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off until the window's first frame, and never longer.
+    """The cyclic garbage collector off from the first import until the window's first frame.
 
     Start-up makes tens of thousands of long-lived objects (modules, classes, Qt's wrappers and
     enums) and next to no garbage, yet the collector would walk them some seventy times on the
@@ -30,19 +30,19 @@ def collector_paused() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     # The plain-Python core first: once PySide6 is loaded it reads the source of every module
     # imported after it, looking for its feature switches, which only Qt-facing modules use.
-    from quotebook.cli.main import parse, run_command
+    with collector_paused():
+        from quotebook.cli.main import parse, run_command
 
-    invocation = parse(sys.argv[1:] if argv is None else argv)
+        invocation = parse(sys.argv[1:] if argv is None else argv)
+        if invocation.command is None and not invocation.app.self_test:
+            from quotebook.app import run_app
+
+            return run_app(invocation.app)
     if invocation.command is not None:
         return run_command(invocation)
-    if invocation.app.self_test:
-        from quotebook.selftest import run_self_test
+    from quotebook.selftest import run_self_test
 
-        return run_self_test()
-    with collector_paused():
-        from quotebook.app import run_app
-
-        return run_app(invocation.app)
+    return run_self_test()
 
 
 if __name__ == "__main__":

@@ -82,6 +82,50 @@ def test_collector_is_paused_for_start_up_and_back_on_after_the_first_frame(tmp_
     assert last == "collector [False, True] True 0"
 
 
+CORE_DRIVER = """
+import builtins, gc, sys
+seen = []
+real_import = builtins.__import__
+
+def spy(name, *args, **kwargs):
+    if name == "quotebook.store" and name not in sys.modules:
+        seen.append(gc.isenabled())
+    return real_import(name, *args, **kwargs)
+
+builtins.__import__ = spy
+from quotebook.__main__ import main
+code = main(sys.argv[1:])
+print("collector", seen, gc.isenabled(), code)
+"""
+
+COMMAND_DRIVER = """
+import gc, sys
+import quotebook.cli.main as cli
+seen = []
+real = cli.run_command
+
+def spy(invocation):
+    seen.append(gc.isenabled())
+    return real(invocation)
+
+cli.run_command = spy
+from quotebook.__main__ import main
+code = main(sys.argv[1:])
+print("collector", seen, gc.isenabled(), code)
+"""
+
+
+def test_collector_is_paused_from_the_first_import_of_the_core(tmp_path):
+    args = ["--library", str(tmp_path / "l.sqlite"), "--settings", str(tmp_path / "s.ini")]
+    last = last_line_of(CORE_DRIVER, *args, "--exit-after-show")
+    assert last == "collector [False] True 0"
+
+
+def test_a_command_runs_with_the_collector_on(tmp_path):
+    last = last_line_of(COMMAND_DRIVER, "list", "--library", str(tmp_path / "l.sqlite"))
+    assert last.startswith("collector [True] True 0"), last
+
+
 def test_collector_is_back_on_when_start_up_stops_early(tmp_path):
     (tmp_path / "broken.sqlite").write_bytes(b"not a database" * 100)
     driver = (
