@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from quotebook.anchoring import Utf16Map
+from quotebook.anchoring import Utf16Map, make_anchor
 from quotebook.domain import DocumentMeta, NewDocument
 from quotebook.quotes import find_quotes
 from quotebook.reader_view import RULES_VERSION
@@ -401,3 +401,29 @@ def test_a_narrow_window_keeps_sixty_characters_a_line(make_window, qtbot):
     layout = block.layout()
     longest = max(layout.lineAt(i).textLength() for i in range(layout.lineCount()))
     assert longest >= 60
+
+
+def test_a_new_highlight_far_down_the_list_is_scrolled_into_view(make_window, qtbot):
+    """The card list lays its cards out in batches after a row comes: the new card, past the
+    first batch, is scrolled to once it has its place."""
+    window = make_window()
+    library = window.session.library
+    text = "\n\n".join(f"Paragraph {i} says something about the talks." for i in range(400))
+    document = library.documents.add(NewDocument(DocumentMeta(title="Long"), text))
+    for i in range(300):
+        start = text.index(f"Paragraph {i} ")
+        library.annotations.create(document.id, make_anchor(text, start, start + 13))
+    window.open_document(document.id)
+    view = window.annotation_panel.findChild(QWidget, "annotationList")
+    qtbot.waitUntil(lambda: view.model().rowCount() == 300)
+
+    window.viewer.setFocus()
+    select_text(window, "Paragraph 390 says")
+    qtbot.keyClick(window.viewer, Qt.Key.Key_H)
+    current = view.currentIndex()
+    assert view.model().rowCount() == 301 and current.row() == 300
+
+    def card_is_in_view() -> bool:
+        return view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+
+    qtbot.waitUntil(card_is_in_view, timeout=3000)

@@ -59,6 +59,25 @@ class AnnotationListView(CardListView):
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._empty_message = ""
+        # A card to bring into view once the batched layout has placed it (see `reveal`).
+        self._to_reveal = QPersistentModelIndex()
+        self.verticalScrollBar().rangeChanged.connect(self._reveal_when_placed)
+
+    def reveal(self, index: QModelIndex) -> None:
+        """Scroll `index` into view, now or as soon as the layout has placed it.
+
+        Right after rows come or go the cards are laid out again in batches; a card past the
+        first batch has no place yet, and scrolling to it then does nothing. Each batch grows
+        the scroll range, so the scroll is tried again then, until the card has its place.
+        """
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        placed = self.visualRect(index).isValid()
+        self._to_reveal = QPersistentModelIndex() if placed else QPersistentModelIndex(index)
+
+    def _reveal_when_placed(self, _minimum: int, _maximum: int) -> None:
+        if self._to_reveal.isValid():
+            index = self.model().index(self._to_reveal.row(), self._to_reveal.column())
+            self.reveal(index)
 
     def set_empty_message(self, message: str) -> None:
         self._empty_message = message
@@ -205,7 +224,7 @@ class AnnotationPanel(QWidget):
             index = self._proxy_index(annotation_id)
             if index.isValid():
                 self._view.setCurrentIndex(index)
-                self._view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+                self._view.reveal(index)
             else:
                 self._view.selectionModel().clearSelection()
                 self._view.setCurrentIndex(QModelIndex())
