@@ -135,6 +135,7 @@ def _english() -> Language:
         after_only_verbs=frozenset(english_forms("continue") | english_forms("go on", past="went"))
         | frozenset({"began", "begins"}),
         modals=words("will would could can may might must should shall"),
+        complementisers=words("that whether"),
         participles=participles,
         person_pronouns=words("he she him her"),
         group_pronouns=words("they them it"),

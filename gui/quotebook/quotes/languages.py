@@ -53,6 +53,7 @@ class Language:
     bare_verbs: frozenset[str] = frozenset()
     after_only_verbs: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()
+    complementisers: frozenset[str] = frozenset()  # "that", "whether": a reported clause
     participles: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()

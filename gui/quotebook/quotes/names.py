@@ -84,7 +84,9 @@ class NameBook:
         lang = self.lang
         masked = self.masked
         particle = rf"(?:(?:{_alt(lang.name_particles)}){_SPACE}){{0,2}}"
-        run_re = re.compile(rf"{_NAME_TOKEN}(?:{_SPACE}{particle}{_NAME_TOKEN})*")
+        # a possessive ends the run: "President Ada Vance’s White House" is Vance and a house
+        stop = "(?<!’s)(?<!'s)(?<!s’)(?<!s')"
+        run_re = re.compile(rf"{_NAME_TOKEN}(?:{stop}{_SPACE}{particle}{_NAME_TOKEN})*")
         token_re = re.compile(r"\S+")
         after_re = re.compile(
             r"[ \u00a0]+([\w’'\-]+)(?:[ \u00a0]+([\w’'\-]+))?(?:[ \u00a0]+([\w’'\-]+))?"

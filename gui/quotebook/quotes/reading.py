@@ -142,10 +142,13 @@ class Reader:
             while k > 0 and is_ly_adverb(tokens[k].text):
                 k -= 1  # "Okafor did not openly answer": the word before the adverb
             before = tokens[k]
-            if before.lower in lang.modals or (
-                before.lower == "not" and i > 1 and tokens[i - 2].lower in lang.modals
-            ):
-                return False
+            modal = self._modal(tokens, k)
+            if modal:
+                # "Berg will state …" is no report of words; "Berg couldn't state that …" is
+                # one: what the subject would not say about a claim, which the quotes after it
+                # go on with in the subject's own words
+                after = tokens[i + n].lower if i + n < len(tokens) else ""
+                return modal == "negated" and after in lang.complementisers
             if (
                 before.is_capitalised
                 and not form.endswith("s")
@@ -164,6 +167,21 @@ class Reader:
                 or (before.is_capitalised and not is_demonym(before.text, lang))
             )
         return True
+
+    def _modal(self, tokens: list[Token], k: int) -> str:
+        """Is `tokens[k]` a modal ("could"), or a negated one ("could not", "couldn't",
+        "cannot")? Returns "", "modal" or "negated"."""
+        modals = self.lang.modals
+        low = tokens[k].lower.replace("’", "'")
+        if low in modals:
+            return "modal"
+        if low.endswith("n't") and (low[:-3] in modals or low[:-3] + "n" in modals):
+            return "negated"  # "couldn't", "can't" (ca + n't), "won't" is "will" below
+        if low in ("won't", "cannot"):
+            return "negated"
+        if low in ("not", "never") and k > 0 and tokens[k - 1].lower in modals:
+            return "negated"
+        return ""
 
     def _quoted_object(self, tokens: list[Token]) -> Phrase | None:
         """The person a quoting verb names as the one quoted: the noun phrase right after it

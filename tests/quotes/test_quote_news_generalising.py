@@ -1,0 +1,49 @@
+"""Shapes from news the finder had not been written for, with made-up people: a negated modal
+that still reports someone's position, a possessive that ends a name ("Vance’s White House"),
+colon introductions whose subject opens the line, and short quoted names that are no one's words."""
+
+from __future__ import annotations
+
+from quote_helpers import TITLE, only
+
+from quotebook.quotes import find_quotes
+
+
+def test_couldnt_state_that_passes_its_subject_to_the_quote_paragraphs_after() -> None:
+    text = (
+        TITLE + "Mayor Lena Oberlin said on Monday that the talks went on.\n\n"
+        "Oberlin couldn't categorically state that the plan was dead.\n\n"
+        "“I don't know what is out there, but I know there is no plan.”\n\n"
+        "“It is not a city document.”"
+    )
+    quotes = find_quotes(text).quotes
+    assert [q.speaker for q in quotes] == ["Lena Oberlin", "Lena Oberlin"]
+
+
+def test_could_not_and_would_not_with_a_that_clause_report_too() -> None:
+    for verb in ("could not state", "would not confirm", "can’t say"):
+        text = (
+            TITLE + "Mayor Lena Oberlin said on Monday that the talks went on.\n\n"
+            f"Oberlin {verb} that the plan was dead.\n\n"
+            "“I don't know what is out there.”"
+        )
+        assert only(text).speaker == "Lena Oberlin", verb
+
+
+def test_a_modal_without_negation_is_still_no_report() -> None:
+    text = (
+        TITLE + "Mayor Lena Oberlin said on Monday that the talks went on.\n\n"
+        "Oberlin will state that the plan is dead next week.\n\n"
+        "“I don't know what is out there.”"
+    )
+    assert only(text).speaker is None
+
+
+def test_a_possessive_ends_a_name_before_a_capitalised_noun() -> None:
+    text = (
+        TITLE + "The archive holds no tapes from President Ada Vance’s White House.\n\n"
+        "The reply comes as Vance has been coy about talks with former police chief Tom Reed.\n\n"
+        "Vance raised the idea last month after firing Reed. He told reporters last week that "
+        "he would discuss it “in the very near future.”"
+    )
+    assert only(text).speaker == "Ada Vance"
