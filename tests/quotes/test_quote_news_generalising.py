@@ -47,3 +47,19 @@ def test_a_possessive_ends_a_name_before_a_capitalised_noun() -> None:
         "he would discuss it “in the very near future.”"
     )
     assert only(text).speaker == "Ada Vance"
+
+
+def test_a_colon_line_that_opens_with_a_person_gives_that_persons_words() -> None:
+    text = (
+        TITLE + "Some quotes from Saturday:\n\n"
+        'Tom Harlan upset with Kenton coaching: "We have got to do a better job coaching."\n\n'
+        'Rob Dane on beating his brother, Mark: "It is a rotten place to be."\n\n'
+        'Coach Ed Vance on Mark Tilley: "He is the best we have."\n'
+    )
+    quotes = find_quotes(text).quotes
+    assert [q.speaker for q in quotes] == ["Tom Harlan", "Rob Dane", "Ed Vance"]
+
+
+def test_the_name_right_before_the_colon_still_speaks_after_a_verb() -> None:
+    text = TITLE + 'Quoting Ravens head coach Dale Moss: "We had not shown that play."\n'
+    assert only(text).speaker == "Dale Moss"

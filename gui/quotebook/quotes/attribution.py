@@ -411,19 +411,39 @@ class Attributor(Resolver):
                 return self._attribution(phrase, "colon")
         if colon and tokens[-2].text.islower() and tokens[-2].text.isalpha():
             # "he laughed:", "Berg shrugged:" — any verb between a speaker and a colon.
-            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
+            np = self._backward_np(tokens, len(tokens) - 2)
+            phrase = analyse_np(np, self.lang)
             if phrase is not None and phrase.kind in (PERSON, PRONOUN):
-                return self._attribution(phrase, "colon")
+                lead = self._lead_person(tokens, len(tokens) - 2 - len(np))
+                return self._attribution(lead or phrase, "colon")
         if tokens and tokens[-1].text == ":":
-            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 1), self.lang)
+            np = self._backward_np(tokens, len(tokens) - 1)
+            phrase = analyse_np(np, self.lang)
             if phrase is not None and phrase.kind in (PERSON, ORG):
-                return self._attribution(phrase, "colon")
+                lead = self._lead_person(tokens, len(tokens) - 1 - len(np))
+                return self._attribution(lead or phrase, "colon")
             # "Governor Hal Brandt sent these words about the school bill:", "Lindqvist has one
             # goal this year:" — what a sentence about a person introduces with a colon is theirs.
             phrase = analyse_np(self._leading_name(tokens), self.lang)
             if phrase is not None and phrase.kind in (PERSON, ROLE):
                 return self._attribution(phrase, "colon")
         return None
+
+    def _lead_person(self, tokens: list[Token], np_start: int) -> Phrase | None:
+        """`Tom Harlan upset with Kenton coaching:`, `Rob Dane on beating his brother, Mark:`:
+        a colon line that opens with a person and goes on in lower-case words introduces that
+        person's words; the name just before the colon sits in the object or a phrase."""
+        lead = self._leading_name(tokens)
+        if not lead or tokens[0] is not lead[0] or len(lead) >= np_start:
+            return None
+        between = tokens[len(lead) : np_start]
+        if not any(t.is_word and t.text.islower() for t in between):
+            return None
+        phrase = analyse_np(lead, self.lang)
+        if phrase is None or phrase.kind != PERSON:
+            return None
+        known = self.names.is_person(phrase.text) or is_given_name(phrase.text.split()[0])
+        return phrase if known and " " in phrase.text else None
 
     def _before_place(self, tokens: list[Token], end: int) -> int:
         """Where a name ends that a place may follow ("Ann Moss of New York"): `end` less a
