@@ -63,3 +63,38 @@ def test_a_colon_line_that_opens_with_a_person_gives_that_persons_words() -> Non
 def test_the_name_right_before_the_colon_still_speaks_after_a_verb() -> None:
     text = TITLE + 'Quoting Ravens head coach Dale Moss: "We had not shown that play."\n'
     assert only(text).speaker == "Dale Moss"
+
+
+def test_a_capitalised_name_in_marks_inside_a_russian_sentence_is_scare() -> None:
+    text = (
+        "Заголовок\n\n"
+        "В Кремле не уверены в сообщениях о докапитализации северского «Бета-банка». "
+        "Силин пишет об этом в статье, опубликованной в интернет-издании «Вечерний журнал». "
+        "Силин назвал сумму «оскорбительной»."
+    )
+    quotes = find_quotes(text, "ru").quotes
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("Бета-банка", "scare"),
+        ("Вечерний журнал", "scare"),
+        ("оскорбительной", "partial"),
+    ]
+
+
+def test_a_sentence_adverb_before_a_pronoun_is_no_speaker() -> None:
+    text = (
+        "Заголовок\n\n"
+        "Директор Павел Силин заявил, что переговоры «возможно» ведутся. Впрочем, он "
+        "отрицает, что издание продано, и называет сумму «оскорбительной»."
+    )
+    quotes = find_quotes(text, "ru").quotes
+    assert [q.speaker for q in quotes] == ["Павел Силин", "Павел Силин"]
+
+
+def test_yakoby_before_the_marks_is_the_reporters_doubt() -> None:
+    text = (
+        "Заголовок\n\n"
+        "Министр Олег Варин отметил, что Северия делала заявления о якобы «вмешательстве» "
+        "в свои выборы, и назвал это «манерами»."
+    )
+    quotes = find_quotes(text, "ru").quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [("scare", None), ("partial", "Олег Варин")]

@@ -398,6 +398,16 @@ class Reader:
             k += 1
         return k
 
+    def _sentence_adverb(self, tokens: list[Token], comma: int) -> bool:
+        """Is the one word before the comma at `comma` an adverb that opens the sentence
+        ("Weirdly, Rubio …", "However, she …", "Впрочем, он …") rather than a name?"""
+        word = tokens[comma - 1]
+        if is_ly_adverb(word.lower) or word.lower in self.lang.adverbs:
+            return True
+        after = tokens[comma + 1].lower if comma + 1 < len(tokens) else ""
+        # a word nobody is called, then the pronoun that is the subject
+        return after in self.lang.person_pronouns and not self.names.is_person(word.text)
+
     def _clause_subject(self, tokens: list[Token], end: int) -> list[Token]:
         """The first noun phrase of the clause that ends at `end` (for "…, adding that …")."""
         start = 0
@@ -417,7 +427,7 @@ class Reader:
                 out.append(token)
                 if token.lower in self.lang.person_pronouns:
                     break
-            elif out == [tokens[j - 1]] and token.text == "," and is_ly_adverb(out[0].lower):
+            elif out == [tokens[j - 1]] and token.text == "," and self._sentence_adverb(tokens, j):
                 out = []  # "Weirdly, Rubio announced …": a sentence adverb, not a name
             elif out:
                 name = self._name_after_complement(tokens, j, end) if out else 0
