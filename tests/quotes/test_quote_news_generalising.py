@@ -98,3 +98,44 @@ def test_yakoby_before_the_marks_is_the_reporters_doubt() -> None:
     )
     quotes = find_quotes(text, "ru").quotes
     assert [(q.kind, q.speaker) for q in quotes] == [("scare", None), ("partial", "Олег Варин")]
+
+
+def test_a_role_nobody_held_before_goes_to_the_holder_named_just_after() -> None:
+    text = (
+        TITLE + 'The mayor vowed Tuesday that residents will build "a brand-new town."\n\n'
+        '"We are making progress," Mayor Lonnie Hart told reporters.\n'
+    )
+    quotes = find_quotes(text).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("partial", "Lonnie Hart"),
+        ("direct", "Lonnie Hart"),
+    ]
+
+
+def test_a_role_held_by_nobody_close_after_stays_unresolved() -> None:
+    filler = "The storm cut power to the valley for two days. " * 20
+    text = (
+        TITLE + 'The mayor vowed Tuesday that residents will build "a brand-new town."\n\n'
+        f"{filler}\n\n"
+        '"We are making progress," Mayor Lonnie Hart told reporters.\n'
+    )
+    assert find_quotes(text).quotes[0].speaker is None
+
+
+def test_an_aside_between_pairs_of_hyphens_after_a_dateline_keeps_the_subject() -> None:
+    text = (
+        TITLE + "GREENVALE, Kansas -- The mayor of this small town -- razed by a storm that "
+        'killed ten people -- vowed Tuesday that its residents will build "a brand-new town."'
+        "\n\n"
+        '"We are making progress, and it is going to get better," Mayor Lonnie Hart said.\n'
+    )
+    quotes = find_quotes(text).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("partial", "Lonnie Hart"),
+        ("direct", "Lonnie Hart"),
+    ]
+
+
+def test_an_aside_between_dashes_before_the_verb_keeps_the_named_subject() -> None:
+    text = TITLE + "Mayor Lena Hart – back from a week away – said the town needs “a new centre.”"
+    assert only(text).speaker == "Lena Hart"

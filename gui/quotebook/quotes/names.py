@@ -405,6 +405,22 @@ class NameBook:
                 return self._mention_display(mentions[j])
         return None
 
+    def holder_after(self, role: str, pos: int, reach: int) -> str | None:
+        """The first person named within `reach` characters after `pos` with the title `role`
+        ("the mayor" … "Mayor Lonnie Hart"), by display name; None if the role has an earlier
+        holder or nobody that close holds it."""
+        mentions = self._mention_index()
+        wanted = role.split()
+        i = bisect_left(mentions, pos, key=lambda m: m[0])
+        for j in range(i, len(mentions)):
+            if mentions[j][0] > pos + reach:
+                break
+            held = self._titles.get(mentions[j][1], set())
+            other_rank = any(r in held and r not in wanted for r in self.lang.rank_modifiers)
+            if all(w in held for w in wanted) and not other_rank:
+                return self._mention_display(mentions[j])
+        return None
+
     def _first_in_sentence(self, i: int, gender: str | None) -> int:
         """The subject (of `gender`) of the sentence of mention `i`: the person a reporting
         verb follows ("After meeting Reed, Holt said …" → Holt), else the first mentioned."""

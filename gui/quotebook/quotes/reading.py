@@ -31,6 +31,8 @@ def _is_acronym(word: str) -> bool:
 
 _DESCRIPTION_WORDS = 12  # most words of a description between a name and its verb
 _AFFILIATION_LINKS = 3  # "of the Red Cross of Maine": links followed back to a speaker's name
+_ASIDE_DASHES = frozenset({"—", "–", "-"})  # the marks that set an aside off inside a sentence
+_ASIDE_TOKENS = 30  # the longest aside between a subject and its verb, in tokens
 
 
 class Reader:
@@ -83,7 +85,11 @@ class Reader:
             if self._phrase_at(tokens, i, [option]):
                 return len(option)
         single = self._single_after if after else self._single
-        return 1 if low in single and (i == 0 or tokens[i - 1].text != "-") else 0
+        # "self-described" is no verb; "-- vowed", after an aside's hyphens and a space, is
+        hyphened = (
+            i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].start + 1 == tokens[i].start
+        )
+        return 1 if low in single and not hyphened else 0
 
     @staticmethod
     def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
@@ -246,7 +252,38 @@ class Reader:
             phrase = self._apposition(tokens, k - 1) or self._name_before_description(tokens, k - 1)
             if phrase is not None:
                 return phrase
+        if k > 0 and tokens[k - 1].text in _ASIDE_DASHES:
+            phrase = self._subject_before_aside(tokens, k - 1)
+            if phrase is not None:
+                return phrase
         return analyse_np(self._clause_subject(tokens, i), self.lang)
+
+    def _subject_before_aside(self, tokens: list[Token], dash: int) -> Phrase | None:
+        """ "The mayor of this town -- razed by a storm -- vowed …": an aside between two
+        dashes (or two pairs of hyphens) stands between the subject and its verb."""
+        glyph = tokens[dash].text
+        close = dash
+        while close > 0 and tokens[close - 1].text == glyph:
+            close -= 1
+        opening = next(
+            (
+                j
+                for j in range(close - 1, max(close - _ASIDE_TOKENS, 0) - 1, -1)
+                if tokens[j].text == glyph
+            ),
+            -1,
+        )
+        if opening <= 0:
+            return None
+        while opening > 0 and tokens[opening - 1].text == glyph:
+            opening -= 1
+        # the clause opens at the sentence's start or after a dateline's dash
+        start = next(
+            (j + 1 for j in range(opening - 1, -1, -1) if tokens[j].text in _ASIDE_DASHES), 0
+        )
+        head = tokens[start:opening]
+        phrase = analyse_np(self._clause_subject(head, len(head)), self.lang)
+        return phrase if phrase is not None and phrase.kind in (PERSON, ROLE) else None
 
     def _coordinated_subject(self, tokens: list[Token], conj: int) -> Phrase | None:
         """The subject that opens the clause of two coordinated verbs, the conjunction at

@@ -38,6 +38,7 @@ from quotebook.quotes.reading import Reader
 from quotebook.quotes.text import Document
 
 _PRONOUN_CHAIN = 3  # sentences led by the same pronoun passed over to find who it stands for
+_HOLDER_REACH = 600  # characters read on for the holder of a role nobody held before
 _INTRO_WINDOW = 400  # characters read back for "a/an <role>" bringing in an unnamed source
 _LONE_WINDOW = 1500  # characters read back for a lone surname that a reporting verb follows
 _LONE_SUBJECT_RE = re.compile(
@@ -124,6 +125,10 @@ class Resolver(Reader):
                 # nobody, or somebody the reader meets with that title only later: a lone
                 # surname a reporting verb follows before the quote is the better guess
                 person = self._lone_subject_before(phrase.pos, None) or person
+            if person is None and phrase.text.islower():
+                # "The mayor … vowed to build “a brand-new town.”" and the next paragraph's
+                # "Mayor Lonnie Hart told reporters": the role's holder, named just after
+                person = names.holder_after(phrase.text, phrase.pos, _HOLDER_REACH)
             return Attribution(person, cue, 0.85)
         if phrase.kind == GROUP:
             return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
