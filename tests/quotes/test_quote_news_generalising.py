@@ -139,3 +139,25 @@ def test_an_aside_between_pairs_of_hyphens_after_a_dateline_keeps_the_subject() 
 def test_an_aside_between_dashes_before_the_verb_keeps_the_named_subject() -> None:
     text = TITLE + "Mayor Lena Hart – back from a week away – said the town needs “a new centre.”"
     assert only(text).speaker == "Lena Hart"
+
+
+def test_a_phrase_in_a_sentence_that_ends_on_its_speaker_is_partial_and_theirs() -> None:
+    text = (
+        TITLE + "Police told staff to leave the newsroom after Tom Reed, the managing editor, "
+        "opened an envelope and a “puff of powder” came out of it, Harbour spokeswoman "
+        "Jolie Hunt said.\n\n"
+        "The envelope also held “a folded note”, said Jolie Hunt.\n"
+    )
+    quotes = find_quotes(text).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("partial", "Jolie Hunt"),
+        ("partial", "Jolie Hunt"),
+    ]
+
+
+def test_a_speaker_before_the_phrase_wins_over_an_outlet_that_closes_the_sentence() -> None:
+    text = (
+        TITLE + "Mayor Lena Hart said the plan was “ready to go” after the vote, the Harbour "
+        "Times reported.\n"
+    )
+    assert only(text).speaker == "Lena Hart"

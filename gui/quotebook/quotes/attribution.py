@@ -56,6 +56,7 @@ from quotebook.quotes.text import (
 _DASHES = frozenset({"—", "–", "―", "-"})
 _SEPARATORS = frozenset({",", "…"}) | _DASHES
 _QUOTE_MARKS = frozenset(MARKS)
+_CLOSING_WORDS = 7  # most words of an attribution that closes a sentence ("…, X said.")
 _WINDOW = 240  # characters of reporter's text read after a quote
 _BEFORE_WINDOW = 500  # most characters of a sentence read before a quote
 # "…, — сказал он. — …" inside the marks: a comma (or !?…), a dash, then the attribution
@@ -84,10 +85,14 @@ class Attributor(Resolver):
 
     def attribute(self, span: MarkedSpan, *, embedded: bool) -> Attribution:
         """Attribute one quote; quotes must be passed in reading order."""
+        found = self._after(span, embedded) or self._inside(span)
+        if found is None:
+            found = self._before(span.open_at)
+            if found is None or found.speaker is None:
+                # "Police told staff … a “puff of powder” came out, X said."
+                found = self._closing_attribution(span, embedded) or found
         found = (
-            self._after(span, embedded)
-            or self._inside(span)
-            or self._before(span.open_at)
+            found
             or self._credit_below(span)
             or self._headline_speaker(span)
             or self._inherit(span, embedded)
@@ -363,6 +368,40 @@ class Attributor(Resolver):
                 found = self._attribution(phrase, "according")
                 return found if found.speaker is not None else None
         return None
+
+    def _closing_attribution(self, span: MarkedSpan, embedded: bool) -> Attribution | None:
+        """`… and a “puff of powder” came out of it, spokeswoman Jolie Hunt said.`: the
+        sentence that carries a quoted phrase ends on who said it, after its last comma (read
+        when nothing before the phrase says whose words they are)."""
+        inside = self.doc.text[span.start : span.end].rstrip()
+        if not (span.closed and embedded and inside[-1:].isalnum()):
+            return None
+        begin = span.close_at + 1
+        tokens = self.doc.tokens(begin, min(self.doc.sentence_end(begin), begin + _WINDOW))
+        end = len(tokens)
+        while end > 0 and not tokens[end - 1].is_word:
+            end -= 1
+        if end == len(tokens) or tokens[end].text != ".":
+            return None  # the sentence must end here, not run on past the window
+        comma = next((j for j in range(end - 1, -1, -1) if tokens[j].text == ","), -1)
+        if comma < 0 or not 2 <= end - comma - 1 <= _CLOSING_WORDS:
+            return None
+        if any(t.text in _QUOTE_MARKS for t in tokens[:comma]):
+            return None  # another quote's words come first
+        tail = tokens[comma + 1 : end]
+        if self._verb_at(tail, len(tail) - 1, after=True) == 1:
+            found = self._name_then_verb(tail)  # ", Jolie Hunt said."
+        elif self._verb_at(tail, 0, after=True):
+            subject = self._inverted_subject(tail[1:])  # ", said Jolie Hunt."
+            found = self._attribution(subject, "after") if subject is not None else None
+        else:
+            return None
+        if found is None or found.speaker is None or found.speaker in self._groups_named():
+            return None
+        return found
+
+    def _groups_named(self) -> set[str]:
+        return {text for _, text in self._groups}
 
     def _before(self, open_at: int, start: int | None = None) -> Attribution | None:
         if start is None:
