@@ -161,3 +161,12 @@ def test_a_speaker_before_the_phrase_wins_over_an_outlet_that_closes_the_sentenc
         "Times reported.\n"
     )
     assert only(text).speaker == "Lena Hart"
+
+
+def test_otreagiroval_after_a_quote_reports_it() -> None:
+    text = (
+        "Заголовок\n\n"
+        "Корреспонденты спросили Олега Варина, видел ли он заявление.\n"
+        '"Нет. Не видели", - лаконично отреагировал Варин.\n'
+    )
+    assert only(text, "ru").speaker == "Олег Варин"
