@@ -170,3 +170,8 @@ def test_otreagiroval_after_a_quote_reports_it() -> None:
         '"Нет. Не видели", - лаконично отреагировал Варин.\n'
     )
     assert only(text, "ru").speaker == "Олег Варин"
+
+
+def test_po_slovam_with_a_name_in_the_genitive_gives_the_nominative() -> None:
+    text = "Заголовок\n\nПо словам Олега Варина, «мы думали об этом годами».\n"
+    assert only(text, "ru").speaker == "Олег Варин"

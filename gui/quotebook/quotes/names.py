@@ -284,6 +284,8 @@ class NameBook:
     def display(self, name: str, pos: int | None = None) -> str:
         """The fullest form of `name` seen in the document ("Carpenter" → "Michael Carpenter"),
         also for a person called by given name alone ("Pauline" → "Pauline Fairweather")."""
+        if self.lang.name_nominative is not None:
+            name = self.lang.name_nominative(name)  # "по словам Олега Варина" → "Олег Варин"
         parts = name.split()
         if not parts:
             return name
