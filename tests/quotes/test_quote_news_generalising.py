@@ -175,3 +175,18 @@ def test_otreagiroval_after_a_quote_reports_it() -> None:
 def test_po_slovam_with_a_name_in_the_genitive_gives_the_nominative() -> None:
     text = "Заголовок\n\nПо словам Олега Варина, «мы думали об этом годами».\n"
     assert only(text, "ru").speaker == "Олег Варин"
+
+
+def test_a_headline_quote_after_a_role_and_a_colon_is_direct_and_the_holders() -> None:
+    text = (
+        "Greenvale Mayor: ‘We Haven’t Quite Started Rebuilding Yet’\n\n"
+        "Record rain flooded parts of five states on Sunday.\n\n"
+        "Mayor Lonnie Hart told reporters the town would need a year.\n"
+    )
+    found = only(text)
+    assert (found.kind, found.speaker) == ("direct", "Lonnie Hart")
+
+
+def test_a_title_case_slogan_nobody_reports_stays_scare() -> None:
+    text = TITLE + "The slogan is: “A Bright New Harbour Town.”"
+    assert only(text).kind == "scare"

@@ -161,7 +161,7 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     reported = found.speaker is not None or found.reported
     if doc.is_heading(span.open_at) and not reported:
         return SCARE
-    if found.speaker is None and _title_case(words, doc.language.small_words):
+    if not reported and _title_case(words, doc.language.small_words):
         content = [w for w in words if w.lower() not in doc.language.small_words]
         if len(content) >= 3 and text.rstrip()[-1:] not in "!?":
             return SCARE  # `The slogan is: “A Bright New Harbour Town.”`: a title or slogan

@@ -128,7 +128,9 @@ class Resolver(Reader):
             if person is None and phrase.text.islower():
                 # "The mayor … vowed to build “a brand-new town.”" and the next paragraph's
                 # "Mayor Lonnie Hart told reporters": the role's holder, named just after
-                person = names.holder_after(phrase.text, phrase.pos, _HOLDER_REACH)
+                head = [w for w in phrase.text.split() if w in self.lang.roles | self.lang.titles]
+                if head:  # "the Greenvale mayor": the role words, not the place
+                    person = names.holder_after(" ".join(head), phrase.pos, _HOLDER_REACH)
             return Attribution(person, cue, 0.85)
         if phrase.kind == GROUP:
             return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
