@@ -190,3 +190,14 @@ def test_a_headline_quote_after_a_role_and_a_colon_is_direct_and_the_holders() -
 def test_a_title_case_slogan_nobody_reports_stays_scare() -> None:
     text = TITLE + "The slogan is: “A Bright New Harbour Town.”"
     assert only(text).kind == "scare"
+
+
+def test_a_role_does_not_go_to_the_journalist_who_reported_the_words() -> None:
+    text = (
+        "Заголовок\n\n"
+        "Министр иностранных дел Северии Олег Варин в ходе пресс-конференции обратился к "
+        "одному из корреспондентов. Об этом сообщил журналист Павел Силин в своем канале.\n\n"
+        "«Убедительная просьба: не давать интервью, пока мы отвечаем на вопросы», — сказал "
+        "глава северского МИД.\n"
+    )
+    assert only(text, "ru").speaker == "Олег Варин"

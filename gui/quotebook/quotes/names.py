@@ -169,6 +169,9 @@ class NameBook:
                 }
                 if word in roles:
                     seen_titles.add(word)
+                asker = _word_before(masked, at).lower()
+                if asker in lang.interviewer_labels:
+                    seen_titles.add(asker)  # "журналист Дмитрий Смирнов": who asks, not answers
                 if titled_by:
                     seen_titles.add(abbreviation)  # "Gov. Ron Dees": a governor
                 seen_titles |= self._described_as(m.end()) | self._party_of(m.end())
@@ -384,6 +387,14 @@ class NameBook:
                     return self._mention_display(mentions[j])
             if len(wanted) > 1:
                 return None  # "the Commerce Secretary": nobody named was introduced as that
+            # "журналист Дмитрий Смирнов" … "сказал глава МИД": whoever was brought in as the
+            # one who reports or asks is not the one another role names
+            askers = self.lang.interviewer_labels
+            if not askers & set(wanted):
+                while i >= 0 and self._titles.get(mentions[i][1], set()) & askers:
+                    i -= 1
+                if i < 0:
+                    return None
         return self._mention_display(mentions[self._first_in_sentence(i, gender)])
 
     def introduced_after(self, name: str, pos: int) -> bool:
