@@ -201,3 +201,19 @@ def test_a_role_does_not_go_to_the_journalist_who_reported_the_words() -> None:
         "глава северского МИД.\n"
     )
     assert only(text, "ru").speaker == "Олег Варин"
+
+
+def test_a_spokesman_brought_in_unnamed_is_the_spokesman_named_next() -> None:
+    text = (
+        TITLE + "A spokesman says the mayor's belief is based on “studies and evidence.”\n\n"
+        "But spokesman Sean Vale did not provide examples of that evidence.\n"
+    )
+    assert only(text).speaker == "Sean Vale"
+
+
+def test_an_unnamed_spokesman_stays_unnamed_when_someone_else_is_named_next() -> None:
+    text = (
+        TITLE + "A spokesman for the harbour police said: “Two replica guns were recovered.”\n\n"
+        "Chief Constable Tess Ward said she had been kept informed.\n"
+    )
+    assert only(text).speaker is None

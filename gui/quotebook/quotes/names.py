@@ -167,11 +167,10 @@ class NameBook:
                     for w in words[:-1]
                     if w in roles or w in any_title or w.rstrip(".") in roles | any_title
                 }
-                if word in roles:
-                    seen_titles.add(word)
-                asker = _word_before(masked, at).lower()
-                if asker in lang.interviewer_labels:
-                    seen_titles.add(asker)  # "журналист Дмитрий Смирнов": who asks, not answers
+                # "spokesman Sean Vale", "журналист Дмитрий Смирнов" (who asks, not answers)
+                before = (word or _word_before(masked, at)).lower()
+                if before in roles or before in lang.interviewer_labels:
+                    seen_titles.add(before)
                 if titled_by:
                     seen_titles.add(abbreviation)  # "Gov. Ron Dees": a governor
                 seen_titles |= self._described_as(m.end()) | self._party_of(m.end())

@@ -39,6 +39,7 @@ from quotebook.quotes.text import Document
 
 _PRONOUN_CHAIN = 3  # sentences led by the same pronoun passed over to find who it stands for
 _HOLDER_REACH = 600  # characters read on for the holder of a role nobody held before
+_NAMED_LATER_REACH = 400  # characters read on for the name of a source brought in as "a spokesman"
 _INTRO_WINDOW = 400  # characters read back for "a/an <role>" bringing in an unnamed source
 _LONE_WINDOW = 1500  # characters read back for a lone surname that a reporting verb follows
 _LONE_SUBJECT_RE = re.compile(
@@ -117,7 +118,10 @@ class Resolver(Reader):
             return Attribution(person, cue, 0.85)
         if phrase.kind == ROLE:
             if self._introduced_unnamed(phrase):
-                return Attribution(None, cue, 0.6)
+                # "A spokesman says … “studies.”" and then "But spokesman Sean Vale did not
+                # …": the source the next lines name with the same role
+                holder = names.holder_after(phrase.text, phrase.pos, _NAMED_LATER_REACH)
+                return Attribution(holder, cue, 0.7 if holder else 0.6)
             person = names.nearest_person(phrase.pos, phrase.text)
             if " " not in phrase.text and (
                 person is None or names.introduced_after(person, phrase.pos)
