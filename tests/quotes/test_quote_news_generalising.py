@@ -217,3 +217,11 @@ def test_an_unnamed_spokesman_stays_unnamed_when_someone_else_is_named_next() ->
         "Chief Constable Tess Ward said she had been kept informed.\n"
     )
     assert only(text).speaker is None
+
+
+def test_ayatollah_is_a_title_before_a_name() -> None:
+    text = (
+        TITLE + "Ayatollah Ahmad Varani leads the council.\n\n"
+        "“We will not go,” Ayatollah Varani said.\n"
+    )
+    assert only(text).speaker == "Ahmad Varani"
