@@ -225,3 +225,17 @@ def test_ayatollah_is_a_title_before_a_name() -> None:
         "“We will not go,” Ayatollah Varani said.\n"
     )
     assert only(text).speaker == "Ahmad Varani"
+
+
+def test_a_text_that_states_that_gives_a_partial_quote_with_no_speaker() -> None:
+    text = (
+        TITLE + "Article 12 of the charter states that the board “is responsible for "
+        "supervising the elections.”"
+    )
+    found = only(text)
+    assert (found.kind, found.speaker) == ("partial", None)
+
+
+def test_a_plural_noun_before_reports_that_is_still_no_verb_without_that() -> None:
+    text = TITLE + "The federal reports show the board is “responsible for everything.”"
+    assert only(text).kind == "scare"

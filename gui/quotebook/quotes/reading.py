@@ -171,6 +171,7 @@ class Reader:
                 or before.lower in lang.relative_pronouns
                 or before.lower in lang.roles
                 or (before.is_capitalised and not is_demonym(before.text, lang))
+                or self._noun_reports(tokens, i, n)  # "the constitution states that …"
             )
         return True
 
@@ -256,7 +257,30 @@ class Reader:
             phrase = self._subject_before_aside(tokens, k - 1)
             if phrase is not None:
                 return phrase
+        if self._noun_reports(tokens, i, n):
+            # "Article 99 of the constitution states that …": a text's words, nobody's name
+            return Phrase(UNNAMED, tokens[i - 1].lower, tokens[i - 1].start)
         return analyse_np(self._clause_subject(tokens, i), self.lang)
+
+    def _noun_reports(self, tokens: list[Token], i: int, n: int) -> bool:
+        """Is the reporting verb at `i` a bare form ending in -s after a lower-case noun and
+        before "that" ("the constitution states that", "the letter claims that")?"""
+        lang = self.lang
+        form = " ".join(t.lower for t in tokens[i : i + n])
+        before = tokens[i - 1] if i > 0 else None
+        after = tokens[i + n].lower if i + n < len(tokens) else ""
+        return (
+            before is not None
+            and form in lang.bare_verbs
+            and form.endswith("s")
+            and after in lang.complementisers
+            and before.text.isalpha()
+            and before.text.islower()
+            and before.lower not in lang.determiners
+            and before.lower not in lang.auxiliaries
+            and before.lower not in lang.person_pronouns | lang.group_pronouns
+            and before.lower not in lang.roles
+        )
 
     def _subject_before_aside(self, tokens: list[Token], dash: int) -> Phrase | None:
         """ "The mayor of this town -- razed by a storm -- vowed …": an aside between two
