@@ -239,3 +239,16 @@ def test_a_text_that_states_that_gives_a_partial_quote_with_no_speaker() -> None
 def test_a_plural_noun_before_reports_that_is_still_no_verb_without_that() -> None:
     text = TITLE + "The federal reports show the board is “responsible for everything.”"
     assert only(text).kind == "scare"
+
+
+def test_i_and_a_verb_before_a_quote_in_a_turn_is_the_turns_speaker() -> None:
+    text = (
+        "Podcast\n\nTOBIN: So, Kathy.\n\nKATHY: Tobin.\n\n"
+        "TOBIN: Our guest is producer Molly Vance!\n\nMOLLY: Hello, hello.\n\n"
+        "KATHY: What is this series about?\n\n"
+        'MOLLY: Someone said to me on the phone, "They are magic" and then I thought, '
+        '"I am going to go and see." I did.\n\n'
+        "TOBIN: Hmm.\n"
+    )
+    quotes = find_quotes(text).quotes
+    assert [q.speaker for q in quotes] == [None, "Molly Vance"]

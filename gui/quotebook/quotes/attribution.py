@@ -36,6 +36,7 @@ from quotebook.quotes.marks import MarkedSpan
 from quotebook.quotes.model import Turn
 from quotebook.quotes.names import NameBook
 from quotebook.quotes.phrases import (
+    FIRST,
     ORG,
     PERSON,
     PRONOUN,
@@ -410,6 +411,17 @@ class Attributor(Resolver):
         # for every quote would cost the square of its length)
         start = max(start, open_at - _BEFORE_WINDOW)
         tokens = self.doc.tokens(start, open_at)
+        if (
+            len(tokens) > 2
+            and tokens[-1].text in {",", ":"}
+            and tokens[-2].text.isalpha()
+            and tokens[-2].text.islower()
+            and tokens[-3].lower in self.lang.speaker_self
+        ):
+            # "MOLLY: … and I thought, “…”": in a transcript turn, the turn's speaker
+            found = self._attribution(Phrase(FIRST, tokens[-3].lower, tokens[-3].start), "before")
+            if found.speaker is not None:
+                return found
         for i in range(len(tokens) - 1, -1, -1):
             n = self._phrase_at(tokens, i, self._according)
             if n:
