@@ -252,3 +252,23 @@ def test_i_and_a_verb_before_a_quote_in_a_turn_is_the_turns_speaker() -> None:
     )
     quotes = find_quotes(text).quotes
     assert [q.speaker for q in quotes] == [None, "Molly Vance"]
+
+
+def test_a_role_with_nobody_named_before_is_the_speaker_the_next_sentence_names() -> None:
+    text = (
+        "Заголовок\n\n"
+        "Он заявил, что Северии жаль соседей.\n"
+        "«Нам жаль историю, которая рушится на глазах», – сказал министр иностранных дел "
+        "Северии во время встречи в Каире.\n"
+        "Олег Варин, отметил, что попытки поссорить страны не увенчались успехом.\n"
+    )
+    assert only(text, "ru").speaker == "Олег Варин"
+
+
+def test_a_role_named_before_keeps_its_holder_over_a_speaker_after() -> None:
+    text = (
+        TITLE + "Foreign Minister Ola Brandt met envoys in Cairo.\n\n"
+        "“We regret the history that collapses before us,” the minister said.\n\n"
+        "Tom Reed said the talks would go on.\n"
+    )
+    assert find_quotes(text).quotes[0].speaker == "Ola Brandt"

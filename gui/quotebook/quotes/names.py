@@ -43,6 +43,7 @@ _INTRO_CHARS = 60  # how far before a person's first mention their description i
 _AFTER_NAME_RE = re.compile(
     r"[\w’'\-]+(?:’s|'s)?(?:,[^,.\n]{1,60},)?[ \u00a0]+(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,4})"
 )
+_VERB_AFTER_RE = re.compile(r"[\w’'\-]+[ ,\u00a0]{1,3}([\w’'\-]+)")
 _PARTY_RE = re.compile(
     r"(?:[ \u00a0]?\(|,[ \u00a0]*)(?P<party>[DRI])(?:-(?P<state>[A-Z][A-Za-z.]{0,12}))?"
     r"(?=\)|-\d|,)"
@@ -432,6 +433,27 @@ class NameBook:
             if all(w in held for w in wanted) and not other_rank:
                 return self._mention_display(mentions[j])
         return None
+
+    def speaker_after(self, pos: int, reach: int) -> str | None:
+        """The first person within `reach` characters after `pos` whom a reporting verb
+        follows and who was brought in with no role of their own, by display name."""
+        mentions = self._mention_index()
+        i = bisect_left(mentions, pos, key=lambda m: m[0])
+        for j in range(i, len(mentions)):
+            at, key, _ = mentions[j]
+            if at > pos + reach:
+                break
+            if self._titles.get(key, set()) & self.lang.roles:
+                continue
+            if self._reports_after(at) or self._verb_right_after(at):
+                return self._mention_display(mentions[j])
+        return None
+
+    def _verb_right_after(self, at: int) -> bool:
+        """ "Сергей Лавров, отметил": a reporting verb right after the surname at `at`, a
+        comma between."""
+        m = _VERB_AFTER_RE.match(self.masked, at)
+        return m is not None and m.group(1).lower() in self.lang.speech_verbs
 
     def _first_in_sentence(self, i: int, gender: str | None) -> int:
         """The subject (of `gender`) of the sentence of mention `i`: the person a reporting

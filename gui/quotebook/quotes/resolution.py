@@ -40,6 +40,7 @@ from quotebook.quotes.text import Document
 _PRONOUN_CHAIN = 3  # sentences led by the same pronoun passed over to find who it stands for
 _HOLDER_REACH = 600  # characters read on for the holder of a role nobody held before
 _NAMED_LATER_REACH = 400  # characters read on for the name of a source brought in as "a spokesman"
+_NEXT_SPEAKER_REACH = 300  # characters read on for a speaker after a role nobody held before
 _INTRO_WINDOW = 400  # characters read back for "a/an <role>" bringing in an unnamed source
 _LONE_WINDOW = 1500  # characters read back for a lone surname that a reporting verb follows
 _LONE_SUBJECT_RE = re.compile(
@@ -129,12 +130,17 @@ class Resolver(Reader):
                 # nobody, or somebody the reader meets with that title only later: a lone
                 # surname a reporting verb follows before the quote is the better guess
                 person = self._lone_subject_before(phrase.pos, None) or person
-            if person is None and phrase.text.islower():
+            if person is None:
                 # "The mayor … vowed to build “a brand-new town.”" and the next paragraph's
                 # "Mayor Lonnie Hart told reporters": the role's holder, named just after
-                head = [w for w in phrase.text.split() if w in self.lang.roles | self.lang.titles]
+                words = phrase.text.lower().split()
+                head = [w for w in words if w in self.lang.roles | self.lang.titles]
                 if head:  # "the Greenvale mayor": the role words, not the place
                     person = names.holder_after(" ".join(head), phrase.pos, _HOLDER_REACH)
+                if head and person is None and names.antecedent_at(phrase.pos) is None:
+                    # nobody named before at all: "…», – сказал министр. Сергей Лавров
+                    # отметил, что …": the one the next sentence names as speaking
+                    person = names.speaker_after(phrase.pos, _NEXT_SPEAKER_REACH)
             return Attribution(person, cue, 0.85)
         if phrase.kind == GROUP:
             return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
