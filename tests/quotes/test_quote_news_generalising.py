@@ -272,3 +272,26 @@ def test_a_role_named_before_keeps_its_holder_over_a_speaker_after() -> None:
         "Tom Reed said the talks would go on.\n"
     )
     assert find_quotes(text).quotes[0].speaker == "Ola Brandt"
+
+
+def test_as_an_outlet_writes_the_words_are_the_main_clauses_subjects() -> None:
+    text = (
+        "Заголовок\n\n"
+        "Об этом в эфире сообщила ведущая Евгения Берг. Как пишет газета «Северные вести» "
+        "(распечатка эфира пока не выложена), журналистка ссылалась на два «совершенно "
+        "надежных» источника.\n"
+    )
+    quotes = find_quotes(text, "ru").quotes
+    assert (quotes[-1].text, quotes[-1].speaker) == ("совершенно надежных", "Евгения Берг")
+
+
+def test_a_female_name_that_is_also_a_mans_genitive_reads_by_the_surname() -> None:
+    text = (
+        "Заголовок\n\n"
+        "По словам Александра Новака, «рынок стабилен». Евгения Альбац заявила, что "
+        "«сделка не закрыта»."
+    )
+    assert [q.speaker for q in find_quotes(text, "ru").quotes] == [
+        "Александр Новак",
+        "Евгения Альбац",
+    ]

@@ -439,6 +439,11 @@ class Attributor(Resolver):
             if phrase is None and self._is_verb(tokens, i, n) and self._opens_clause(tokens, i):
                 # "Как сообщил источник, …", "As the minister said, …": the subject follows.
                 phrase = self._inverted_subject(tokens[i + n :])
+                main = self._main_clause_subject(tokens, i + n)
+                if main is not None:
+                    # "Как пишет The Moscow Times, журналистка ссылалась на «…» источники":
+                    # the outlet tells of it; the words are the main clause's subject's
+                    phrase = main
             if phrase is not None:
                 return self._attribution(phrase, "before")
         if tokens and tokens[-1].lower in self.lang.speech_nouns:
@@ -495,6 +500,20 @@ class Attributor(Resolver):
             return None
         known = self.names.is_person(phrase.text) or is_given_name(phrase.text.split()[0])
         return phrase if known and " " in phrase.text else None
+
+    def _main_clause_subject(self, tokens: list[Token], start: int) -> Phrase | None:
+        """The subject of the main clause after an opening "as X writes," clause that ends
+        with the first comma after `start` outside brackets, if it is a person or a role."""
+        depth = 0
+        for j in range(start, len(tokens)):
+            text = tokens[j].text
+            depth += (text == "(") - (text == ")")
+            if text == "," and depth == 0:
+                phrase = analyse_np(self._forward_np(tokens[j + 1 :]), self.lang)
+                if phrase is not None and phrase.kind in (PERSON, ROLE, PRONOUN):
+                    return phrase
+                return None
+        return None
 
     def _before_place(self, tokens: list[Token], end: int) -> int:
         """Where a name ends that a place may follow ("Ann Moss of New York"): `end` less a

@@ -6,7 +6,7 @@ a surname is matched by its stem; a name keeps at most a first name, patronymic 
 
 from __future__ import annotations
 
-from quotebook.quotes.given_names import gender_of, nominative_given
+from quotebook.quotes.given_names import FEMALE, gender_of, male_reading, nominative_given
 from quotebook.quotes.languages import Language, phrases, words
 
 # Singular case endings of the nouns that name roles, by how the nominative ends: "министр" →
@@ -62,9 +62,13 @@ def _nominative_name(name: str) -> str:
     words = name.split()
     if len(words) < 2:
         return name
-    base = nominative_given(words[0].lower())
-    if base == words[0].lower():
-        return name
+    first = words[0].lower()
+    base = nominative_given(first)
+    male = male_reading(first) if base == first and first in FEMALE else None
+    if male is not None and words[-1][-1:].lower() not in _CONSONANTS:
+        base = male  # "Александра Новака": a man's name in the genitive, not "Александра"
+    if base == first:
+        return name  # "Евгения Альбац": the surname has no case ending; she is named
     cases = _FEMALE_SURNAME_CASES if gender_of(base) == "f" else _MALE_SURNAME_CASES
     rest = []
     for word in words[1:]:
@@ -113,7 +117,7 @@ def _russian() -> Language:
         "пресс-секретарь спикер официальный чиновник председатель депутат генсек "
         "генеральный секретарь замминистра эксперт политик руководитель директор мэр "
         "губернатор аналитик судья прокурор сенатор советник помощник зампред вице-премьер "
-        "канцлер лидер"
+        "канцлер лидер журналист журналистка корреспондент ведущий ведущая"
     )
     titles = words(
         "министр посол представитель постпред глава президент премьер пресс-секретарь "
