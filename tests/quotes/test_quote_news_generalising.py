@@ -295,3 +295,13 @@ def test_a_female_name_that_is_also_a_mans_genitive_reads_by_the_surname() -> No
         "Александр Новак",
         "Евгения Альбац",
     ]
+
+
+def test_a_role_goes_to_a_lone_surname_that_acted_before_not_the_journalist() -> None:
+    text = (
+        "Заголовок\n\n"
+        "Видео опубликовал журналист Павел Силин в своем канале.\n"
+        "На записи видно, как Варенцов подошёл к журналистам. Те объяснили, что все ушли.\n"
+        "«А зачем же я тогда к вам пришёл?» — с улыбкой заметил министр.\n"
+    )
+    assert only(text, "ru").speaker == "Варенцов"

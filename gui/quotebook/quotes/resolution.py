@@ -165,7 +165,14 @@ class Resolver(Reader):
         for m in _LONE_SUBJECT_RE.finditer(masked, start, pos):
             name, verb = m.group("name"), m.group("verb").lower()
             low = name.lower()
-            if verb not in lang.speech_verbs or low in self._not_names:
+            # "Лавров подошёл к журналистам": a surname's shape and a past-tense verb after it
+            # make it a subject even when the verb reports nothing
+            acting = (
+                lang.inflected_names
+                and lang.surname_gender(name) is not None
+                and verb.endswith(("л", "ла"))
+            )
+            if (verb not in lang.speech_verbs and not acting) or low in self._not_names:
                 continue
             if low.endswith("s") and not low.endswith(("ss", "us", "is")):
                 continue  # "Officials said", "Democrats say": a plural noun
