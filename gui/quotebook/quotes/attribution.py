@@ -90,7 +90,7 @@ class Attributor(Resolver):
         if found is None:
             found = self._before(span.open_at)
             if found is None or found.speaker is None:
-                # "Police told staff … a “puff of powder” came out, X said."
+                # "Police told staff … a “cloud of dust” rose, X said."
                 found = self._closing_attribution(span, embedded) or found
         found = (
             found
@@ -371,7 +371,7 @@ class Attributor(Resolver):
         return None
 
     def _closing_attribution(self, span: MarkedSpan, embedded: bool) -> Attribution | None:
-        """`… and a “puff of powder” came out of it, spokeswoman Jolie Hunt said.`: the
+        """`… and a “cloud of dust” rose from it, spokeswoman Greta Lund said.`: the
         sentence that carries a quoted phrase ends on who said it, after its last comma (read
         when nothing before the phrase says whose words they are)."""
         inside = self.doc.text[span.start : span.end].rstrip()
@@ -391,9 +391,9 @@ class Attributor(Resolver):
             return None  # another quote's words come first
         tail = tokens[comma + 1 : end]
         if self._verb_at(tail, len(tail) - 1, after=True) == 1:
-            found = self._name_then_verb(tail)  # ", Jolie Hunt said."
+            found = self._name_then_verb(tail)  # ", Greta Lund said."
         elif self._verb_at(tail, 0, after=True):
-            subject = self._inverted_subject(tail[1:])  # ", said Jolie Hunt."
+            subject = self._inverted_subject(tail[1:])  # ", said Greta Lund."
             found = self._attribution(subject, "after") if subject is not None else None
         else:
             return None
@@ -418,7 +418,7 @@ class Attributor(Resolver):
             and tokens[-2].text.islower()
             and tokens[-3].lower in self.lang.speaker_self
         ):
-            # "MOLLY: … and I thought, “…”": in a transcript turn, the turn's speaker
+            # "NORA: … and I thought, “…”": in a transcript turn, the turn's speaker
             found = self._attribution(Phrase(FIRST, tokens[-3].lower, tokens[-3].start), "before")
             if found.speaker is not None:
                 return found
@@ -441,7 +441,7 @@ class Attributor(Resolver):
                 phrase = self._inverted_subject(tokens[i + n :])
                 main = self._main_clause_subject(tokens, i + n)
                 if main is not None:
-                    # "Как пишет The Moscow Times, журналистка ссылалась на «…» источники":
+                    # "Как пишет газета «Северные вести», журналистка ссылалась на «…» источники":
                     # the outlet tells of it; the words are the main clause's subject's
                     phrase = main
             if phrase is not None:

@@ -24,7 +24,7 @@ from quotebook.quotes.text import Document
 
 _WORD_RE = re.compile(r"\w[\w’'\-]*")
 _TERMINAL = frozenset(".!?…")
-_NAME_WORDS = 4  # the most words of a name in marks ("Вечерний журнал", "Роль Кофе")
+_NAME_WORDS = 4  # the most words of a name in marks ("Вечерний журнал", "Бета-кредит")
 _CLAUSE_WORDS = 6  # a lower-case quote after a comma this long is a clause, not a phrase
 _SENTENCES_RE = re.compile(r"\w[.!?…][ \u00a0]+[A-ZА-ЯЁ]")  # a sentence ends inside the quote
 
@@ -179,7 +179,7 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
         if _previous_word(doc, span) in doc.language.naming_verbs:
             return PARTIAL  # `a label she called “The Band of 40”`: a name she gave
         if _inner_name(doc, text, words, tail):
-            return SCARE  # "докапитализации украинского «Альфа-банка»": a company's name
+            return SCARE  # "о продаже «Бета-кредита»": a company's name
         if capital and len(words) >= 3 and _previous_word(doc, span) in doc.language.speech_verbs:
             return DIRECT  # `he said “We will…”` written without a comma
         if _previous_word(doc, span) in doc.language.speech_verbs and _SENTENCES_RE.search(text):

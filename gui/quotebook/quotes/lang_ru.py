@@ -66,9 +66,9 @@ def _nominative_name(name: str) -> str:
     base = nominative_given(first)
     male = male_reading(first) if base == first and first in FEMALE else None
     if male is not None and words[-1][-1:].lower() not in _CONSONANTS:
-        base = male  # "Александра Новака": a man's name in the genitive, not "Александра"
+        base = male  # "Александра Зорина": a man's name in the genitive, not "Александра"
     if base == first:
-        return name  # "Евгения Альбац": the surname has no case ending; she is named
+        return name  # "Евгения Гирш": the surname has no case ending; she is named
     cases = _FEMALE_SURNAME_CASES if gender_of(base) == "f" else _MALE_SURNAME_CASES
     rest = []
     for word in words[1:]:

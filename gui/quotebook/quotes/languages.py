@@ -92,7 +92,7 @@ class Language:
     patronymic_suffixes: tuple[str, ...] = ()
     inflected_names: bool = False
     # Russian quotes words inside a sentence in lower case; a capital there starts a name
-    # ("украинского «Альфа-банка»", "в издании «Вечерний журнал»")
+    # ("о продаже «Бета-кредита»", "в издании «Вечерний журнал»")
     inner_capital_is_name: bool = False
     small_words: frozenset[str] = field(default_factory=frozenset)
     function_words: frozenset[str] = frozenset()

@@ -85,7 +85,7 @@ class NameBook:
         lang = self.lang
         masked = self.masked
         particle = rf"(?:(?:{_alt(lang.name_particles)}){_SPACE}){{0,2}}"
-        # a possessive ends the run: "President Ada Vance’s White House" is Vance and a house
+        # a possessive ends the run: "President Owen Vance’s Summer House" is Vance and a house
         stop = "(?<!’s)(?<!'s)(?<!s’)(?<!s')"
         run_re = re.compile(rf"{_NAME_TOKEN}(?:{stop}{_SPACE}{particle}{_NAME_TOKEN})*")
         token_re = re.compile(r"\S+")
@@ -168,7 +168,7 @@ class NameBook:
                     for w in words[:-1]
                     if w in roles or w in any_title or w.rstrip(".") in roles | any_title
                 }
-                # "spokesman Sean Vale", "журналист Дмитрий Смирнов" (who asks, not answers)
+                # "spokesman Rhys Vale", "журналист Павел Силин" (who asks, not answers)
                 before = (word or _word_before(masked, at)).lower()
                 if before in roles or before in lang.interviewer_labels:
                     seen_titles.add(before)
@@ -387,7 +387,7 @@ class NameBook:
                     return self._mention_display(mentions[j])
             if len(wanted) > 1:
                 return None  # "the Commerce Secretary": nobody named was introduced as that
-            # "журналист Дмитрий Смирнов" … "сказал глава МИД": whoever was brought in as the
+            # "журналист Павел Силин" … "сказал глава МИД": whoever was brought in as the
             # one who reports or asks is not the one another role names
             askers = self.lang.interviewer_labels
             if not askers & set(wanted):
@@ -420,7 +420,7 @@ class NameBook:
 
     def holder_after(self, role: str, pos: int, reach: int) -> str | None:
         """The first person named within `reach` characters after `pos` with the title `role`
-        ("the mayor" … "Mayor Lonnie Hart"), by display name; None if the role has an earlier
+        ("the mayor" … "Mayor Wade Hart"), by display name; None if the role has an earlier
         holder or nobody that close holds it."""
         mentions = self._mention_index()
         wanted = role.split()
@@ -450,7 +450,7 @@ class NameBook:
         return None
 
     def _verb_right_after(self, at: int) -> bool:
-        """ "Сергей Лавров, отметил": a reporting verb right after the surname at `at`, a
+        """ "Олег Варин, отметил": a reporting verb right after the surname at `at`, a
         comma between."""
         m = _VERB_AFTER_RE.match(self.masked, at)
         return m is not None and m.group(1).lower() in self.lang.speech_verbs

@@ -171,7 +171,7 @@ class Reader:
                 or before.lower in lang.relative_pronouns
                 or before.lower in lang.roles
                 or (before.is_capitalised and not is_demonym(before.text, lang))
-                or self._noun_reports(tokens, i, n)  # "the constitution states that …"
+                or self._noun_reports(tokens, i, n)  # "the charter states that …"
             )
         return True
 
@@ -258,13 +258,13 @@ class Reader:
             if phrase is not None:
                 return phrase
         if self._noun_reports(tokens, i, n):
-            # "Article 99 of the constitution states that …": a text's words, nobody's name
+            # "Article 12 of the charter states that …": a text's words, nobody's name
             return Phrase(UNNAMED, tokens[i - 1].lower, tokens[i - 1].start)
         return analyse_np(self._clause_subject(tokens, i), self.lang)
 
     def _noun_reports(self, tokens: list[Token], i: int, n: int) -> bool:
         """Is the reporting verb at `i` a bare form ending in -s after a lower-case noun and
-        before "that" ("the constitution states that", "the letter claims that")?"""
+        before "that" ("the charter states that", "the letter claims that")?"""
         lang = self.lang
         form = " ".join(t.lower for t in tokens[i : i + n])
         before = tokens[i - 1] if i > 0 else None
@@ -283,7 +283,7 @@ class Reader:
         )
 
     def _subject_before_aside(self, tokens: list[Token], dash: int) -> Phrase | None:
-        """ "The mayor of this town -- razed by a storm -- vowed …": an aside between two
+        """ "The mayor of this town -- flooded by a surge -- vowed …": an aside between two
         dashes (or two pairs of hyphens) stands between the subject and its verb."""
         glyph = tokens[dash].text
         close = dash
@@ -461,7 +461,7 @@ class Reader:
 
     def _sentence_adverb(self, tokens: list[Token], comma: int) -> bool:
         """Is the one word before the comma at `comma` an adverb that opens the sentence
-        ("Weirdly, Rubio …", "However, she …", "Впрочем, он …") rather than a name?"""
+        ("Weirdly, Moss …", "However, she …", "Впрочем, он …") rather than a name?"""
         word = tokens[comma - 1]
         if is_ly_adverb(word.lower) or word.lower in self.lang.adverbs:
             return True

@@ -119,7 +119,7 @@ class Resolver(Reader):
             return Attribution(person, cue, 0.85)
         if phrase.kind == ROLE:
             if self._introduced_unnamed(phrase):
-                # "A spokesman says … “studies.”" and then "But spokesman Sean Vale did not
+                # "A spokesman says … “surveys.”" and then "But spokesman Rhys Vale did not
                 # …": the source the next lines name with the same role
                 holder = names.holder_after(phrase.text, phrase.pos, _NAMED_LATER_REACH)
                 return Attribution(holder, cue, 0.7 if holder else 0.6)
@@ -131,14 +131,14 @@ class Resolver(Reader):
                 # surname a reporting verb follows before the quote is the better guess
                 person = self._lone_subject_before(phrase.pos, None) or person
             if person is None:
-                # "The mayor … vowed to build “a brand-new town.”" and the next paragraph's
-                # "Mayor Lonnie Hart told reporters": the role's holder, named just after
+                # "The mayor … vowed to rebuild “every school.”" and the next paragraph's
+                # "Mayor Wade Hart told reporters": the role's holder, named just after
                 words = phrase.text.lower().split()
                 head = [w for w in words if w in self.lang.roles | self.lang.titles]
-                if head:  # "the Greenvale mayor": the role words, not the place
+                if head:  # "the Porthaven mayor": the role words, not the place
                     person = names.holder_after(" ".join(head), phrase.pos, _HOLDER_REACH)
                 if head and person is None and names.antecedent_at(phrase.pos) is None:
-                    # nobody named before at all: "…», – сказал министр. Сергей Лавров
+                    # nobody named before at all: "…», – сказал министр. Олег Варин
                     # отметил, что …": the one the next sentence names as speaking
                     person = names.speaker_after(phrase.pos, _NEXT_SPEAKER_REACH)
             return Attribution(person, cue, 0.85)
@@ -165,7 +165,7 @@ class Resolver(Reader):
         for m in _LONE_SUBJECT_RE.finditer(masked, start, pos):
             name, verb = m.group("name"), m.group("verb").lower()
             low = name.lower()
-            # "Лавров подошёл к журналистам": a surname's shape and a past-tense verb after it
+            # "Варенцов подошёл к репортёрам": a surname's shape and a past-tense verb after it
             # make it a subject even when the verb reports nothing
             acting = (
                 lang.inflected_names
