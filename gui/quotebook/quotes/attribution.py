@@ -36,6 +36,7 @@ from quotebook.quotes.marks import MarkedSpan
 from quotebook.quotes.model import Turn
 from quotebook.quotes.names import NameBook
 from quotebook.quotes.phrases import (
+    FIRST,
     ORG,
     PERSON,
     PRONOUN,
@@ -56,6 +57,7 @@ from quotebook.quotes.text import (
 _DASHES = frozenset({"—", "–", "―", "-"})
 _SEPARATORS = frozenset({",", "…"}) | _DASHES
 _QUOTE_MARKS = frozenset(MARKS)
+_CLOSING_WORDS = 7  # most words of an attribution that closes a sentence ("…, X said.")
 _WINDOW = 240  # characters of reporter's text read after a quote
 _BEFORE_WINDOW = 500  # most characters of a sentence read before a quote
 # "…, — сказал он. — …" inside the marks: a comma (or !?…), a dash, then the attribution
@@ -84,10 +86,14 @@ class Attributor(Resolver):
 
     def attribute(self, span: MarkedSpan, *, embedded: bool) -> Attribution:
         """Attribute one quote; quotes must be passed in reading order."""
+        found = self._after(span, embedded) or self._inside(span)
+        if found is None:
+            found = self._before(span.open_at)
+            if found is None or found.speaker is None:
+                # "Police told staff … a “cloud of dust” rose, X said."
+                found = self._closing_attribution(span, embedded) or found
         found = (
-            self._after(span, embedded)
-            or self._inside(span)
-            or self._before(span.open_at)
+            found
             or self._credit_below(span)
             or self._headline_speaker(span)
             or self._inherit(span, embedded)
@@ -364,6 +370,40 @@ class Attributor(Resolver):
                 return found if found.speaker is not None else None
         return None
 
+    def _closing_attribution(self, span: MarkedSpan, embedded: bool) -> Attribution | None:
+        """`… and a “cloud of dust” rose from it, spokeswoman Greta Lund said.`: the
+        sentence that carries a quoted phrase ends on who said it, after its last comma (read
+        when nothing before the phrase says whose words they are)."""
+        inside = self.doc.text[span.start : span.end].rstrip()
+        if not (span.closed and embedded and inside[-1:].isalnum()):
+            return None
+        begin = span.close_at + 1
+        tokens = self.doc.tokens(begin, min(self.doc.sentence_end(begin), begin + _WINDOW))
+        end = len(tokens)
+        while end > 0 and not tokens[end - 1].is_word:
+            end -= 1
+        if end == len(tokens) or tokens[end].text != ".":
+            return None  # the sentence must end here, not run on past the window
+        comma = next((j for j in range(end - 1, -1, -1) if tokens[j].text == ","), -1)
+        if comma < 0 or not 2 <= end - comma - 1 <= _CLOSING_WORDS:
+            return None
+        if any(t.text in _QUOTE_MARKS for t in tokens[:comma]):
+            return None  # another quote's words come first
+        tail = tokens[comma + 1 : end]
+        if self._verb_at(tail, len(tail) - 1, after=True) == 1:
+            found = self._name_then_verb(tail)  # ", Greta Lund said."
+        elif self._verb_at(tail, 0, after=True):
+            subject = self._inverted_subject(tail[1:])  # ", said Greta Lund."
+            found = self._attribution(subject, "after") if subject is not None else None
+        else:
+            return None
+        if found is None or found.speaker is None or found.speaker in self._groups_named():
+            return None
+        return found
+
+    def _groups_named(self) -> set[str]:
+        return {text for _, text in self._groups}
+
     def _before(self, open_at: int, start: int | None = None) -> Attribution | None:
         if start is None:
             start = self.doc.sentence_start(open_at)
@@ -371,6 +411,17 @@ class Attributor(Resolver):
         # for every quote would cost the square of its length)
         start = max(start, open_at - _BEFORE_WINDOW)
         tokens = self.doc.tokens(start, open_at)
+        if (
+            len(tokens) > 2
+            and tokens[-1].text in {",", ":"}
+            and tokens[-2].text.isalpha()
+            and tokens[-2].text.islower()
+            and tokens[-3].lower in self.lang.speaker_self
+        ):
+            # "NORA: … and I thought, “…”": in a transcript turn, the turn's speaker
+            found = self._attribution(Phrase(FIRST, tokens[-3].lower, tokens[-3].start), "before")
+            if found.speaker is not None:
+                return found
         for i in range(len(tokens) - 1, -1, -1):
             n = self._phrase_at(tokens, i, self._according)
             if n:
@@ -388,6 +439,11 @@ class Attributor(Resolver):
             if phrase is None and self._is_verb(tokens, i, n) and self._opens_clause(tokens, i):
                 # "Как сообщил источник, …", "As the minister said, …": the subject follows.
                 phrase = self._inverted_subject(tokens[i + n :])
+                main = self._main_clause_subject(tokens, i + n)
+                if main is not None:
+                    # "Как пишет газета «Северные вести», журналистка ссылалась на «…» источники":
+                    # the outlet tells of it; the words are the main clause's subject's
+                    phrase = main
             if phrase is not None:
                 return self._attribution(phrase, "before")
         if tokens and tokens[-1].lower in self.lang.speech_nouns:
@@ -411,18 +467,52 @@ class Attributor(Resolver):
                 return self._attribution(phrase, "colon")
         if colon and tokens[-2].text.islower() and tokens[-2].text.isalpha():
             # "he laughed:", "Berg shrugged:" — any verb between a speaker and a colon.
-            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
+            np = self._backward_np(tokens, len(tokens) - 2)
+            phrase = analyse_np(np, self.lang)
             if phrase is not None and phrase.kind in (PERSON, PRONOUN):
-                return self._attribution(phrase, "colon")
+                lead = self._lead_person(tokens, len(tokens) - 2 - len(np))
+                return self._attribution(lead or phrase, "colon")
         if tokens and tokens[-1].text == ":":
-            phrase = analyse_np(self._backward_np(tokens, len(tokens) - 1), self.lang)
+            np = self._backward_np(tokens, len(tokens) - 1)
+            phrase = analyse_np(np, self.lang)
             if phrase is not None and phrase.kind in (PERSON, ORG):
-                return self._attribution(phrase, "colon")
+                lead = self._lead_person(tokens, len(tokens) - 1 - len(np))
+                return self._attribution(lead or phrase, "colon")
             # "Governor Hal Brandt sent these words about the school bill:", "Lindqvist has one
             # goal this year:" — what a sentence about a person introduces with a colon is theirs.
             phrase = analyse_np(self._leading_name(tokens), self.lang)
             if phrase is not None and phrase.kind in (PERSON, ROLE):
                 return self._attribution(phrase, "colon")
+        return None
+
+    def _lead_person(self, tokens: list[Token], np_start: int) -> Phrase | None:
+        """`Tom Harlan upset with Kenton coaching:`, `Rob Dane on beating his brother, Mark:`:
+        a colon line that opens with a person and goes on in lower-case words introduces that
+        person's words; the name just before the colon sits in the object or a phrase."""
+        lead = self._leading_name(tokens)
+        if not lead or tokens[0] is not lead[0] or len(lead) >= np_start:
+            return None
+        between = tokens[len(lead) : np_start]
+        if not any(t.is_word and t.text.islower() for t in between):
+            return None
+        phrase = analyse_np(lead, self.lang)
+        if phrase is None or phrase.kind != PERSON:
+            return None
+        known = self.names.is_person(phrase.text) or is_given_name(phrase.text.split()[0])
+        return phrase if known and " " in phrase.text else None
+
+    def _main_clause_subject(self, tokens: list[Token], start: int) -> Phrase | None:
+        """The subject of the main clause after an opening "as X writes," clause that ends
+        with the first comma after `start` outside brackets, if it is a person or a role."""
+        depth = 0
+        for j in range(start, len(tokens)):
+            text = tokens[j].text
+            depth += (text == "(") - (text == ")")
+            if text == "," and depth == 0:
+                phrase = analyse_np(self._forward_np(tokens[j + 1 :]), self.lang)
+                if phrase is not None and phrase.kind in (PERSON, ROLE, PRONOUN):
+                    return phrase
+                return None
         return None
 
     def _before_place(self, tokens: list[Token], end: int) -> int:

@@ -49,7 +49,8 @@ FEMALE = words(
     "valentina vera veronika yelena yulia zhanna "
     "алла алина алёна анастасия анна валентина вера вероника галина дарья екатерина елена "
     "жанна ирина ксения лариса людмила марина мария надежда наталья нина оксана ольга "
-    "полина светлана софья татьяна юлия хельга ангела камала хиллари урсула кая"
+    "полина светлана софья татьяна юлия хельга ангела камала хиллари урсула кая евгения "
+    "александра валерия виктория маргарита"
     # Arab world, Africa, South and East Asia
     " aisha amina fatima fatma layla leila mariam maryam nadia noor rania salma samira "
     "yasmin zainab zahra amara chidinma chioma folake ngozi nkechi wanjiru abena adaeze "
@@ -130,6 +131,17 @@ def nominative_given(low: str) -> str:
             if base in FEMALE or base in MALE:
                 return base
     return low
+
+
+def male_reading(low: str) -> str | None:
+    """The man's name that the female name `low` is also a case form of ("евгения" → "евгений",
+    "александра" → "александр"), or None."""
+    for ending, nominative in _CYRILLIC_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            base = low[: -len(ending)] + nominative
+            if base in MALE:
+                return base
+    return None
 
 
 def gender_of(given: str) -> str | None:

@@ -24,6 +24,7 @@ from quotebook.quotes.text import Document
 
 _WORD_RE = re.compile(r"\w[\w’'\-]*")
 _TERMINAL = frozenset(".!?…")
+_NAME_WORDS = 4  # the most words of a name in marks ("Вечерний журнал", "Бета-кредит")
 _CLAUSE_WORDS = 6  # a lower-case quote after a comma this long is a clause, not a phrase
 _SENTENCES_RE = re.compile(r"\w[.!?…][ \u00a0]+[A-ZА-ЯЁ]")  # a sentence ends inside the quote
 
@@ -137,6 +138,14 @@ def _names_a_title(doc: Document, span: MarkedSpan, words: list[str], text: str)
     return (preposition and before not in lang.conjunctions) or possessive
 
 
+def _inner_name(doc: Document, text: str, words: list[str], tail: str) -> bool:
+    """In a language that quotes words inside a sentence in lower case, a short capitalised
+    phrase there with no sentence's end is a name (a company, a publication), not words."""
+    if not doc.language.inner_capital_is_name or len(words) > _NAME_WORDS:
+        return False
+    return words[0][0].isupper() and tail not in _TERMINAL and not _SENTENCES_RE.search(text)
+
+
 def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: bool) -> Kind:
     """The kind of the quote in `span`, given what attribution found for it."""
     text = doc.text[span.start : span.end]
@@ -152,7 +161,7 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
     reported = found.speaker is not None or found.reported
     if doc.is_heading(span.open_at) and not reported:
         return SCARE
-    if found.speaker is None and _title_case(words, doc.language.small_words):
+    if not reported and _title_case(words, doc.language.small_words):
         content = [w for w in words if w.lower() not in doc.language.small_words]
         if len(content) >= 3 and text.rstrip()[-1:] not in "!?":
             return SCARE  # `The slogan is: “A Bright New Harbour Town.”`: a title or slogan
@@ -169,6 +178,8 @@ def classify(doc: Document, span: MarkedSpan, found: Attribution, *, repeated: b
             return SCARE
         if _previous_word(doc, span) in doc.language.naming_verbs:
             return PARTIAL  # `a label she called “The Band of 40”`: a name she gave
+        if _inner_name(doc, text, words, tail):
+            return SCARE  # "о продаже «Бета-кредита»": a company's name
         if capital and len(words) >= 3 and _previous_word(doc, span) in doc.language.speech_verbs:
             return DIRECT  # `he said “We will…”` written without a comma
         if _previous_word(doc, span) in doc.language.speech_verbs and _SENTENCES_RE.search(text):

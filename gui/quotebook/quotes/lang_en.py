@@ -135,6 +135,7 @@ def _english() -> Language:
         after_only_verbs=frozenset(english_forms("continue") | english_forms("go on", past="went"))
         | frozenset({"began", "begins"}),
         modals=words("will would could can may might must should shall"),
+        complementisers=words("that whether"),
         participles=participles,
         person_pronouns=words("he she him her"),
         group_pronouns=words("they them it"),
@@ -166,7 +167,8 @@ def _english() -> Language:
             "minister ambassador envoy secretary general secretary-general chancellor senator "
             "sen. rep. representative governor gov. adm. supt. det. insp. rev. fr. hon. atty. "
             "mayor king queen prince princess pope "
-            "cardinal archbishop bishop rabbi imam sheikh gen. col. lt. capt. sgt. maj. admiral "
+            "cardinal archbishop bishop rabbi imam ayatollah mufti patriarch sheikh gen. col. "
+            "lt. capt. sgt. maj. admiral "
             "commander chairman chairwoman chair spokesman spokeswoman spokesperson fm pm mp mep "
             "ceo director head leader judge justice commissioner chairman-in-office "
             "chairperson diplomat official officer attorney counsel coordinator rapporteur "

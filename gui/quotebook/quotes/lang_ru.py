@@ -6,7 +6,7 @@ a surname is matched by its stem; a name keeps at most a first name, patronymic 
 
 from __future__ import annotations
 
-from quotebook.quotes.given_names import gender_of, nominative_given
+from quotebook.quotes.given_names import FEMALE, gender_of, male_reading, nominative_given
 from quotebook.quotes.languages import Language, phrases, words
 
 # Singular case endings of the nouns that name roles, by how the nominative ends: "министр" →
@@ -62,9 +62,13 @@ def _nominative_name(name: str) -> str:
     words = name.split()
     if len(words) < 2:
         return name
-    base = nominative_given(words[0].lower())
-    if base == words[0].lower():
-        return name
+    first = words[0].lower()
+    base = nominative_given(first)
+    male = male_reading(first) if base == first and first in FEMALE else None
+    if male is not None and words[-1][-1:].lower() not in _CONSONANTS:
+        base = male  # "Александра Зорина": a man's name in the genitive, not "Александра"
+    if base == first:
+        return name  # "Евгения Гирш": the surname has no case ending; she is named
     cases = _FEMALE_SURNAME_CASES if gender_of(base) == "f" else _MALE_SURNAME_CASES
     rest = []
     for word in words[1:]:
@@ -89,7 +93,7 @@ def _russian() -> Language:
         "резюмировал выразил пообещал спросил уточнил возразил заключил высказал объяснил "
         "отверг прокомментировал охарактеризовал заверил опроверг говорил посчитал считал "
         "полагал оценил обещал объявил парировал посетовал продолжил подытожил предположил "
-        "допустил уверил съязвил"
+        "допустил уверил съязвил отреагировал"
     )
     past: set[str] = set()
     for stem in words(past_stems):
@@ -113,7 +117,7 @@ def _russian() -> Language:
         "пресс-секретарь спикер официальный чиновник председатель депутат генсек "
         "генеральный секретарь замминистра эксперт политик руководитель директор мэр "
         "губернатор аналитик судья прокурор сенатор советник помощник зампред вице-премьер "
-        "канцлер лидер"
+        "канцлер лидер журналист журналистка корреспондент ведущий ведущая"
     )
     titles = words(
         "министр посол представитель постпред глава президент премьер пресс-секретарь "
@@ -189,7 +193,14 @@ def _russian() -> Language:
         adverbs=words("также еще ещё затем позже ранее вновь снова уже однако"),
         according_to=("по словам", "по мнению", "как считает", "по данным", "по информации"),
         as_put_it=("выразился", "выразилась", "сказал", "сказала", "отметил", "отметила"),
-        scare_cues=("так называемый", "так называемая", "так называемое", "так называемые"),
+        # "якобы «вмешательство»": the reporter's doubt, a word put in marks, not a quote
+        scare_cues=(
+            *(
+                "так называем" + ending
+                for ending in ("ый", "ая", "ое", "ые", "ого", "ой", "ом", "ую", "ым", "ых", "ыми")
+            ),
+            "якобы",
+        ),
         title_nouns=words(
             "газета газеты газете журнал фильм фильма книга книги песня операция операции "
             "движение движения партия партии проект проекта программа программы"
@@ -215,6 +226,7 @@ def _russian() -> Language:
         male_surname_endings=("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"),
         patronymic_suffixes=("вич", "вна", "ична", "чна"),
         inflected_names=True,
+        inner_capital_is_name=True,
         function_words=words("и но а или если когда как по в на с о об из за"),
         calendar_words=words(
             "понедельник вторник среда четверг пятница суббота воскресенье январь февраль "

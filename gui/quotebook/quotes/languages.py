@@ -53,6 +53,7 @@ class Language:
     bare_verbs: frozenset[str] = frozenset()
     after_only_verbs: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()
+    complementisers: frozenset[str] = frozenset()  # "that", "whether": a reported clause
     participles: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()
     group_pronouns: frozenset[str] = frozenset()
@@ -90,6 +91,9 @@ class Language:
     max_name_tokens: int = 4
     patronymic_suffixes: tuple[str, ...] = ()
     inflected_names: bool = False
+    # Russian quotes words inside a sentence in lower case; a capital there starts a name
+    # ("о продаже «Бета-кредита»", "в издании «Вечерний журнал»")
+    inner_capital_is_name: bool = False
     small_words: frozenset[str] = field(default_factory=frozenset)
     function_words: frozenset[str] = frozenset()
     calendar_words: frozenset[str] = frozenset()

@@ -43,6 +43,7 @@ _INTRO_CHARS = 60  # how far before a person's first mention their description i
 _AFTER_NAME_RE = re.compile(
     r"[\w’'\-]+(?:’s|'s)?(?:,[^,.\n]{1,60},)?[ \u00a0]+(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,4})"
 )
+_VERB_AFTER_RE = re.compile(r"[\w’'\-]+[ ,\u00a0]{1,3}([\w’'\-]+)")
 _PARTY_RE = re.compile(
     r"(?:[ \u00a0]?\(|,[ \u00a0]*)(?P<party>[DRI])(?:-(?P<state>[A-Z][A-Za-z.]{0,12}))?"
     r"(?=\)|-\d|,)"
@@ -84,7 +85,9 @@ class NameBook:
         lang = self.lang
         masked = self.masked
         particle = rf"(?:(?:{_alt(lang.name_particles)}){_SPACE}){{0,2}}"
-        run_re = re.compile(rf"{_NAME_TOKEN}(?:{_SPACE}{particle}{_NAME_TOKEN})*")
+        # a possessive ends the run: "President Owen Vance’s Summer House" is Vance and a house
+        stop = "(?<!’s)(?<!'s)(?<!s’)(?<!s')"
+        run_re = re.compile(rf"{_NAME_TOKEN}(?:{stop}{_SPACE}{particle}{_NAME_TOKEN})*")
         token_re = re.compile(r"\S+")
         after_re = re.compile(
             r"[ \u00a0]+([\w’'\-]+)(?:[ \u00a0]+([\w’'\-]+))?(?:[ \u00a0]+([\w’'\-]+))?"
@@ -165,8 +168,10 @@ class NameBook:
                     for w in words[:-1]
                     if w in roles or w in any_title or w.rstrip(".") in roles | any_title
                 }
-                if word in roles:
-                    seen_titles.add(word)
+                # "spokesman Rhys Vale", "журналист Павел Силин" (who asks, not answers)
+                before = (word or _word_before(masked, at)).lower()
+                if before in roles or before in lang.interviewer_labels:
+                    seen_titles.add(before)
                 if titled_by:
                     seen_titles.add(abbreviation)  # "Gov. Ron Dees": a governor
                 seen_titles |= self._described_as(m.end()) | self._party_of(m.end())
@@ -282,6 +287,8 @@ class NameBook:
     def display(self, name: str, pos: int | None = None) -> str:
         """The fullest form of `name` seen in the document ("Carpenter" → "Michael Carpenter"),
         also for a person called by given name alone ("Pauline" → "Pauline Fairweather")."""
+        if self.lang.name_nominative is not None:
+            name = self.lang.name_nominative(name)  # "по словам Олега Варина" → "Олег Варин"
         parts = name.split()
         if not parts:
             return name
@@ -380,6 +387,14 @@ class NameBook:
                     return self._mention_display(mentions[j])
             if len(wanted) > 1:
                 return None  # "the Commerce Secretary": nobody named was introduced as that
+            # "журналист Павел Силин" … "сказал глава МИД": whoever was brought in as the
+            # one who reports or asks is not the one another role names
+            askers = self.lang.interviewer_labels
+            if not askers & set(wanted):
+                while i >= 0 and self._titles.get(mentions[i][1], set()) & askers:
+                    i -= 1
+                if i < 0:
+                    return None
         return self._mention_display(mentions[self._first_in_sentence(i, gender)])
 
     def introduced_after(self, name: str, pos: int) -> bool:
@@ -402,6 +417,43 @@ class NameBook:
             if all(w in held for w in wanted) and not other_rank:
                 return self._mention_display(mentions[j])
         return None
+
+    def holder_after(self, role: str, pos: int, reach: int) -> str | None:
+        """The first person named within `reach` characters after `pos` with the title `role`
+        ("the mayor" … "Mayor Wade Hart"), by display name; None if the role has an earlier
+        holder or nobody that close holds it."""
+        mentions = self._mention_index()
+        wanted = role.split()
+        i = bisect_left(mentions, pos, key=lambda m: m[0])
+        for j in range(i, len(mentions)):
+            if mentions[j][0] > pos + reach:
+                break
+            held = self._titles.get(mentions[j][1], set())
+            other_rank = any(r in held and r not in wanted for r in self.lang.rank_modifiers)
+            if all(w in held for w in wanted) and not other_rank:
+                return self._mention_display(mentions[j])
+        return None
+
+    def speaker_after(self, pos: int, reach: int) -> str | None:
+        """The first person within `reach` characters after `pos` whom a reporting verb
+        follows and who was brought in with no role of their own, by display name."""
+        mentions = self._mention_index()
+        i = bisect_left(mentions, pos, key=lambda m: m[0])
+        for j in range(i, len(mentions)):
+            at, key, _ = mentions[j]
+            if at > pos + reach:
+                break
+            if self._titles.get(key, set()) & self.lang.roles:
+                continue
+            if self._reports_after(at) or self._verb_right_after(at):
+                return self._mention_display(mentions[j])
+        return None
+
+    def _verb_right_after(self, at: int) -> bool:
+        """ "Олег Варин, отметил": a reporting verb right after the surname at `at`, a
+        comma between."""
+        m = _VERB_AFTER_RE.match(self.masked, at)
+        return m is not None and m.group(1).lower() in self.lang.speech_verbs
 
     def _first_in_sentence(self, i: int, gender: str | None) -> int:
         """The subject (of `gender`) of the sentence of mention `i`: the person a reporting

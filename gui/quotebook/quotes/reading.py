@@ -31,6 +31,8 @@ def _is_acronym(word: str) -> bool:
 
 _DESCRIPTION_WORDS = 12  # most words of a description between a name and its verb
 _AFFILIATION_LINKS = 3  # "of the Red Cross of Maine": links followed back to a speaker's name
+_ASIDE_DASHES = frozenset({"—", "–", "-"})  # the marks that set an aside off inside a sentence
+_ASIDE_TOKENS = 30  # the longest aside between a subject and its verb, in tokens
 
 
 class Reader:
@@ -83,7 +85,11 @@ class Reader:
             if self._phrase_at(tokens, i, [option]):
                 return len(option)
         single = self._single_after if after else self._single
-        return 1 if low in single and (i == 0 or tokens[i - 1].text != "-") else 0
+        # "self-described" is no verb; "-- vowed", after an aside's hyphens and a space, is
+        hyphened = (
+            i > 0 and tokens[i - 1].text == "-" and tokens[i - 1].start + 1 == tokens[i].start
+        )
+        return 1 if low in single and not hyphened else 0
 
     @staticmethod
     def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
@@ -142,10 +148,13 @@ class Reader:
             while k > 0 and is_ly_adverb(tokens[k].text):
                 k -= 1  # "Okafor did not openly answer": the word before the adverb
             before = tokens[k]
-            if before.lower in lang.modals or (
-                before.lower == "not" and i > 1 and tokens[i - 2].lower in lang.modals
-            ):
-                return False
+            modal = self._modal(tokens, k)
+            if modal:
+                # "Berg will state …" is no report of words; "Berg couldn't state that …" is
+                # one: what the subject would not say about a claim, which the quotes after it
+                # go on with in the subject's own words
+                after = tokens[i + n].lower if i + n < len(tokens) else ""
+                return modal == "negated" and after in lang.complementisers
             if (
                 before.is_capitalised
                 and not form.endswith("s")
@@ -162,8 +171,24 @@ class Reader:
                 or before.lower in lang.relative_pronouns
                 or before.lower in lang.roles
                 or (before.is_capitalised and not is_demonym(before.text, lang))
+                or self._noun_reports(tokens, i, n)  # "the charter states that …"
             )
         return True
+
+    def _modal(self, tokens: list[Token], k: int) -> str:
+        """Is `tokens[k]` a modal ("could"), or a negated one ("could not", "couldn't",
+        "cannot")? Returns "", "modal" or "negated"."""
+        modals = self.lang.modals
+        low = tokens[k].lower.replace("’", "'")
+        if low in modals:
+            return "modal"
+        if low.endswith("n't") and (low[:-3] in modals or low[:-3] + "n" in modals):
+            return "negated"  # "couldn't", "can't" (ca + n't), "won't" is "will" below
+        if low in ("won't", "cannot"):
+            return "negated"
+        if low in ("not", "never") and k > 0 and tokens[k - 1].lower in modals:
+            return "negated"
+        return ""
 
     def _quoted_object(self, tokens: list[Token]) -> Phrase | None:
         """The person a quoting verb names as the one quoted: the noun phrase right after it
@@ -228,7 +253,61 @@ class Reader:
             phrase = self._apposition(tokens, k - 1) or self._name_before_description(tokens, k - 1)
             if phrase is not None:
                 return phrase
+        if k > 0 and tokens[k - 1].text in _ASIDE_DASHES:
+            phrase = self._subject_before_aside(tokens, k - 1)
+            if phrase is not None:
+                return phrase
+        if self._noun_reports(tokens, i, n):
+            # "Article 12 of the charter states that …": a text's words, nobody's name
+            return Phrase(UNNAMED, tokens[i - 1].lower, tokens[i - 1].start)
         return analyse_np(self._clause_subject(tokens, i), self.lang)
+
+    def _noun_reports(self, tokens: list[Token], i: int, n: int) -> bool:
+        """Is the reporting verb at `i` a bare form ending in -s after a lower-case noun and
+        before "that" ("the charter states that", "the letter claims that")?"""
+        lang = self.lang
+        form = " ".join(t.lower for t in tokens[i : i + n])
+        before = tokens[i - 1] if i > 0 else None
+        after = tokens[i + n].lower if i + n < len(tokens) else ""
+        return (
+            before is not None
+            and form in lang.bare_verbs
+            and form.endswith("s")
+            and after in lang.complementisers
+            and before.text.isalpha()
+            and before.text.islower()
+            and before.lower not in lang.determiners
+            and before.lower not in lang.auxiliaries
+            and before.lower not in lang.person_pronouns | lang.group_pronouns
+            and before.lower not in lang.roles
+        )
+
+    def _subject_before_aside(self, tokens: list[Token], dash: int) -> Phrase | None:
+        """ "The mayor of this town -- flooded by a surge -- vowed …": an aside between two
+        dashes (or two pairs of hyphens) stands between the subject and its verb."""
+        glyph = tokens[dash].text
+        close = dash
+        while close > 0 and tokens[close - 1].text == glyph:
+            close -= 1
+        opening = next(
+            (
+                j
+                for j in range(close - 1, max(close - _ASIDE_TOKENS, 0) - 1, -1)
+                if tokens[j].text == glyph
+            ),
+            -1,
+        )
+        if opening <= 0:
+            return None
+        while opening > 0 and tokens[opening - 1].text == glyph:
+            opening -= 1
+        # the clause opens at the sentence's start or after a dateline's dash
+        start = next(
+            (j + 1 for j in range(opening - 1, -1, -1) if tokens[j].text in _ASIDE_DASHES), 0
+        )
+        head = tokens[start:opening]
+        phrase = analyse_np(self._clause_subject(head, len(head)), self.lang)
+        return phrase if phrase is not None and phrase.kind in (PERSON, ROLE) else None
 
     def _coordinated_subject(self, tokens: list[Token], conj: int) -> Phrase | None:
         """The subject that opens the clause of two coordinated verbs, the conjunction at
@@ -380,6 +459,16 @@ class Reader:
             k += 1
         return k
 
+    def _sentence_adverb(self, tokens: list[Token], comma: int) -> bool:
+        """Is the one word before the comma at `comma` an adverb that opens the sentence
+        ("Weirdly, Moss …", "However, she …", "Впрочем, он …") rather than a name?"""
+        word = tokens[comma - 1]
+        if is_ly_adverb(word.lower) or word.lower in self.lang.adverbs:
+            return True
+        after = tokens[comma + 1].lower if comma + 1 < len(tokens) else ""
+        # a word nobody is called, then the pronoun that is the subject
+        return after in self.lang.person_pronouns and not self.names.is_person(word.text)
+
     def _clause_subject(self, tokens: list[Token], end: int) -> list[Token]:
         """The first noun phrase of the clause that ends at `end` (for "…, adding that …")."""
         start = 0
@@ -399,7 +488,7 @@ class Reader:
                 out.append(token)
                 if token.lower in self.lang.person_pronouns:
                     break
-            elif out == [tokens[j - 1]] and token.text == "," and is_ly_adverb(out[0].lower):
+            elif out == [tokens[j - 1]] and token.text == "," and self._sentence_adverb(tokens, j):
                 out = []  # "Weirdly, Rubio announced …": a sentence adverb, not a name
             elif out:
                 name = self._name_after_complement(tokens, j, end) if out else 0

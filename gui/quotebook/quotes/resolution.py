@@ -38,6 +38,9 @@ from quotebook.quotes.reading import Reader
 from quotebook.quotes.text import Document
 
 _PRONOUN_CHAIN = 3  # sentences led by the same pronoun passed over to find who it stands for
+_HOLDER_REACH = 600  # characters read on for the holder of a role nobody held before
+_NAMED_LATER_REACH = 400  # characters read on for the name of a source brought in as "a spokesman"
+_NEXT_SPEAKER_REACH = 300  # characters read on for a speaker after a role nobody held before
 _INTRO_WINDOW = 400  # characters read back for "a/an <role>" bringing in an unnamed source
 _LONE_WINDOW = 1500  # characters read back for a lone surname that a reporting verb follows
 _LONE_SUBJECT_RE = re.compile(
@@ -116,7 +119,10 @@ class Resolver(Reader):
             return Attribution(person, cue, 0.85)
         if phrase.kind == ROLE:
             if self._introduced_unnamed(phrase):
-                return Attribution(None, cue, 0.6)
+                # "A spokesman says … “surveys.”" and then "But spokesman Rhys Vale did not
+                # …": the source the next lines name with the same role
+                holder = names.holder_after(phrase.text, phrase.pos, _NAMED_LATER_REACH)
+                return Attribution(holder, cue, 0.7 if holder else 0.6)
             person = names.nearest_person(phrase.pos, phrase.text)
             if " " not in phrase.text and (
                 person is None or names.introduced_after(person, phrase.pos)
@@ -124,6 +130,17 @@ class Resolver(Reader):
                 # nobody, or somebody the reader meets with that title only later: a lone
                 # surname a reporting verb follows before the quote is the better guess
                 person = self._lone_subject_before(phrase.pos, None) or person
+            if person is None:
+                # "The mayor … vowed to rebuild “every school.”" and the next paragraph's
+                # "Mayor Wade Hart told reporters": the role's holder, named just after
+                words = phrase.text.lower().split()
+                head = [w for w in words if w in self.lang.roles | self.lang.titles]
+                if head:  # "the Porthaven mayor": the role words, not the place
+                    person = names.holder_after(" ".join(head), phrase.pos, _HOLDER_REACH)
+                if head and person is None and names.antecedent_at(phrase.pos) is None:
+                    # nobody named before at all: "…», – сказал министр. Олег Варин
+                    # отметил, что …": the one the next sentence names as speaking
+                    person = names.speaker_after(phrase.pos, _NEXT_SPEAKER_REACH)
             return Attribution(person, cue, 0.85)
         if phrase.kind == GROUP:
             return Attribution(self._nearest_group(phrase.pos), cue, 0.7)
@@ -148,7 +165,14 @@ class Resolver(Reader):
         for m in _LONE_SUBJECT_RE.finditer(masked, start, pos):
             name, verb = m.group("name"), m.group("verb").lower()
             low = name.lower()
-            if verb not in lang.speech_verbs or low in self._not_names:
+            # "Варенцов подошёл к репортёрам": a surname's shape and a past-tense verb after it
+            # make it a subject even when the verb reports nothing
+            acting = (
+                lang.inflected_names
+                and lang.surname_gender(name) is not None
+                and verb.endswith(("л", "ла"))
+            )
+            if (verb not in lang.speech_verbs and not acting) or low in self._not_names:
                 continue
             if low.endswith("s") and not low.endswith(("ss", "us", "is")):
                 continue  # "Officials said", "Democrats say": a plural noun
