@@ -1,7 +1,9 @@
 """Run something once a widget's first frame is on screen.
 
-Start-up work that the first screen does not need (loading the library's writer) waits for this,
-so the window appears as early as it can; the start-up benchmark uses it to say when that was.
+Work the first screen does not need waits for this, so that screen appears as early as it can:
+the library tree opens its big folders after it. The widget watched must be one Python made
+(the tree's viewport is, see `quotebook.ui.widgets.python_viewport`); the viewer, whose viewport
+Qt makes, has its own `Viewer.after_next_paint`, which start-up and the document's facts use.
 """
 
 from __future__ import annotations
