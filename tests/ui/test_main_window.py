@@ -193,6 +193,11 @@ def test_the_same_words_again_select_their_highlight_instead_of_stacking_one(mak
     [again] = window.session.library.annotations.all()
     assert (again.id, again.start, again.end) == (first.id, start, end)
     assert again.color != first.color
+    # The same colour key once more changes nothing, and leaves no step to undo.
+    steps = window.session.undo_stack.count()
+    select_text(window, "RIA Novosti")
+    window.action(ActionId.COLOR_3).trigger()
+    assert window.session.undo_stack.count() == steps
 
     # T on the same words asks for that highlight's tags; cancelling leaves everything as it was.
     steps = window.session.undo_stack.count()

@@ -192,7 +192,10 @@ class Session(QObject):
             self.execute(cmd_annotations.SetNote(self.library, self, annotation_id, note))
 
     def set_color(self, annotation_id: int, color: str) -> None:
-        self.execute(cmd_annotations.SetColor(self.library, self, annotation_id, color))
+        """Recolour a highlight; its own colour again is no step to undo."""
+        command = cmd_annotations.SetColor(self.library, self, annotation_id, color)
+        if not command.changes_nothing:
+            self.execute(command)
 
     def set_tags(self, annotation_id: int, tags: Sequence[str]) -> None:
         self.execute(cmd_annotations.SetTags(self.library, self, annotation_id, tags))

@@ -115,6 +115,10 @@ class SetColor(StoreCommand):
         self._old = before.color
         self._new = color
 
+    @property
+    def changes_nothing(self) -> bool:
+        return self._old == self._new
+
     def apply(self) -> None:
         self.library.annotations.set_color(self.annotation_id, self._new)
         self.events.annotations_changed(self.document_id, self.annotation_id)
