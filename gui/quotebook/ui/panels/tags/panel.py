@@ -152,7 +152,7 @@ class TagView(QWidget):
         entries = [
             TagEntry(c.tag, len(library.annotations.with_tag(c.tag.name)))
             if c.tag.id in parents
-            else TagEntry(c.tag, c.count)
+            else TagEntry(c.tag, c.annotations)
             for c in counts
         ]
         self._model.set_tags(entries)
