@@ -225,9 +225,7 @@ def test_code_book_of_a_library_without_tags_is_refused(seeded_library, tmp_path
 def test_orphaned_highlights_are_left_out_with_a_warning(annotated, tmp_path: Path):
     library, ids = annotated
     annotation = library.annotations.get(ids["untagged_pink"])
-    from dataclasses import replace
-
-    library.annotations.set_anchor(annotation.id, replace(annotation.anchor, end=annotation.start),
+    library.annotations.set_anchor(annotation.id, annotation.anchor._replace(end=annotation.start),
                                    orphaned=True)  # fmt: skip
     result = export_to(library, tmp_path / "p.qdpx")
     assert result.annotations == 5

@@ -42,7 +42,7 @@ def test_annotation_tags_are_hierarchical_and_counted(library: Library):
     parent = library.tags.find("speaker")
     assert parent is not None
     assert library.tags.find("speaker/Ann").parent_id == parent.id
-    counts = {c.tag.name: c.count for c in library.tags.counts()}
+    counts = {c.tag.name: c.annotations for c in library.tags.counts()}
     assert counts == {"quote": 1, "speaker": 0, "speaker/Ann": 1}
     assert [x.id for x in library.annotations.with_tag("speaker")] == [a.id]
     assert library.annotations.with_tag("speak") == []

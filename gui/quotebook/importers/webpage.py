@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -164,4 +163,4 @@ def import_html(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> NewDocumen
     if "\x00" in html:
         raise ImportFailed(f"{path.name} looks like a binary file, not a web page.")
     new = page_document(html, path.name, path.stem, limits)
-    return replace(new, meta=replace(new.meta, source_path=str(path)))
+    return new._replace(meta=new.meta._replace(source_path=str(path)))

@@ -218,7 +218,7 @@ class Importer:
             return ImportResult(
                 str(path), "failed", error=f"{path.name} could not be read ({exc})."
             )
-        new = replace(new, meta=replace(new.meta, source_path=_source_path(path)))
+        new = new._replace(meta=new.meta._replace(source_path=_source_path(path)))
         return _Read(item, new, sha256)
 
     # -- projects (one transaction each) -----------------------------------------------------

@@ -15,7 +15,7 @@ often give things new GUIDs on export, and a highlight must never be doubled.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotebook.anchoring import make_anchor
@@ -225,7 +225,7 @@ class _Store:
             document_id = found[0] if found else None
         added = document_id is None
         if document_id is None:
-            meta = replace(source.meta, source_path=str(self.project.path))
+            meta = source.meta._replace(source_path=str(self.project.path))
             document_id = documents.add(
                 NewDocument(meta, source.text),
                 folder_id=folder_of.get(source.guid, self.folder_id),

@@ -7,7 +7,6 @@ back, and a library filled with the command line is left as it is.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +46,7 @@ def _seed(library: Library, folder: Path, catalogue: dict[str, Any]) -> list[int
     ids = []
     for entry in catalogue["documents"]:
         new = import_text(folder / entry["file"])
-        meta = replace(
-            new.meta,
+        meta = new.meta._replace(
             title=entry["title"],
             outlet=entry.get("outlet", ""),
             author=entry.get("author", ""),
@@ -57,6 +55,6 @@ def _seed(library: Library, folder: Path, catalogue: dict[str, Any]) -> list[int
             source_path=entry["file"],
             notes=f"Source: {entry['source']}" if entry.get("source") else "",
         )
-        ids.append(library.documents.add(replace(new, meta=meta), folder_id=target.id).id)
+        ids.append(library.documents.add(new._replace(meta=meta), folder_id=target.id).id)
     library.mark_seeded()
     return ids

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 from quotebook.domain import (
@@ -29,7 +28,7 @@ from quotebook.store.records import DeletedDocument, ReplacedDocument
 if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
 
-_META_COLUMNS = tuple(f.name for f in fields(DocumentMeta))
+_META_COLUMNS = DocumentMeta._fields
 # Keeping the reader view's verdict is only a cache: it does not wait long for another writer.
 FURNITURE_WAIT_MS = 100
 
@@ -288,7 +287,7 @@ class DocumentRepository:
                 if not getattr(before.meta, name) and getattr(new.meta, name)
             }
             filled["original_format"] = new.meta.original_format
-            meta = replace(before.meta, **filled)
+            meta = before.meta._replace(**filled)
             self._write_text(
                 document_id, meta, new.text, text_sha256(new.text), now(), new.formatting
             )
@@ -299,7 +298,7 @@ class DocumentRepository:
                 if anchor is None:
                     orphaned += 1
                     at = min(annotation.start, len(new.text))
-                    anchor = replace(annotation.anchor, start=at, end=at)
+                    anchor = annotation.anchor._replace(start=at, end=at)
                 self._annotations.set_anchor(annotation.id, anchor, orphaned=lost)
         return ReplacedDocument(before, annotations, orphaned)
 
@@ -386,7 +385,7 @@ class DocumentRepository:
         if unknown:
             raise ValueError(f"not document metadata: {sorted(unknown)}")
         current = self.get(document_id)
-        meta = replace(current.meta, **changes)
+        meta = current.meta._replace(**changes)
         columns = ", ".join(f"{c} = ?" for c in changes)
         with self._db.atomic():
             self._db.execute(

@@ -6,13 +6,12 @@ positions), so an undo command keeps one and gives it back to the repository tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotebook.domain import Annotation, Document, Folder, Tag
 
 
-@dataclass(frozen=True)
-class DeletedDocument:
+class DeletedDocument(NamedTuple):
     """A removed document with everything needed to put it back under the same id."""
 
     document: Document
@@ -20,8 +19,7 @@ class DeletedDocument:
     annotations: tuple[Annotation, ...]
 
 
-@dataclass(frozen=True)
-class ReplacedDocument:
+class ReplacedDocument(NamedTuple):
     """A document before its text was replaced, with its annotations as they were then."""
 
     before: Document
@@ -29,22 +27,19 @@ class ReplacedDocument:
     orphaned: int  # annotations whose quote the new text no longer holds
 
 
-@dataclass(frozen=True)
-class DeletedFolder:
+class DeletedFolder(NamedTuple):
     folders: tuple[Folder, ...]  # the folder first, then its descendants, parents before children
     documents: tuple[DeletedDocument, ...]
 
 
-@dataclass(frozen=True)
-class DeletedTags:
+class DeletedTags(NamedTuple):
     """What `TagRepository.delete` removed: the tag, its descendants and their links."""
 
     tags: tuple[Tag, ...]
     links: tuple[tuple[int, int], ...]  # (annotation_id, tag_id)
 
 
-@dataclass(frozen=True)
-class TagUsage:
+class TagUsage(NamedTuple):
     """What a tag and the tags below it touch: shown before deleting, listed in the codebook."""
 
     tags: int  # the tag itself and its descendants
@@ -52,15 +47,13 @@ class TagUsage:
     documents: int  # distinct documents holding such annotations
 
 
-@dataclass(frozen=True)
-class TagStats:
+class TagStats(NamedTuple):
     tag: Tag
     annotations: int  # annotations carrying exactly this tag
     documents: int  # documents holding them
 
 
-@dataclass(frozen=True)
-class MergedTags:
+class MergedTags(NamedTuple):
     """What `TagRepository.merge` changed, so that `unmerge` can put every row back."""
 
     removed: tuple[Tag, ...]  # source-side tags whose name already existed on the target side

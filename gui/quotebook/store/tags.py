@@ -7,8 +7,7 @@ tree views need no string parsing. `ensure` creates missing ancestors on the way
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotebook.domain import Tag
 from quotebook.errors import NotFoundError, UserError
@@ -19,10 +18,9 @@ if TYPE_CHECKING:
     from quotebook.store.database import LibraryDatabase
 
 
-@dataclass(frozen=True)
-class TagCount:
+class TagCount(NamedTuple):
     tag: Tag
-    count: int  # annotations carrying exactly this tag
+    annotations: int  # annotations carrying exactly this tag
 
 
 MAX_TAG_NAME = 200

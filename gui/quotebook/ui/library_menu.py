@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from quotebook.ui.library_settings import forget_recent, recent_libraries
 
@@ -23,6 +23,8 @@ KEY_LIBRARY_FOLDER = "libraries/lastFolder"
 def ask_new_library(parent: QWidget | None, start: Path) -> Path | None:
     """Where to make a new library; None if cancelled. The name gets `.sqlite` if it has no
     suffix; an existing file is not replaced (the switcher refuses it with a reason)."""
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
         "New Library",
@@ -37,6 +39,8 @@ def ask_new_library(parent: QWidget | None, start: Path) -> Path | None:
 
 
 def ask_open_library(parent: QWidget | None, start: Path) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _ = QFileDialog.getOpenFileName(parent, "Open Library", str(start), LIBRARY_FILTER)
     return Path(chosen) if chosen else None
 

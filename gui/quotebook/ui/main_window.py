@@ -8,7 +8,6 @@ goes through the session's undo stack.
 from __future__ import annotations
 
 import contextlib
-import html
 import time
 from collections.abc import Callable
 from functools import partial
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QToolBar,
     QToolButton,
     QWidget,
@@ -406,6 +404,8 @@ class MainWindow(QMainWindow):
         return run
 
     def show_error(self, exc: UserError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message, parent=self)
         box.setObjectName("errorDialog")
         if exc.detail:
@@ -892,6 +892,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> None:
+        from html import escape
+
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("aboutDialog")
         box.setWindowTitle(f"About {APP_NAME}")
@@ -900,7 +904,7 @@ class MainWindow(QMainWindow):
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>Read, highlight, tag and export quotations from news articles, statements "
             "and interview transcripts.</p>"
-            f"<p>Library: <code>{html.escape(str(self.session.library.path))}</code></p>"
+            f"<p>Library: <code>{escape(str(self.session.library.path))}</code></p>"
         )
         box.exec()
 

@@ -9,7 +9,7 @@ only edits them in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QSettings
 
@@ -22,8 +22,7 @@ KEY_READER_VIEW = "reader/readerView"
 KEY_EXPORT_AUTHOR = "export/author"  # the export dialog's own key for its Author field
 
 
-@dataclass(frozen=True)
-class Preferences:
+class Preferences(NamedTuple):
     theme: str = "system"  # one of THEMES
     text_size: float = READING_POINT_SIZE
     reader_view: bool = True

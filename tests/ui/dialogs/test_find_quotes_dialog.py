@@ -73,7 +73,7 @@ def test_highlight_all_is_one_undo_step_and_fills_the_speaker_tags(
     with qtbot.waitSignal(session.tagsChanged):
         outcome = run_find_quotes(None, session)
     assert len(outcome.created) == planned[0] > 10
-    counts = {c.tag.name: c.count for c in session.library.tags.counts()}
+    counts = {c.tag.name: c.annotations for c in session.library.tags.counts()}
     assert counts["quote"] == planned[0]
     assert counts["speaker/Michael Carpenter"] >= 10
     assert counts["speaker/Alexander Lukashevich"] >= 5

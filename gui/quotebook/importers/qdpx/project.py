@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -371,7 +371,7 @@ class _Reader:
             description = description[: -len(details)].strip()
         parts = [description] if description else []
         parts += [notes[g] for g in self._note_refs(element, used_notes, notes) if notes[g]]
-        return replace(meta, notes="\n\n".join(parts))
+        return meta._replace(notes="\n\n".join(parts))
 
     # -- sets ------------------------------------------------------------------------------
 

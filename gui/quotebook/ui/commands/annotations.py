@@ -149,7 +149,7 @@ class SetTags(StoreCommand):
         self.library.annotations.set_tags(self.annotation_id, self._old)
         # Tags created on the fly by `apply` go again, so undo leaves the tag list as it was.
         for tag in self.library.tags.counts():
-            unused_new = tag.tag.name not in self._known_tags and tag.count == 0
+            unused_new = tag.tag.name not in self._known_tags and tag.annotations == 0
             if unused_new and self.library.tags.find(tag.tag.name) is not None:
                 self.library.tags.delete(tag.tag.id)
         self.events.annotations_changed(self.document_id, self.annotation_id)

@@ -20,7 +20,6 @@ extra selection makes Qt lay the document out up to it).
 from __future__ import annotations
 
 import bisect
-import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
@@ -485,11 +484,13 @@ class Viewer(QTextEdit):
         if annotation is None:
             return ""
 
+        from html import escape
+
         tags = ", ".join(annotation.tags)
-        parts = [f"<b>Tags:</b> {html.escape(tags)}" if tags else "<i>No tags</i>"]
+        parts = [f"<b>Tags:</b> {escape(tags)}" if tags else "<i>No tags</i>"]
         if annotation.note:
             note = annotation.note if len(annotation.note) <= 400 else annotation.note[:399] + "…"
-            parts.append(html.escape(note).replace("\n", "<br>"))
+            parts.append(escape(note).replace("\n", "<br>"))
         return "<br>".join(parts)
 
     def tooltip_at(self, point: QPoint) -> str:

@@ -9,8 +9,6 @@ once, when the editor closes, so typing a note is one undo step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -51,19 +49,31 @@ NOTE_LINES = 6
 EDITOR_LINES = 5
 
 
-@dataclass
 class _Card:
-    """Where everything goes, relative to the card's top-left corner."""
+    """Where everything goes, relative to the card's top-left corner; `_layout` fills it in."""
 
-    height: int
-    title: str = ""
-    title_rect: QRect = field(default_factory=QRect)
-    quote_lines: list[str] = field(default_factory=list)
-    quote_top: int = 0
-    chip_rects: list[QRect] = field(default_factory=list)
-    chips_top: int = 0
-    note_lines: list[str] = field(default_factory=list)
-    note_rect: QRect = field(default_factory=QRect)
+    __slots__ = (
+        "chip_rects",
+        "chips_top",
+        "height",
+        "note_lines",
+        "note_rect",
+        "quote_lines",
+        "quote_top",
+        "title",
+        "title_rect",
+    )
+
+    def __init__(self) -> None:
+        self.height = 0
+        self.title = ""
+        self.title_rect = QRect()
+        self.quote_lines: list[str] = []
+        self.quote_top = 0
+        self.chip_rects: list[QRect] = []
+        self.chips_top = 0
+        self.note_lines: list[str] = []
+        self.note_rect = QRect()
 
 
 def _plain(index: Index) -> QModelIndex:
@@ -186,7 +196,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         line_height = metrics.lineSpacing()
         left = TEXT_LEFT
         y = MARGIN
-        card = _Card(height=0)
+        card = _Card()
         if title:
             bold = QFont(font)
             bold.setBold(True)

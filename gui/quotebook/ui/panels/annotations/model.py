@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -303,7 +302,7 @@ class AnnotationListModel(QAbstractListModel):
         # The owner normally refreshes from the session's signal; make sure the row is current.
         row = self.row_of(annotation.id)
         if row >= 0 and self._rows[row].note != note:
-            self._replace(row, replace(self._rows[row], note=note))
+            self._replace(row, self._rows[row]._replace(note=note))
         return True
 
     def roleNames(self) -> dict[int, QByteArray]:

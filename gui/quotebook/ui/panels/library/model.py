@@ -17,7 +17,6 @@ Documents outside any folder are read at once. Refreshes read again only what wa
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Any
@@ -350,6 +349,8 @@ class DocumentTreeModel(QAbstractItemModel):
         for index in indexes:
             if index.isValid() and self.node(index).key not in keys:
                 keys.append(self.node(index).key)
+
+        import json
 
         data = QMimeData()
         payload = [{"kind": str(kind), "id": node_id} for kind, node_id in keys]

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QMenu,
-    QMessageBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -284,6 +283,8 @@ class DocumentTree(QTreeView):
         if node is None:
             return False
         title, question = _delete_question(node)
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             title,
@@ -401,6 +402,8 @@ class DocumentTree(QTreeView):
 
     def _report_error(self, message: str) -> None:
         # Shown after the current event (an edit being committed, a drop) has finished.
+        from PySide6.QtWidgets import QMessageBox
+
         QTimer.singleShot(0, partial(QMessageBox.warning, self, "Quotebook", message))
 
 

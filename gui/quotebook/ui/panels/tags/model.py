@@ -9,9 +9,8 @@ only a new, renamed or deleted tag resets the model.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
@@ -34,19 +33,22 @@ class TagRole(IntEnum):
     Count = Qt.ItemDataRole.UserRole + 4
 
 
-@dataclass(frozen=True)
-class TagEntry:
+class TagEntry(NamedTuple):
     """One tag and how many annotations it reaches (itself and the tags below it)."""
 
     tag: Tag
-    count: int
+    annotations: int
 
 
-@dataclass(eq=False)
 class _Node:
-    entry: TagEntry | None
-    parent: _Node | None = None
-    children: list[_Node] = field(default_factory=list)
+    """A place in the tag tree: its tag (none for the hidden root), its parent and children."""
+
+    __slots__ = ("children", "entry", "parent")
+
+    def __init__(self, entry: TagEntry | None) -> None:
+        self.entry = entry
+        self.parent: _Node | None = None
+        self.children: list[_Node] = []
 
     def row(self) -> int:
         return 0 if self.parent is None else self.parent.children.index(self)
@@ -162,12 +164,12 @@ class TagTreeModel(QAbstractItemModel):
         assert entry is not None
         tag, column = entry.tag, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return tag.leaf if column == NAME_COLUMN else str(entry.count)
+            return tag.leaf if column == NAME_COLUMN else str(entry.annotations)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME_COLUMN:
             return swatch_icon(tag_color(tag.color, _palette()))
         if role == Qt.ItemDataRole.ToolTipRole:
             detail = f"\n{tag.description}" if tag.description else ""
-            return f"{tag.name}: {plural(entry.count, 'annotation')}{detail}"
+            return f"{tag.name}: {plural(entry.annotations, 'annotation')}{detail}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == COUNT_COLUMN:
@@ -179,7 +181,7 @@ class TagTreeModel(QAbstractItemModel):
         if role == TagRole.Color:
             return tag.color
         if role == TagRole.Count:
-            return entry.count
+            return entry.annotations
         return None
 
     def headerData(

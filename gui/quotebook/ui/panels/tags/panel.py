@@ -14,12 +14,10 @@ from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -152,7 +150,7 @@ class TagView(QWidget):
         entries = [
             TagEntry(c.tag, len(library.annotations.with_tag(c.tag.name)))
             if c.tag.id in parents
-            else TagEntry(c.tag, c.count)
+            else TagEntry(c.tag, c.annotations)
             for c in counts
         ]
         self._model.set_tags(entries)
@@ -176,6 +174,8 @@ class TagView(QWidget):
 
     def rename_tag(self, tag_id: int) -> None:
         """Ask for a new full path (``/`` moves the tag under another) and rename it."""
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         tag = self._session.library.tags.get(tag_id)
         name, ok = QInputDialog.getText(
             self,
@@ -207,6 +207,8 @@ class TagView(QWidget):
         text = f"Delete the tag “{tag.name}”? It is on {plural(touched, 'highlight')}"
         text += f", and {plural(below, 'tag')} below it go too." if below else "."
         text += "\nThe highlights themselves stay. You can undo this."
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "Delete tag",
