@@ -178,11 +178,8 @@ main(sys.argv[1:])
 """
 
 
-def test_first_frame_comes_before_python_meets_a_widget_that_qt_made(tmp_path):
-    """A scroll area's own viewport is a widget Qt made. The first such widget Python is handed
-    makes PySide6 set up every widget class it has, with all their enums (~9 ms); the window
-    must not pay that before its first frame. QLCDNumber and QWizard stand for the classes the
-    window never uses: their enums are made only by that set-up."""
+def enums_made_before_the_first_frame(tmp_path) -> set[str]:
+    """The names of the enums PySide6 had made when the app's first frame was done."""
     args = ["--library", str(tmp_path / "l.sqlite"), "--settings", str(tmp_path / "s.ini")]
     last_line_of(ENUMS_DRIVER, *args, "--exit-after-show")  # seeds the library
     result = subprocess.run(
@@ -194,7 +191,15 @@ def test_first_frame_comes_before_python_meets_a_widget_that_qt_made(tmp_path):
         timeout=120,
     )
     line = next(x for x in result.stdout.splitlines() if x.startswith("made before"))
-    made = set(line.split(":", 1)[1].split())
+    return set(line.split(":", 1)[1].split())
+
+
+def test_first_frame_comes_before_python_meets_a_widget_that_qt_made(tmp_path):
+    """A scroll area's own viewport is a widget Qt made. The first such widget Python is handed
+    makes PySide6 set up every widget class it has, with all their enums (~9 ms); the window
+    must not pay that before its first frame. QLCDNumber and QWizard stand for the classes the
+    window never uses: their enums are made only by that set-up."""
+    made = enums_made_before_the_first_frame(tmp_path)
     assert "TextFormat" in made  # the record works: an enum the window does use
     assert "SegmentStyle" not in made  # QLCDNumber
     assert "WizardButton" not in made  # QWizard
@@ -203,18 +208,7 @@ def test_first_frame_comes_before_python_meets_a_widget_that_qt_made(tmp_path):
 def test_dialog_classes_are_not_set_up_before_the_first_frame(tmp_path):
     """Naming a PySide6 class makes all its enums (QMessageBox's standard buttons, QFileDialog's
     options…): the dialogs that only an action opens are named where the action is."""
-    args = ["--library", str(tmp_path / "l.sqlite"), "--settings", str(tmp_path / "s.ini")]
-    last_line_of(ENUMS_DRIVER, *args, "--exit-after-show")  # seeds the library
-    result = subprocess.run(
-        [sys.executable, "-c", ENUMS_DRIVER, *args, "--exit-after-show"],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    line = next(x for x in result.stdout.splitlines() if x.startswith("made before"))
-    made = set(line.split(":", 1)[1].split())
+    made = enums_made_before_the_first_frame(tmp_path)
     assert "TextFormat" in made  # the record works
     assert "StandardButton" not in made  # QMessageBox
     assert "FileMode" not in made  # QFileDialog
