@@ -127,6 +127,7 @@ class NameBook:
                         at = m.start() + m.group().index(found)
                         words = words[given:]
             title_of = False
+            appositive = ""
             word = _word_before(masked, at) if not marked or len(words) > 2 else ""
             if word in lang.title_links and len(words) > 2:
                 # "Secretary of State Antony Blinken": the title's complement comes first.
@@ -143,15 +144,11 @@ class NameBook:
                     or (word in roles and len(words) > 1)
                     or (titled_by and len(words) > 1)
                 )
-                if (
-                    not marked
-                    and not word
-                    and len(words) > 1
-                    and masked[m.end() : m.end() + 1] == ","
-                ):
-                    # "the shadow energy secretary, Ed Miliband, said"
-                    comma = masked.rfind(",", max(0, m.start() - 3), m.start())
-                    marked = comma >= 0 and _word_before(masked, comma).lower() in roles
+            if not word and len(words) > 1:
+                # "the shadow energy secretary, Ed Miliband, said", "welcome the Premier of
+                # the state, Tom Reed.": a role in apposition before the name
+                appositive = self._role_before_comma(m.start(), m.end())
+                marked = marked or bool(appositive)
             if not marked:
                 continue
             tokens = [Token(t.group(), at + t.start()) for t in token_re.finditer(found)]
@@ -174,10 +171,35 @@ class NameBook:
                     seen_titles.add(before)
                 if titled_by:
                     seen_titles.add(abbreviation)  # "Gov. Ron Dees": a governor
+                if appositive:
+                    seen_titles.add(appositive)
                 seen_titles |= self._described_as(m.end()) | self._party_of(m.end())
                 self.add(phrase.text, phrase.pos, seen_titles)
                 gender = lang.honorific_genders.get(honorific) if honorific else None
                 self._note_gender(phrase.text, gender)
+
+    def _role_before_comma(self, start: int, end: int) -> str:
+        """The role of a name in apposition after it: "the shadow energy secretary, Ed
+        Miliband, said" → "secretary", "the Premier of the state, Tom Reed." → "premier" (a
+        title's complement with "of" may stand between); "" if there is none, or if the name
+        goes on into more words ("the minister, Ed Vane and …")."""
+        masked = self.masked
+        after = masked[end : end + 2]
+        if not (after[:1] == "," or (after[:1] in ".;" and after[1:2] in ("", " ", "\n"))):
+            return ""
+        comma = masked.rfind(",", max(0, start - 3), start)
+        if comma < 0:
+            return ""
+        before = re.findall(r"[\w’'\-]+", masked[max(0, comma - 60) : comma])[-5:]
+        roles = self.lang.roles | self.lang.titles
+        if before and before[-1].lower() in roles:
+            return before[-1].lower()
+        links = self.lang.title_links
+        for i in range(len(before) - 2, max(0, len(before) - 5), -1):
+            if before[i].lower() in links:  # "the Premier of the state, Tom Reed"
+                word = before[i - 1].lower()
+                return word if word in roles else ""
+        return ""
 
     def _party_of(self, end: int) -> set[str]:
         """What a US party tag after a name makes its holder: "Lena Farris (D-Ill.)" and

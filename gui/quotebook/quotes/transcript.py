@@ -43,6 +43,9 @@ _LABEL_WORD = rf"[{_UPPER}][\w’'\-.]*"
 # "Mayor Lena van Dorn:": the lower-case particles a name label may hold between its words
 _PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al)[ \u00a0]"
 _CAPS_WORD = rf"(?:Mc)?[{_UPPER}][{_UPPER}’'\-.]*"
+_AFFILIATION = rf"{_LABEL_WORD}(?:[ \u00a0](?:{_LABEL_WORD}|of|the|for|and)){{0,5}}"
+# the lower-case job a public-radio transcript writes after a speaker's name in capitals
+_LOWER_JOB = r"(?:host|co-host|anchor|correspondent|reporter|byline)"
 # "(00:04)": the time code a transcription service writes beside a speaker's label
 _STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
 _LABEL_RE = re.compile(
@@ -53,8 +56,11 @@ _LABEL_RE = re.compile(
     rf"|Speaker[ \u00a0]\d{{1,2}}"  # "Speaker 2 (00:12):": an unnamed speaker
     rf"|{_LABEL_WORD}(?:[ \u00a0](?:{_PARTICLE})?{_LABEL_WORD}){{0,3}})"
     r"(?:[ \u00a0]\([DRI](?:-[A-Z]{2})?\))?"  # "DONALD TRUMP (R), PRESIDENT": a party tag
-    # "PAUL REED, U.S. Army Corps of Engineers": an affiliation after the name
-    rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0](?:{_LABEL_WORD}|of|the|for|and)){{0,5}})?)"
+    # "PAUL REED, U.S. Army Corps of Engineers": an affiliation after the name, or two
+    # ("ANN REED, ACME CORP., U.S. DIVISION"), or a broadcaster's job ("NEAL PARR, host")
+    rf"(?:,[ \u00a0]+(?:{_AFFILIATION}|(?P<job>{_LOWER_JOB}))){{0,2}}"
+    # "ANN REED, Head of Research,\nAcme Shipping:": a long label wrapped onto a second line
+    rf"(?:,[ \t\u00a0]*\n[ \t\u00a0]*(?P<wrap>{_AFFILIATION}))?)"
     rf"[ \t\u00a0]*(?:\((?P<aside>[^)\n]{{1,60}})\))?:"
     rf"(?:[ \t\u00a0]+(?!{_STAMP}[ \t\u00a0]*(?:\n|$))(?:{_STAMP}[ \t\u00a0]+)?(?=[^\s\d])"
     # "ANNA REED:Can the …": the words run on after the colon
@@ -172,7 +178,7 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
         at = m.start("label")
         if doc.masked[at] != doc.text[at]:
             continue  # inside a quotation
-        label = m.group("label")
+        label = " ".join(m.group("label").split())  # a label wrapped over two lines
         low = m.group("name").lower()
         aside = m.group("aside")
         if _is_credit(doc, m) or not _fits_its_layout(doc, m):
@@ -212,9 +218,15 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
             names.add(person, m.start("label"), titles)  # "Mayor Lena van Dorn:": a mayor
     repeated = Counter(name for _, name in candidates)
     named = any(p is not None for p in people.values())
+    by_given = _labels_by_given_name(people)
     for m, name in candidates:
-        label = m.group("label")
+        label = " ".join(m.group("label").split())
         person = people[m.start()]
+        if person is None and " " not in name:
+            # "NINA:" after "NINA PARK:": a speaker called by the given name an earlier
+            # label wrote in full
+            first, full = by_given.get(name.lower(), (len(doc.text), None))
+            person = full if first < m.start() else None
         if person is None and _repeated_caps_label(m.group("name"), repeated[name], doc):
             person = name
         if person is None and _STAMP_RE.fullmatch(f"({m.group('aside')})") and " " not in name:
@@ -241,6 +253,19 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
     ):
         return []
     return found
+
+
+def _labels_by_given_name(people: dict[int, str | None]) -> dict[str, tuple[int, str | None]]:
+    """Each given name of the people full labels name, with where it is first written and its
+    person; a given name two of them share ("TOM REED:", "TOM ROE:") names nobody."""
+    out: dict[str, tuple[int, str | None]] = {}
+    for at, person in sorted(people.items()):
+        if person is None or " " not in person:
+            continue
+        given = person.split()[0].lower()
+        first, known = out.get(given, (at, person))
+        out[given] = (first, person if known == person else None)
+    return out
 
 
 def _titled_role(name: str, lang: Language) -> bool:
@@ -281,11 +306,13 @@ def _fits_its_layout(doc: Document, m: re.Match[str]) -> bool:
     and one on a line of its own (`ANNA REED:` then the words below) in capitals or with a
     time code (`Tom Hale (00:04):`), and not be followed by another label."""
     name = m.group("name")
+    caps = name.upper() == name and sum(c.isalpha() for c in name) > 1
+    if (m.group("job") is not None or m.group("wrap") is not None) and not caps:
+        return False  # "Later, host" or a line of prose ending in a comma: no label
     if m.group("tight") is not None:
         return name.upper() == name and any(c.isalpha() for c in name)
     if m.group("below") is not None:
         stamp = _STAMP_RE.search(doc.text, m.start("label"), m.end()) is not None
-        caps = name.upper() == name and sum(c.isalpha() for c in name) > 1
         return bool(stamp or caps) and _LABEL_RE.match(doc.text, m.end()) is None
     return True
 

@@ -1,0 +1,132 @@
+"""Who speaks, followed through a document as a reader follows it, with made-up people.
+
+Transcripts: a speaker labelled in full once and by given name after (`NINA PARK:` …
+`NINA:`), a broadcaster's lower-case job after a name in capitals (`NEAL PARR, host:`), two
+affiliations (`ANN REED, ACME CORP., U.S. DIVISION:`), a label wrapped over two lines and a
+role label (`PREMIER:`) whose holder the transcript introduced in apposition."""
+
+from __future__ import annotations
+
+from quotebook.quotes import find_quotes
+
+
+def _turns(text: str) -> list[tuple[str, str | None]]:
+    return [(t.label, t.speaker) for t in find_quotes(text).turns]
+
+
+def test_a_given_name_label_is_the_speaker_an_earlier_label_named_in_full() -> None:
+    text = (
+        "NINA PARK: Welcome back to the show. Today we talk about ferries.\n\n"
+        "TOM REED: Thanks for having me. Ferries matter.\n\n"
+        "NINA: Why do they matter so much?\n\n"
+        "TOM: Because people ride them.\n\n"
+        "PARK: Fair enough."
+    )
+    assert _turns(text) == [
+        ("NINA PARK", "Nina Park"),
+        ("TOM REED", "Tom Reed"),
+        ("NINA", "Nina Park"),
+        ("TOM", "Tom Reed"),
+        ("PARK", "Nina Park"),
+    ]
+
+
+def test_a_given_name_label_in_title_case_too() -> None:
+    text = (
+        "Nina Park: Good evening. I'm Nina Park.\n\n"
+        "Announcer: Brought to you by our listeners.\n\n"
+        "Nina: Tom Reed joins us tonight. Tom, welcome.\n\n"
+        "Tom Reed: Great to be here, Nina.\n\n"
+        "Nina: Let me start with the book."
+    )
+    assert [s for _, s in _turns(text)] == [
+        "Nina Park",
+        None,
+        "Nina Park",
+        "Tom Reed",
+        "Nina Park",
+    ]
+
+
+def test_a_given_name_two_labels_share_names_nobody() -> None:
+    text = (
+        "TOM REED: Good evening.\n\n"
+        "TOM ROE: Good evening to you.\n\n"
+        "TOM: Which of us is speaking?\n\n"
+        "REED: You are."
+    )
+    assert ("TOM", "Tom Reed") not in _turns(text)
+    assert ("TOM", "Tom Roe") not in _turns(text)
+
+
+def test_a_given_name_before_any_full_label_is_no_label() -> None:
+    text = "NINA: Hello there.\n\nNINA PARK: Welcome.\n\nTOM REED: Thanks."
+    assert [label for label, _ in _turns(text)] == ["NINA PARK", "TOM REED"]
+
+
+def test_a_lower_case_job_after_a_name_in_capitals_on_a_line_of_its_own() -> None:
+    text = (
+        "NEAL PARR, host:\n\n"
+        "This is the evening program. I'm Neal Parr.\n\n"
+        "Our guest is Tom Reed. Welcome.\n\n"
+        "Mr. TOM REED (Writer, Poet): Thank you. Glad to be here.\n\n"
+        "PARR: Tell us about the book.\n\n"
+        "Mr. REED: It is long."
+    )
+    assert _turns(text) == [
+        ("NEAL PARR, host", "Neal Parr"),
+        ("Mr. TOM REED", "Tom Reed"),
+        ("PARR", "Neal Parr"),
+        ("Mr. REED", "Tom Reed"),
+    ]
+
+
+def test_a_lower_case_word_after_a_comma_is_no_label_in_prose() -> None:
+    text = "Later, host: the word came up.\n\nANN ROE: Hello.\n\nTOM REED: Hi."
+    assert [label for label, _ in _turns(text)] == ["ANN ROE", "TOM REED"]
+
+
+def test_a_label_with_two_affiliations() -> None:
+    text = (
+        "JANE ROE, ANCHOR: Good evening.\n\n"
+        "TOM REED, ACME CORP., U.S. DIVISION: Good evening to you.\n\n"
+        "ROE: Let us begin.\n\n"
+        "REED: Gladly."
+    )
+    assert _turns(text)[1] == ("TOM REED, ACME CORP., U.S. DIVISION", "Tom Reed")
+
+
+def test_a_label_wrapped_over_two_lines() -> None:
+    text = (
+        "JANE ROE: Good evening. Our next guest joins us from the coast.\n\n"
+        "TOM REED, Manager of Harbour Development,\n"
+        "Acme Shipping Lines: It is a pleasure to be here.\n\n"
+        "JANE ROE: What changed this year?"
+    )
+    scan = find_quotes(text)
+    turn = scan.turns[1]
+    assert (turn.label, turn.speaker) == (
+        "TOM REED, Manager of Harbour Development, Acme Shipping Lines",
+        "Tom Reed",
+    )
+    assert text[turn.start :].startswith("It is a pleasure")
+
+
+def test_a_prose_line_ending_in_a_comma_does_not_wrap_into_a_label() -> None:
+    text = (
+        "THE BOARD MET ANN REED AND TOM ROE ON THE QUAY,\n"
+        "Acme Shipping: a company that owns the quay.\n\n"
+        "ANN REED: Hello.\n\nTOM ROE: Hi."
+    )
+    assert not any("board" in label or "quay" in label for label, _ in _turns(text))
+
+
+def test_a_role_label_is_the_person_the_transcript_introduced_in_apposition() -> None:
+    text = (
+        "ANN HOLT: It is an honour to welcome the Premier of the state, Tom Reed. "
+        "Premier, welcome.\n\n"
+        "PREMIER: Thank you, Ann.\n\n"
+        "HOLT: How long will you stay?\n\n"
+        "PREMIER: As long as they let me."
+    )
+    assert [s for _, s in _turns(text)] == ["Ann Holt", "Tom Reed", "Ann Holt", "Tom Reed"]
