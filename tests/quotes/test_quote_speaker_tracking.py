@@ -130,3 +130,36 @@ def test_a_role_label_is_the_person_the_transcript_introduced_in_apposition() ->
         "PREMIER: As long as they let me."
     )
     assert [s for _, s in _turns(text)] == ["Ann Holt", "Tom Reed", "Ann Holt", "Tom Reed"]
+
+
+# ---- roles -------------------------------------------------------------------------------
+
+
+def _speakers(text: str, language: str = "en") -> list[str | None]:
+    return [q.speaker for q in find_quotes(text, language).quotes]
+
+
+def test_an_unnamed_sources_role_is_nobody_named_before() -> None:
+    text = (
+        "Ben Hart met reporters on Friday about the harbour.\n\n"
+        "“We cannot confirm it,” said the official, who declined to be named."
+    )
+    assert _speakers(text) == [None]
+
+
+def test_an_official_brought_in_with_a_dotted_country_is_unnamed_too() -> None:
+    text = (
+        "The port cannot confirm a report that Ben Hart left the city, a U.S. trade official "
+        "said on Saturday.\n\n"
+        "“We cannot confirm the account,” said the official. “It is possible, but I can't say.”"
+    )
+    assert _speakers(text) == [None, None]
+
+
+def test_an_unnamed_sources_role_stands_for_the_one_introduced_with_it() -> None:
+    text = (
+        "Nadia Fenn, a spokeswoman for the port, said the cranes were old. Ben Hart, a docker, "
+        "disagreed.\n\n"
+        "“They will last another year,” the spokeswoman said."
+    )
+    assert _speakers(text) == ["Nadia Fenn"]

@@ -312,6 +312,9 @@ def _english() -> Language:
         possessives=words("his her their your our my its"),
         quoting_verbs=words("quoted quotes"),
         rank_modifiers=words("vice deputy former acting"),
+        source_roles=words(
+            "official spokesman spokeswoman spokesperson aide source insider representative"
+        ),
         party_nouns={"D": "democrat", "R": "republican", "I": "independent"},
         region_names={short: full for shorts, full in _STATES.items() for short in shorts.split()},
         title_expansions={

@@ -134,6 +134,10 @@ class Language:
     # Modifiers that make another office of a title: "vice", "deputy", "former" ("the vice
     # president" is not "the president")
     rank_modifiers: frozenset[str] = frozenset()
+    # Roles news gives the sources it does not name ("an official", "a spokeswoman"): such a
+    # role stands only for someone the document introduced with it, never for whoever was
+    # named last ("…, said the official, who declined to be identified")
+    source_roles: frozenset[str] = frozenset()
     # Does a role's complement follow it ("министр иностранных дел", "представитель МИД")?
     complement_after_role: bool = False
     # A person's name in a case form → its dictionary form ("Дмитрия Пескова" → "Дмитрий

@@ -407,8 +407,10 @@ class NameBook:
                     or (len(wanted) == 1 and self._titled_just_before(key, wanted[0]))
                 ):  # "Министр иностранных дел Северии Олег Варин" … "спросил министр"
                     return self._mention_display(mentions[j])
-            if len(wanted) > 1:
-                return None  # "the Commerce Secretary": nobody named was introduced as that
+            if len(wanted) > 1 or self.lang.base_form(wanted[0]) in self.lang.source_roles:
+                # "the Commerce Secretary", "the official": nobody named was introduced as
+                # that, and an unnamed source's role is no one else's
+                return None
             # "журналист Павел Силин" … "сказал глава МИД": whoever was brought in as the
             # one who reports or asks is not the one another role names
             askers = self.lang.interviewer_labels

@@ -124,8 +124,11 @@ class Resolver(Reader):
                 holder = names.holder_after(phrase.text, phrase.pos, _NAMED_LATER_REACH)
                 return Attribution(holder, cue, 0.7 if holder else 0.6)
             person = names.nearest_person(phrase.pos, phrase.text)
-            if " " not in phrase.text and (
-                person is None or names.introduced_after(person, phrase.pos)
+            source = self.lang.base_form(phrase.text.split()[-1]) in self.lang.source_roles
+            if (
+                " " not in phrase.text
+                and not source
+                and (person is None or names.introduced_after(person, phrase.pos))
             ):
                 # nobody, or somebody the reader meets with that title only later: a lone
                 # surname a reporting verb follows before the quote is the better guess
@@ -137,7 +140,12 @@ class Resolver(Reader):
                 head = [w for w in words if w in self.lang.roles | self.lang.titles]
                 if head:  # "the Porthaven mayor": the role words, not the place
                     person = names.holder_after(" ".join(head), phrase.pos, _HOLDER_REACH)
-                if head and person is None and names.antecedent_at(phrase.pos) is None:
+                if (
+                    head
+                    and person is None
+                    and not source
+                    and names.antecedent_at(phrase.pos) is None
+                ):
                     # nobody named before at all: "…», – сказал министр. Олег Варин
                     # отметил, что …": the one the next sentence names as speaking
                     person = names.speaker_after(phrase.pos, _NEXT_SPEAKER_REACH)
