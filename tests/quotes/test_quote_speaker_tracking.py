@@ -163,3 +163,30 @@ def test_an_unnamed_sources_role_stands_for_the_one_introduced_with_it() -> None
         "“They will last another year,” the spokeswoman said."
     )
     assert _speakers(text) == ["Nadia Fenn"]
+
+
+# ---- a quote paragraph after a paragraph about someone who has spoken ---------------------
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_someone_who_spoke_is_theirs() -> None:
+    text = (
+        "Councillor Ann Holt asked Mr Reed where the harbour money went.\n\n"
+        "“It went on the cranes,” Mr Reed responded.\n\n"
+        "Ms Holt wasn't satisfied with the answer, however.\n\n"
+        "“I'll ask again. Where did the money go?”"
+    )
+    assert _speakers(text) == ["Reed", "Ann Holt"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_someone_who_never_spoke_is_nobodys() -> None:
+    text = (
+        "Councillor Ann Holt runs the harbour board.\n\n"
+        "Tom Reed wasn't satisfied with the plan, however.\n\n"
+        "“The planning office is gone.”"
+    )
+    assert _speakers(text) == [None]
+
+
+def test_a_surname_that_is_also_a_title_after_an_honorific_without_a_stop() -> None:
+    text = "Tom Reed met the bishop of the town.\n\n“It went well,” Mr Bishop said afterwards."
+    assert _speakers(text) == ["Bishop"]

@@ -648,9 +648,52 @@ class Attributor(Resolver):
         # "X, leader of the council, said the authority had a plan.\n\n“…”": a paragraph
         # that reports someone's words indirectly, then a quote that goes on with them
         found = self._before(line[1], last)
+        if found is None and last == line[0] and self._fills_its_line(span):
+            # "Ms. Holt asked where the money went. … Ms. Holt wasn't satisfied with the
+            # answer.\n\n“I'll ask again …”": a quote that is a paragraph of its own, after a
+            # one-sentence paragraph about someone the story has reported speaking, is theirs
+            return self._narrative_subject(doc.tokens(line[0], line[1]), line[0])
         if found is None or found.speaker is None or found.cue not in ("before", "according"):
             return None
         return Attribution(found.speaker, "inherited", found.strength * 0.6)
+
+    def _fills_its_line(self, span: MarkedSpan) -> bool:
+        """Is nothing but the quote on its line (the closing mark ends it, or it runs on)?"""
+        if not span.closed:
+            return True
+        end = self.doc.line_bounds(span.close_at)[1]
+        return not self.doc.text[span.close_at + 1 : end].strip()
+
+    def _narrative_subject(self, tokens: list[Token], at: int) -> Attribution | None:
+        """The person a sentence at `at` is about, if it reports no words and the story has
+        reported that person speaking before: the name or pronoun the sentence opens with
+        (after short adverbials), when a verb in lower case follows it."""
+        for i in range(len(tokens)):
+            n = self._verb_at(tokens, i)
+            if n and self._is_verb(tokens, i, n):
+                return None  # a sentence that reports words is _before's to read
+        lead = self._leading_name(tokens)
+        if not lead or lead[-1] is tokens[-1]:
+            return None
+        k = tokens.index(lead[-1]) + 1
+        if not (tokens[k].is_word and tokens[k].text.islower()):
+            return None
+        lang = self.lang
+        while k + 1 < len(tokens) and (
+            tokens[k].lower in lang.auxiliaries or tokens[k].lower in lang.modals
+        ):
+            k += 1
+        if self._verb_at(tokens, k):
+            return None  # "Oberlin will state that …": a report _before turned down
+        phrase = analyse_np(lead, self.lang)
+        if phrase is None or phrase.kind not in (PERSON, PRONOUN):
+            return None
+        if phrase.kind == PERSON and not self.names.is_person(phrase.text):
+            return None
+        found = self._attribution(phrase, "inherited")
+        if found.speaker is None or not self.names.has_spoken(found.speaker, at):
+            return None  # "Ann Moss runs the council.": a person, but no one's words yet
+        return Attribution(found.speaker, "inherited", found.strength * 0.5)
 
     def _sentence_speaker(self, start: int, end: int) -> Attribution | None:
         speaker = self._by_sentence.get(start)

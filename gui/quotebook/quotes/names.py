@@ -519,6 +519,19 @@ class NameBook:
             words[0] in self.lang.speech_verbs or " ".join(words[:2]) in self.lang.speech_verbs
         )
 
+    def has_spoken(self, name: str, pos: int) -> bool:
+        """Is the person `name` mentioned before `pos` with a reporting verb ("Bishop asked
+        Nash if …", "said Bishop")?"""
+        key = self._key(name.split()[-1]) if name.split() else None
+        if key is None:
+            return False
+        mentions = self._mention_index()
+        end = bisect_left(mentions, pos, key=lambda m: m[0])
+        return any(
+            k == key and (self._reports_after(at) or self._reported_before(at))
+            for at, k, _ in mentions[:end]
+        )
+
     def antecedent_at(self, pos: int, gender: str | None = None) -> int | None:
         """Where the mention a pronoun at `pos` is resolved to (see `nearest_person`) stands."""
         mentions = self._mention_index()

@@ -102,6 +102,10 @@ def is_demonym(word: str, lang: Language) -> bool:
     return word[:1].isupper() and (low.endswith(lang.demonym_suffixes) or low in lang.demonyms)
 
 
+# honorifics British and Commonwealth news writes without a full stop
+_PLAIN_HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "mx"})
+
+
 def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = False) -> Phrase | None:
     """Read a run of capitalised words: a person's name, an organisation, a role, or nothing."""
     words = _split_glued_initials(list(run))
@@ -146,6 +150,13 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         and _is_title(words[last - 1].text, lang)
     ):
         cut = last - 1  # "Rep. King", "Gov. Bishop": an abbreviated title, then a surname
+    elif (
+        cut == last
+        and last > 0
+        and words[last - 1].lower in _PLAIN_HONORIFICS
+        and words[last].lower not in lang.roles
+    ):
+        cut = last - 1  # "Mr Bishop", "Ms King": a surname after an honorific with no stop
     if cut == last:
         head = words[last]
         if _is_acronym(head.text) and not _is_title(head.text, lang):
