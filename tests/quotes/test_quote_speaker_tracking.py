@@ -190,3 +190,20 @@ def test_a_quote_paragraph_after_a_paragraph_about_someone_who_never_spoke_is_no
 def test_a_surname_that_is_also_a_title_after_an_honorific_without_a_stop() -> None:
     text = "Tom Reed met the bishop of the town.\n\n“It went well,” Mr Bishop said afterwards."
     assert _speakers(text) == ["Bishop"]
+
+
+def test_a_party_epithet_is_the_nearest_office_holder_when_no_tag_said_the_party() -> None:
+    text = (
+        "Sen. Ben Hart spoke on Sunday about the ferry bill. Tom Reed, a teacher, listened.\n\n"
+        "“We must act before winter,” the Ohio Republican said."
+    )
+    assert _speakers(text) == ["Ben Hart"]
+
+
+def test_a_party_epithet_skips_people_who_hold_no_office() -> None:
+    text = (
+        "Tom Reed, a teacher, wrote to the paper. Gov. Ann Holt answered him on Sunday, and "
+        "Reed read the answer.\n\n"
+        "“We must act before winter,” the Democrat said."
+    )
+    assert _speakers(text) == ["Ann Holt"]

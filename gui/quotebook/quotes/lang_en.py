@@ -316,6 +316,10 @@ def _english() -> Language:
             "official spokesman spokeswoman spokesperson aide source insider representative"
         ),
         party_nouns={"D": "democrat", "R": "republican", "I": "independent"},
+        party_offices=words(
+            "senator lawmaker representative congressman congresswoman legislator governor "
+            "mayor president candidate nominee"
+        ),
         region_names={short: full for shorts, full in _STATES.items() for short in shorts.split()},
         title_expansions={
             key: words(value)

@@ -138,6 +138,9 @@ class Language:
     # role stands only for someone the document introduced with it, never for whoever was
     # named last ("…, said the official, who declined to be identified")
     source_roles: frozenset[str] = frozenset()
+    # Offices a party's member holds: "the Ohio Republican" after "Sen. Ben Hart" is Hart,
+    # the nearest one holding such an office, when no party tag said who is a Republican
+    party_offices: frozenset[str] = frozenset()
     # Does a role's complement follow it ("министр иностранных дел", "представитель МИД")?
     complement_after_role: bool = False
     # A person's name in a case form → its dictionary form ("Дмитрия Пескова" → "Дмитрий

@@ -341,12 +341,28 @@ class NameBook:
         in "Furious Rovers boss Danny Keogh", for "the Rovers chief") or in the description
         after it, up to the sentence's end ("Sen. Tom Hale of Arizona", for "the Arizona
         Republican")?"""
+        window = self._intro_window(key)
+        return all(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
+
+    def _same_region(self, key: str, words: Sequence[str]) -> bool:
+        """Could this person be from the region `words` name ("ohio" in "the Ohio
+        Republican")? Yes unless the person's introduction names another region."""
+        regions = set(self.lang.region_names.values())
+        wanted = " ".join(words)
+        if not any(r in wanted for r in regions):
+            return True
+        window = self._intro_window(key)
+        named = any(re.search(rf"\b{re.escape(r)}\b", window) for r in regions)
+        return wanted in window or not named
+
+    def _intro_window(self, key: str) -> str:
+        """The words around a person's first full mention: a few before it and the rest of
+        its sentence, lower case."""
         first = min((self._order.get(f, 0) for f in self._forms[key]), default=0)
         start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
         after = self.masked[first : first + 2 * _INTRO_CHARS]
         stop = re.search(r"[.!?](?=\s)|\n", after)
-        window = (self.masked[start:first] + " " + after[: stop.start() if stop else None]).lower()
-        return all(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
+        return (self.masked[start:first] + " " + after[: stop.start() if stop else None]).lower()
 
     def _titled_just_before(self, key: str, role: str) -> bool:
         """Does `role` stand a few words before this person's first full mention, with no
@@ -407,6 +423,16 @@ class NameBook:
                     or (len(wanted) == 1 and self._titled_just_before(key, wanted[0]))
                 ):  # "Министр иностранных дел Северии Олег Варин" … "спросил министр"
                     return self._mention_display(mentions[j])
+            if wanted[-1] in self.lang.party_nouns.values():
+                # "the Ohio Republican" with no party tag to say who is one: the nearest
+                # person holding an office a party's member holds ("Sen. Ben Hart")
+                for j in range(i, max(i - 30, -1), -1):
+                    key = mentions[j][1]
+                    if self._titles.get(key, set()) & self.lang.party_offices:
+                        if not self._same_region(key, wanted[:-1]):
+                            return None  # "Sen. Tom Hale of Arizona" is no Nevada Republican
+                        return self._mention_display(mentions[j])
+                return None
             if len(wanted) > 1 or self.lang.base_form(wanted[0]) in self.lang.source_roles:
                 # "the Commerce Secretary", "the official": nobody named was introduced as
                 # that, and an unnamed source's role is no one else's
