@@ -207,3 +207,10 @@ def test_a_party_epithet_skips_people_who_hold_no_office() -> None:
         "“We must act before winter,” the Democrat said."
     )
     assert _speakers(text) == ["Ann Holt"]
+
+
+def test_a_russian_surname_in_the_instrumental_after_a_given_name_is_a_person() -> None:
+    text = "Ольга Петрова встретилась с Иваном Сидоровым. «Мы договорились», — сказал он."
+    assert _speakers(text, "ru") == ["Иван Сидоров"]
+    text = "Ольга Петрова встретилась с Иваном Сидоровым. «Мы договорились», — сказала она."
+    assert _speakers(text, "ru") == ["Ольга Петрова"]

@@ -173,8 +173,14 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         return Phrase(ORG, whole, words[0].start)
     if len(words) == 1 and not titled and _is_demonym(words[0].text, lang):
         return None
-    if lang.adjective_endings and words[-1].lower.endswith(lang.adjective_endings):
-        return None  # "Глава Зернового союза": the adjective of a name, not a surname
+    if (
+        lang.adjective_endings
+        and words[-1].lower.endswith(lang.adjective_endings)
+        and not (len(words) > 1 and is_given_name(words[-2].text))
+    ):
+        # "Глава Зернового союза": the adjective of a name, not a surname; after a given
+        # name it is a surname in a case form ("с Иваном Сидоровым", "Льва Толстого")
+        return None
     given = next((i for i, w in enumerate(words[:-1]) if i > 0 and is_given_name(w.text)), 0)
     if given and not any(is_given_name(w.text) or is_initials(w.text) for w in words[:given]):
         words = words[given:]  # "Democrat Rosa Delgado-Finch", "Co-star Darren Whitlock"
