@@ -214,3 +214,19 @@ def test_a_russian_surname_in_the_instrumental_after_a_given_name_is_a_person() 
     assert _speakers(text, "ru") == ["Иван Сидоров"]
     text = "Ольга Петрова встретилась с Иваном Сидоровым. «Мы договорились», — сказала она."
     assert _speakers(text, "ru") == ["Ольга Петрова"]
+
+
+def test_a_party_and_state_in_apposition_make_the_epithet() -> None:
+    text = (
+        "Ann Holt, a Democrat from Ohio, met Tom Reed on Monday.\n\n"
+        "“It went well,” the Ohio Democrat said."
+    )
+    assert _speakers(text) == ["Ann Holt"]
+
+
+def test_words_in_someone_elses_apposition_do_not_describe_the_next_name() -> None:
+    text = (
+        "Ann Holt, a Democrat from Ohio, met Tom Reed on Monday.\n\n"
+        "“It went well,” the Democrat said."
+    )
+    assert _speakers(text) == ["Ann Holt"]

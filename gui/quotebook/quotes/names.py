@@ -234,7 +234,13 @@ class NameBook:
         if not opener:
             return set()
         roles = lang.roles | lang.titles
-        return {lang.base_form(w) for w in found if w in roles}
+        out = {lang.base_form(w) for w in found if w in roles}
+        parties = set(lang.party_nouns.values())
+        if parties.intersection(found):
+            # "Ann Holt, a Democrat from Ohio," is "the Ohio Democrat", as a party tag says
+            regions = {w for r in lang.region_names.values() for w in r.split()}
+            out |= {w for w in found if w in parties or w in regions}
+        return out
 
     def _verb_follows(self, after: re.Match[str] | None) -> bool:
         if after is None:
@@ -360,9 +366,13 @@ class NameBook:
         its sentence, lower case."""
         first = min((self._order.get(f, 0) for f in self._forms[key]), default=0)
         start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
+        before = self.masked[start:first]
+        # "Ann Holt, a Democrat from Ohio, met Tom Reed": what comes before a comma describes
+        # someone else ("the shadow energy secretary, Ed Miliband" is read apart)
+        before = before[before.rfind(",") + 1 :]
         after = self.masked[first : first + 2 * _INTRO_CHARS]
         stop = re.search(r"[.!?](?=\s)|\n", after)
-        return (self.masked[start:first] + " " + after[: stop.start() if stop else None]).lower()
+        return (before + " " + after[: stop.start() if stop else None]).lower()
 
     def _titled_just_before(self, key: str, role: str) -> bool:
         """Does `role` stand a few words before this person's first full mention, with no
@@ -376,9 +386,11 @@ class NameBook:
         at, role = max((window.rfind(w), w) for w in written)
         if at < 0 or (at > 0 and window[at - 1].isalnum()):
             return False
-        between = re.findall(r"[\w’'\-]+", window[at + len(role) :])
+        rest = window[at + len(role) :]
+        between = re.findall(r"[\w’'\-]+", rest)
         return (
-            len(between) <= 4
+            "," not in rest  # "Ann Holt, a Democrat from Ohio, met Tom Reed": Holt's, not his
+            and len(between) <= 4
             and not any(w in self.lang.speech_verbs for w in between)
             and not any(self._key(w) not in (None, key) for w in between)
         )  # "President Halvard Moe met Gov. Ada Lisle": the title is Moe's, not Lisle's
