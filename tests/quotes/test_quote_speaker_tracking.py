@@ -230,3 +230,9 @@ def test_words_in_someone_elses_apposition_do_not_describe_the_next_name() -> No
         "“It went well,” the Democrat said."
     )
     assert _speakers(text) == ["Ann Holt"]
+
+
+def test_a_russian_verbs_ending_picks_the_role_holder_of_that_gender() -> None:
+    both = "Министр Анна Белова и министр Олег Орлов открыли мост. «Это важный день», — "
+    assert _speakers(both + "сказала министр.", "ru") == ["Анна Белова"]
+    assert _speakers(both + "сказал министр.", "ru") == ["Олег Орлов"]

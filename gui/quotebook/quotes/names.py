@@ -427,6 +427,8 @@ class NameBook:
             for j in range(i, max(i - 30, -1), -1):
                 key = mentions[j][1]
                 held = self._titles.get(key, set())
+                if gender is not None and self._gender.get(key, gender) != gender:
+                    continue  # "— сказала министр": not the minister who is a man
                 if any(r in held and r not in wanted for r in self.lang.rank_modifiers):
                     continue  # "Vice President Harris" is not "the president"
                 if (

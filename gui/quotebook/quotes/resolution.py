@@ -123,7 +123,7 @@ class Resolver(Reader):
                 # …": the source the next lines name with the same role
                 holder = names.holder_after(phrase.text, phrase.pos, _NAMED_LATER_REACH)
                 return Attribution(holder, cue, 0.7 if holder else 0.6)
-            person = names.nearest_person(phrase.pos, phrase.text)
+            person = names.nearest_person(phrase.pos, phrase.text, self._verb_gender(phrase))
             source = self.lang.base_form(phrase.text.split()[-1]) in self.lang.source_roles
             if (
                 " " not in phrase.text
@@ -160,6 +160,26 @@ class Resolver(Reader):
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)
+
+    def _verb_gender(self, phrase: Phrase) -> str | None:
+        """The gender a Russian past-tense reporting verb next to a role gives its subject:
+        "— сказала министр" is a woman, "министр заявил" a man."""
+        lang = self.lang
+        if not lang.inflected_names:
+            return None
+        masked = self.doc.masked
+        before = re.search(r"([а-яё]+)[ \u00a0]+$", masked[max(0, phrase.pos - 30) : phrase.pos])
+        end = phrase.pos + len(phrase.text)
+        after = re.match(r"[ \u00a0]+([а-яё]+)", masked[end : end + 30])
+        for m in (before, after):
+            verb = m.group(1) if m else ""
+            if verb not in lang.speech_verbs:
+                continue
+            if verb.endswith(("ла", "лась")):
+                return "f"
+            if verb.endswith(("л", "лся")):
+                return "m"
+        return None
 
     def _lone_subject_before(self, pos: int, gender: str | None) -> str | None:
         """When nobody the name book knows comes before a pronoun or a role, the nearest word
