@@ -236,3 +236,11 @@ def test_a_russian_verbs_ending_picks_the_role_holder_of_that_gender() -> None:
     both = "Министр Анна Белова и министр Олег Орлов открыли мост. «Это важный день», — "
     assert _speakers(both + "сказала министр.", "ru") == ["Анна Белова"]
     assert _speakers(both + "сказал министр.", "ru") == ["Олег Орлов"]
+
+
+def test_a_role_given_by_a_copula_describes_its_subject() -> None:
+    text = (
+        "Ann Holt is a lawyer. She met Tom Reed, the city's mayor, on Monday.\n\n"
+        "“It went well,” the lawyer said."
+    )
+    assert _speakers(text) == ["Ann Holt"]

@@ -51,7 +51,10 @@ _PARTY_RE = re.compile(
 # ", 41, a spokeswoman for the city,": a description in apposition after a name (its first
 # six words, up to the next comma or sentence end)
 _DESCRIPTION_RE = re.compile(
-    r",[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,6})"
+    r"(?:,[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?"
+    # "Ann Holt is a lawyer", "Ann Holt, who is the co-host of …": a description by copula
+    r"|(?:,[ \u00a0]+who)?[ \u00a0]+(?:is|was|has[ \u00a0]+been|serves[ \u00a0]+as)[ \u00a0]+)"
+    r"(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,6})"
 )
 
 
