@@ -244,3 +244,11 @@ def test_a_role_given_by_a_copula_describes_its_subject() -> None:
         "“It went well,” the lawyer said."
     )
     assert _speakers(text) == ["Ann Holt"]
+
+
+def test_a_continue_verb_before_a_comma_attributes_the_quote_right_after() -> None:
+    text = (
+        "Tom Reed spoke to reporters about the storm on Monday.\n\n"
+        "He continued, “Ann Holt knew everything.”"
+    )
+    assert _speakers(text) == ["Tom Reed"]

@@ -459,9 +459,11 @@ class Attributor(Resolver):
             if phrase is not None and phrase.kind == PERSON:
                 return self._attribution(phrase, "before")
         colon = len(tokens) > 2 and tokens[-1].text == ":"
-        n = colon and self._verb_at(tokens, len(tokens) - 2, after=True)
+        lead_in = colon or (len(tokens) > 2 and tokens[-1].text == ",")
+        n = lead_in and self._verb_at(tokens, len(tokens) - 2, after=True)
         if n and self._is_verb(tokens, len(tokens) - 2, n):
-            # "Halloran continued:" — a verb that attributes only what follows it.
+            # "Halloran continued:", "He continued, “…”" — a verb that attributes only what
+            # follows it right away.
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
             if phrase is not None:
                 return self._attribution(phrase, "colon")
