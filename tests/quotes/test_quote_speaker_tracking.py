@@ -252,3 +252,16 @@ def test_a_continue_verb_before_a_comma_attributes_the_quote_right_after() -> No
         "He continued, “Ann Holt knew everything.”"
     )
     assert _speakers(text) == ["Tom Reed"]
+
+
+def test_according_to_with_a_possessive_is_the_one_the_possessive_stands_for() -> None:
+    text = (
+        "Анна Белова встретилась с Олегом Орловым. По ее словам, идея возникла давно: "
+        "«Мы думали об этом годами»."
+    )
+    assert _speakers(text, "ru") == ["Анна Белова"]
+    text = (
+        "Tom Reed has worked at the port for years. In his words, the idea is old: "
+        "“We thought about it for years.”"
+    )
+    assert _speakers(text) == ["Tom Reed"]

@@ -426,6 +426,11 @@ class Attributor(Resolver):
             n = self._phrase_at(tokens, i, self._according)
             if n:
                 phrase = analyse_np(self._forward_np(tokens[i + n :]), self.lang)
+                owners = self.lang.according_possessives
+                owner = next((t for t in tokens[i : i + n] if t.lower in owners), None)
+                if owner is not None:
+                    # "По его словам, идея возникла давно: «…»": the one "его" stands for
+                    phrase = Phrase(PRONOUN, owners[owner.lower], owner.start)
                 found = self._attribution(phrase, "according")
                 if found.speaker is not None:
                     return found

@@ -224,7 +224,8 @@ def _english() -> Language:
             "uzbek kazakh tajik turkmen kyrgyz czech slovak greek french dutch swiss danish swede "
             "finn pole turk serb croat"
         ),
-        according_to=("according to", "in the words of", "quoting"),
+        according_to=("according to", "in the words of", "quoting", "in his words", "in her words"),
+        according_possessives={"his": "he", "her": "she"},
         as_put_it=("put it", "puts it", "said", "says", "noted", "notes", "wrote", "writes"),
         scare_cues=(
             "so-called",

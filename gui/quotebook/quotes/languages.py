@@ -73,6 +73,9 @@ class Language:
     demonym_suffixes: tuple[str, ...] = ()
     demonyms: frozenset[str] = frozenset()  # ones the suffixes miss: "Baltic", "Iraqi"
     according_to: tuple[str, ...] = ()
+    # "по его словам", "in her words": an "according to" phrase around a possessive, and the
+    # pronoun each possessive stands for ("его" → "он")
+    according_possessives: Mapping[str, str] = field(default_factory=dict)
     as_put_it: tuple[str, ...] = ()
     scare_cues: tuple[str, ...] = ()
     # verbs that give something a name: a quote right after one is a term, not a sentence
