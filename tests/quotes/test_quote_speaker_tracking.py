@@ -265,3 +265,19 @@ def test_according_to_with_a_possessive_is_the_one_the_possessive_stands_for() -
         "“We thought about it for years.”"
     )
     assert _speakers(text) == ["Tom Reed"]
+
+
+def test_a_lone_surname_with_a_role_in_apposition_holds_that_role() -> None:
+    text = (
+        "Roe, the mayor, said the port would reopen. Tom Reed, a docker, doubted it.\n\n"
+        "“We expect delays,” the mayor said."
+    )
+    assert _speakers(text) == ["Roe"]
+
+
+def test_an_adverb_before_a_role_in_apposition_is_no_surname() -> None:
+    text = (
+        "Later, the mayor, said to be tired, left. Tom Reed, a docker, stayed.\n\n"
+        "“We expect delays,” the mayor said."
+    )
+    assert "Later" not in _speakers(text)

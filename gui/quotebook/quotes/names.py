@@ -43,6 +43,11 @@ _INTRO_CHARS = 60  # how far before a person's first mention their description i
 _AFTER_NAME_RE = re.compile(
     r"[\w’'\-]+(?:’s|'s)?(?:,[^,.\n]{1,60},)?[ \u00a0]+(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,4})"
 )
+# "Roe, the mayor, said": a lone surname, a role in apposition, a reporting verb
+_LONE_APPOSITION_RE = re.compile(
+    r",[ \u00a0]+(?P<det>[\w’']+)[ \u00a0]+(?P<words>[\w’'\-]+(?:[ \u00a0]+[\w’'\-]+){0,4}),"
+    r"[ \u00a0]+(?P<verb>[\w’'\-]+)"
+)
 _VERB_AFTER_RE = re.compile(r"[\w’'\-]+[ ,\u00a0]{1,3}([\w’'\-]+)")
 _PARTY_RE = re.compile(
     r"(?:[ \u00a0]?\(|,[ \u00a0]*)(?P<party>[DRI])(?:-(?P<state>[A-Z][A-Za-z.]{0,12}))?"
@@ -109,7 +114,12 @@ class NameBook:
                 # written as names are, or by the transcript's labels
             honorific = _honorific_before(masked, at, lang) if masked[at - 2 : at] == ". " else ""
             if not honorific and " " not in found and "\u00a0" not in found:
-                continue  # a lone word is a person only after an honorific
+                # a lone word is a person only after an honorific, or with a role in
+                # apposition and a reporting verb after it ("Roe, the mayor, said")
+                role = self._lone_apposition(found, m.end())
+                if role:
+                    self.add(found, at, {role})
+                continue
             words = found.lower().split()
             if len(words) > 1:
                 vouched = any(w in titles or w.rstrip(".") in titles for w in words[:-1])
@@ -180,6 +190,29 @@ class NameBook:
                 self.add(phrase.text, phrase.pos, seen_titles)
                 gender = lang.honorific_genders.get(honorific) if honorific else None
                 self._note_gender(phrase.text, gender)
+
+    def _lone_apposition(self, word: str, end: int) -> str:
+        """The role of a lone surname in "Roe, the mayor, said …" (a role in apposition
+        between commas, then a reporting verb), or ""."""
+        lang = self.lang
+        m = _LONE_APPOSITION_RE.match(self.masked, end)
+        low = word.lower()
+        if m is None or m.group("det").lower() not in lang.determiners or word.isupper():
+            return ""
+        ordinary = (
+            lang.function_words
+            | lang.adverbs
+            | lang.determiners
+            | lang.calendar_words
+            | lang.roles
+            | lang.titles
+            | lang.org_words
+            | self._pronouns
+        )
+        if low in ordinary or m.group("verb").lower() not in lang.speech_verbs:
+            return ""
+        roles = [w for w in m.group("words").lower().split() if w in lang.roles]
+        return lang.base_form(roles[-1]) if roles else ""
 
     def _role_before_comma(self, start: int, end: int) -> str:
         """The role of a name in apposition after it: "the shadow energy secretary, Ed
