@@ -281,3 +281,11 @@ def test_an_adverb_before_a_role_in_apposition_is_no_surname() -> None:
         "“We expect delays,” the mayor said."
     )
     assert "Later" not in _speakers(text)
+
+
+def test_a_russian_name_written_surname_first_is_a_person() -> None:
+    text = (
+        "Министр транспорта области Белова Анна открыла мост. Вокруг собрались жители. "
+        "На что министр ответила: «Мост простоит сто лет»."
+    )
+    assert _speakers(text, "ru") == ["Анна Белова"]

@@ -121,6 +121,12 @@ class NameBook:
                     self.add(found, at, {role})
                 continue
             words = found.lower().split()
+            if self._surname_first(words):
+                # "Министр … ДНР Самохина Евгения": a surname, then a given name, as official
+                # lists write names; the given name is in the nominative, so is the surname
+                parts = found.split()
+                self.add(f"{parts[-1]} {parts[-2]}", at + found.rindex(parts[-2]), (), False)
+                continue
             if len(words) > 1:
                 vouched = any(w in titles or w.rstrip(".") in titles for w in words[:-1])
                 marked = vouched or any(w in any_title for w in words[:-1])
@@ -190,6 +196,19 @@ class NameBook:
                 self.add(phrase.text, phrase.pos, seen_titles)
                 gender = lang.honorific_genders.get(honorific) if honorific else None
                 self._note_gender(phrase.text, gender)
+
+    def _surname_first(self, words: Sequence[str]) -> bool:
+        """Do the last two of these lower-case words read surname, given name ("самохина
+        евгения"), in a language whose surnames show it by their endings?"""
+        lang = self.lang
+        return (
+            lang.inflected_names
+            and len(words) >= 2
+            and is_given_name(words[-1])
+            and not is_given_name(words[-2])
+            and lang.surname_gender(words[-2]) is not None
+            and lang.surname_gender(words[-2]) == gender_of(words[-1])
+        )
 
     def _lone_apposition(self, word: str, end: int) -> str:
         """The role of a lone surname in "Roe, the mayor, said …" (a role in apposition
@@ -300,9 +319,12 @@ class NameBook:
         if gender is not None:
             self._gender[key] = gender
 
-    def add(self, name: str, pos: int = 0, titles: Iterable[str] = ()) -> None:
-        """Record a person's name as seen in the document, with the titles seen before it."""
-        if self.lang.name_nominative is not None:
+    def add(
+        self, name: str, pos: int = 0, titles: Iterable[str] = (), inflected: bool = True
+    ) -> None:
+        """Record a person's name as seen in the document, with the titles seen before it;
+        `inflected` says whether it may be in a case form to put in the nominative."""
+        if inflected and self.lang.name_nominative is not None:
             name = self.lang.name_nominative(name)  # "Дмитрия Пескова" → "Дмитрий Песков"
         parts = name.split()
         if not parts:
