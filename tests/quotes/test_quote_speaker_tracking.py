@@ -289,3 +289,10 @@ def test_a_russian_name_written_surname_first_is_a_person() -> None:
         "На что министр ответила: «Мост простоит сто лет»."
     )
     assert _speakers(text, "ru") == ["Анна Белова"]
+
+
+def test_a_lone_surname_that_speaks_is_who_a_later_pronoun_stands_for() -> None:
+    text = "«Это важный день», — сказал Орлов, губернатор области. «Мы ждали долго», — добавил он."
+    assert _speakers(text, "ru") == ["Орлов", "Орлов"]
+    text = "“It is a big day,” said Varga, the county's governor. “We waited long,” he added."
+    assert _speakers(text) == ["Varga", "Varga"]

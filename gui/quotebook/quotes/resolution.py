@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quotebook.quotes.given_names import is_given_name
 from quotebook.quotes.model import Turn
 from quotebook.quotes.names import NameBook
 from quotebook.quotes.phrases import (
@@ -98,6 +99,10 @@ class Resolver(Reader):
             return Attribution(None, cue, 0.6)
         if phrase.kind == PERSON:
             if lone and not names.is_person(phrase.text):
+                if cue in ("after", "before") and self._surname_shaped(phrase.text):
+                    # "«…», — сказал Орлов, губернатор. «…», — добавил он.": a surname that
+                    # speaks is someone the pronouns after it may stand for
+                    names.add(phrase.text, phrase.pos)
                 return Attribution(names.display(phrase.text), cue, 0.8)
             if not lone:
                 names.add(phrase.text, phrase.pos)
@@ -160,6 +165,15 @@ class Resolver(Reader):
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)
+
+    def _surname_shaped(self, word: str) -> bool:
+        """Does a lone capitalised word look like a surname: by its ending, where the
+        language shows it ("Орлов", "Белова"), or as no word the language knows?"""
+        lang = self.lang
+        if lang.inflected_names:
+            return lang.surname_gender(word) is not None
+        low = word.lower()
+        return low not in self._not_names and not word.isupper() and not is_given_name(low)
 
     def _verb_gender(self, phrase: Phrase) -> str | None:
         """The gender a Russian past-tense reporting verb next to a role gives its subject:
