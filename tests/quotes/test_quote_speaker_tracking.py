@@ -296,3 +296,9 @@ def test_a_lone_surname_that_speaks_is_who_a_later_pronoun_stands_for() -> None:
     assert _speakers(text, "ru") == ["Орлов", "Орлов"]
     text = "“It is a big day,” said Varga, the county's governor. “We waited long,” he added."
     assert _speakers(text) == ["Varga", "Varga"]
+
+
+def test_former_before_a_title_in_lower_case_makes_the_former_holder() -> None:
+    both = "Former mayor Ann Holt and Mayor Lisa Park opened the bridge.\n\n“It took years,” "
+    assert _speakers(both + "the former mayor said.") == ["Ann Holt"]
+    assert _speakers(both + "the mayor said.") == ["Lisa Park"]

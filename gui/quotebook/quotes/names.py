@@ -188,6 +188,12 @@ class NameBook:
                 before = (word or _word_before(masked, at)).lower()
                 if before in roles or before in lang.interviewer_labels:
                     seen_titles.add(before)
+                    title_at = at
+                    while title_at > 0 and masked[title_at - 1] in " \u00a0":
+                        title_at -= 1
+                    rank = _word_before(masked, title_at - len(before))
+                    if rank.lower() in lang.rank_modifiers:
+                        seen_titles.add(rank.lower())  # "Former mayor Ann Holt"
                 if titled_by:
                     seen_titles.add(abbreviation)  # "Gov. Ron Dees": a governor
                 if appositive:
@@ -428,6 +434,10 @@ class NameBook:
         # "Ann Holt, a Democrat from Ohio, met Tom Reed": what comes before a comma describes
         # someone else ("the shadow energy secretary, Ed Miliband" is read apart)
         before = before[before.rfind(",") + 1 :]
+        for joiner in self.lang.conjunctions:  # "Former mayor Ann Holt and Mayor Lisa Park"
+            cut = before.lower().rfind(f" {joiner} ")
+            if cut >= 0:
+                before = before[cut + len(joiner) + 2 :]
         after = self.masked[first : first + 2 * _INTRO_CHARS]
         stop = re.search(r"[.!?](?=\s)|\n", after)
         return (before + " " + after[: stop.start() if stop else None]).lower()
