@@ -302,3 +302,27 @@ def test_former_before_a_title_in_lower_case_makes_the_former_holder() -> None:
     both = "Former mayor Ann Holt and Mayor Lisa Park opened the bridge.\n\n“It took years,” "
     assert _speakers(both + "the former mayor said.") == ["Ann Holt"]
     assert _speakers(both + "the mayor said.") == ["Lisa Park"]
+
+
+def test_a_given_name_label_takes_the_full_name_the_introduction_wrote() -> None:
+    text = (
+        "Our guest today is Zuri Amadi.\n\n"
+        "MAYA TRENT: Welcome, Zuri.\n\n"
+        "ZURI: Thanks, Maya.\n\n"
+        "MAYA: Where were you last week?\n\n"
+        "ZURI: On the coast."
+    )
+    assert [s for _, s in _turns(text)] == [
+        "Maya Trent",
+        "Zuri Amadi",
+        "Maya Trent",
+        "Zuri Amadi",
+    ]
+
+
+def test_a_given_name_label_does_not_take_an_ordinary_word_for_a_surname() -> None:
+    text = (
+        "Zuri And friends met at noon.\n\n"
+        "MAYA TRENT: Welcome.\n\nZURI: Thanks.\n\nMAYA: Where were you?\n\nZURI: Home."
+    )
+    assert "Zuri And" not in [s for _, s in _turns(text)]
