@@ -81,6 +81,8 @@ class NameBook:
         self._forms: dict[str, Counter[str]] = {}
         self._order: dict[str, int] = {}
         self._mentions: list[tuple[int, str, str | None]] | None = None
+        self._spoke: dict[str, int] = {}  # person → where first mentioned speaking
+        self._spoke_for: list[tuple[int, str, str | None]] | None = None
         self._gender: dict[str, str] = {}
         self._pronouns = lang.person_pronouns | lang.group_pronouns | lang.first_person
         self._discover()
@@ -634,11 +636,19 @@ class NameBook:
         if key is None:
             return False
         mentions = self._mention_index()
-        end = bisect_left(mentions, pos, key=lambda m: m[0])
-        return any(
-            k == key and (self._reports_after(at) or self._reported_before(at))
-            for at, k, _ in mentions[:end]
-        )
+        if self._spoke_for is not mentions:  # the people changed: read again
+            self._spoke_for, self._spoke = mentions, {}
+        if key not in self._spoke:
+            # each person's first mention with a reporting verb, found once
+            self._spoke[key] = next(
+                (
+                    at
+                    for at, k, _ in mentions
+                    if k == key and (self._reports_after(at) or self._reported_before(at))
+                ),
+                len(self.masked),
+            )
+        return self._spoke[key] < pos
 
     def antecedent_at(self, pos: int, gender: str | None = None) -> int | None:
         """Where the mention a pronoun at `pos` is resolved to (see `nearest_person`) stands."""

@@ -149,7 +149,7 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
     reporter = _byline(doc) if interview else None
     reporter = reporter or _intro_interviewer(doc, labels[0].at)
     turns: list[Turn] = []
-    in_prose: dict[str, tuple[int, str] | None] = {}  # a given name's first full mention
+    in_prose: dict[str, tuple[int, str]] | None = None  # given names written in full
     for i, label in enumerate(labels):
         limit = labels[i + 1].at if i + 1 < len(labels) else len(doc.text)
         end = _turn_end(doc, label.start, limit, header_at)
@@ -167,10 +167,12 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
             speaker = names.display(label.role, label.at)
             if " " not in speaker:
                 # "ZURI:" and "Our guest today is Zuri Amadi." before: the name in full
-                if speaker not in in_prose:
-                    in_prose[speaker] = _full_name_in_prose(doc, names, speaker)
-                at, full = in_prose[speaker] or (len(doc.text), None)
-                speaker = full if full and at < label.at else speaker
+                if in_prose is None:
+                    in_prose = _names_in_prose(doc, labels[-1].at)
+                at, full = in_prose.get(speaker, (len(doc.text), ""))
+                if full and at < label.at:
+                    names.add(full, at)
+                    speaker = full
         turns.append(Turn(label.start, end, label.label, speaker))
     return tuple(turns)
 
@@ -262,23 +264,26 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
     return found
 
 
-def _full_name_in_prose(doc: Document, names: NameBook, given: str) -> tuple[int, str] | None:
-    """Where the prose first writes a one-word label's given name in full, and the full name
-    ("Zuri Amadi" for "ZURI:"), if the word after it there is one capitalised surname."""
-    if not given[:1].isupper() or not given[1:].islower():
-        return None
+_TWO_WORDS_RE = re.compile(
+    rf"(?<![\w’'\-])([{_UPPER}][a-zà-öø-ÿа-яё]+)[ \u00a0]+([{_UPPER}][a-zà-öø-ÿа-яё’'\-]+)\b"
+)
+
+
+def _names_in_prose(doc: Document, end: int) -> dict[str, tuple[int, str]]:
+    """Each capitalised word the text before `end` writes with a capitalised word after it
+    ("Zuri Amadi"), with where it first does and the two words: the full name a one-word
+    label ("ZURI:") may stand for. One pass over the text, however many labels there are."""
     lang = doc.language
-    pattern = rf"(?<![\w’'\-]){re.escape(given)}[ \u00a0]+([{_UPPER}][a-zà-öø-ÿа-яё’'\-]+)\b"
-    m = re.search(pattern, doc.masked)
-    if m is None:
-        return None
-    surname = m.group(1)
-    low = surname.lower()
-    if low in lang.function_words or low in lang.org_words or low in doc.lowercase_words:
-        return None
-    full = f"{given} {surname}"
-    names.add(full, m.start())
-    return m.start(), full
+    out: dict[str, tuple[int, str]] = {}
+    for m in _TWO_WORDS_RE.finditer(doc.masked, 0, end):
+        given, surname = m.groups()
+        if given in out:
+            continue
+        low = surname.lower()
+        if low in lang.function_words or low in lang.org_words or low in doc.lowercase_words:
+            continue
+        out[given] = (m.start(), f"{given} {surname}")
+    return out
 
 
 def _labels_by_given_name(people: dict[int, str | None]) -> dict[str, tuple[int, str | None]]:
