@@ -83,6 +83,7 @@ class NameBook:
         self._mentions: list[tuple[int, str, str | None]] | None = None
         self._spoke: dict[str, int] = {}  # person → where first mentioned speaking
         self._spoke_for: list[tuple[int, str, str | None]] | None = None
+        self._mentions_of: dict[str, list[int]] = {}
         self._gender: dict[str, str] = {}
         self._pronouns = lang.person_pronouns | lang.group_pronouns | lang.first_person
         self._discover()
@@ -637,14 +638,16 @@ class NameBook:
             return False
         mentions = self._mention_index()
         if self._spoke_for is not mentions:  # the people changed: read again
-            self._spoke_for, self._spoke = mentions, {}
+            self._spoke_for, self._spoke, self._mentions_of = mentions, {}, {}
+            for at, k, _ in mentions:
+                self._mentions_of.setdefault(k, []).append(at)
         if key not in self._spoke:
             # each person's first mention with a reporting verb, found once
             self._spoke[key] = next(
                 (
                     at
-                    for at, k, _ in mentions
-                    if k == key and (self._reports_after(at) or self._reported_before(at))
+                    for at in self._mentions_of.get(key, ())
+                    if self._reports_after(at) or self._reported_before(at)
                 ),
                 len(self.masked),
             )
