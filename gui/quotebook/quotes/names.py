@@ -84,6 +84,7 @@ class NameBook:
         self._spoke: dict[str, int] = {}  # person → where first mentioned speaking
         self._spoke_for: list[tuple[int, str, str | None]] | None = None
         self._mentions_of: dict[str, list[int]] = {}
+        self._given_keys: dict[str, set[str]] | None = None  # given name → people's keys
         self._gender: dict[str, str] = {}
         self._pronouns = lang.person_pronouns | lang.group_pronouns | lang.first_person
         self._discover()
@@ -342,6 +343,7 @@ class NameBook:
         forms = self._forms.setdefault(key, Counter())
         if name not in forms:
             self._mentions = None
+            self._given_keys = None
         forms[name] += 1
         held = self._titles.setdefault(key, set())
         for title in titles:
@@ -469,10 +471,17 @@ class NameBook:
     def _by_given_name(self, given: str) -> str | None:
         """The one person whose given name is `given`, if exactly one is."""
         low = given.lower()
+        if self._given_keys is None:  # indexed once per new name, not once per question
+            self._given_keys = {}
+            for key, forms in self._forms.items():
+                for f in forms:
+                    if " " in f:
+                        self._given_keys.setdefault(f.split()[0].lower(), set()).add(key)
         found = {
-            self._fullest([f for f in forms if " " in f and f.split()[0].lower() == low], key)
-            for key, forms in self._forms.items()
-            if any(f.split()[0].lower() == low for f in forms if " " in f)
+            self._fullest(
+                [f for f in self._forms[key] if " " in f and f.split()[0].lower() == low], key
+            )
+            for key in self._given_keys.get(low, ())
         }  # "Rod" is "Rod Kern", not his wife "Fran Kern"
         return found.pop() if len(found) == 1 else None
 
