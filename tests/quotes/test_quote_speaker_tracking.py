@@ -326,3 +326,19 @@ def test_a_given_name_label_does_not_take_an_ordinary_word_for_a_surname() -> No
         "MAYA TRENT: Welcome.\n\nZURI: Thanks.\n\nMAYA: Where were you?\n\nZURI: Home."
     )
     assert "Zuri And" not in [s for _, s in _turns(text)]
+
+
+def test_a_role_someone_owns_brought_in_without_a_name_stays_unnamed() -> None:
+    text = (
+        "Police said Tom Reed, 34, was arrested on Friday. His lawyer did not comment then.\n\n"
+        "“We will fight,” the lawyer said on Monday."
+    )
+    assert _speakers(text) == [None]
+
+
+def test_a_possessive_role_as_the_subject_is_the_person_named_before() -> None:
+    text = (
+        "Ann Holt was taking flowers to the grave of her daughter when she saw the damage.\n\n"
+        'Her distraught mother told the paper: "I cannot believe it."'
+    )
+    assert _speakers(text) == ["Ann Holt"]

@@ -269,7 +269,8 @@ class Resolver(Reader):
     def _introduced_unnamed(self, phrase: Phrase) -> bool:
         """Was this role brought in without a name just before ("a Labor Department official
         said … the official said")? Then it is that unnamed source, not a person named earlier."""
-        articles = self.lang.indefinite_articles
+        # "a spokesman", and "his lawyer" (someone's, whom the text does not name)
+        articles = self.lang.indefinite_articles | self.lang.possessives
         if not articles:
             return False
         head = phrase.text.split()[-1]
@@ -278,7 +279,14 @@ class Resolver(Reader):
             rf"(?i)\b(?:{'|'.join(articles)})[ \u00a0]+(?:[\w’'\-]+[ \u00a0]+){{0,3}}"
             rf"{re.escape(head)}\b"
         )
-        intros = list(re.finditer(pattern, window))
+        possessives = self.lang.possessives
+        intros = [
+            m
+            for m in re.finditer(pattern, window)
+            # "Her mother told the Gazette": a possessive role is no source of its own; it
+            # stands for someone named before unless an earlier "his lawyer" brought it in
+            if m.group().split()[0].lower() not in possessives or m.end() < len(window)
+        ]
         if not intros:
             return False
         intro = intros[-1]
