@@ -342,3 +342,12 @@ def test_a_possessive_role_as_the_subject_is_the_person_named_before() -> None:
         'Her distraught mother told the paper: "I cannot believe it."'
     )
     assert _speakers(text) == ["Ann Holt"]
+
+
+def test_a_clause_a_subordinator_opens_is_no_subject_even_with_capitals() -> None:
+    text = (
+        "Councillor Ann Holt asked Mr Reed where the harbour money went.\n\n"
+        "After Question Time had ended, Ms Holt released a further statement on the matter.\n\n"
+        "“The money is gone.”"
+    )
+    assert _speakers(text) == ["Ann Holt"]

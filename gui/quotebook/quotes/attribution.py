@@ -66,6 +66,7 @@ _INSIDE_CHARS = 160  # characters of an attribution inside the marks
 _MANNER_WORDS = 2  # words of manner between a quote's dash and an inverted verb ("с улыбкой")
 _ADVERBIALS = 2  # opening adverbials skipped before a sentence's subject
 _ADVERBIAL = 5  # most words of an opening adverbial before its comma ("On Monday night,")
+_CLAUSE = 10  # most words of an opening clause a subordinator leads ("After the vote ended,")
 _INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
 
@@ -543,14 +544,18 @@ class Attributor(Resolver):
         # Lavrov …": short adverbials with their commas come before the subject
         cursor = start
         for _ in range(_ADVERBIALS):
-            reach = range(cursor, min(cursor + _ADVERBIAL, len(tokens)))
+            clause = cursor < len(tokens) and tokens[cursor].lower in self.lang.subordinators
+            longest = _CLAUSE if clause else _ADVERBIAL
+            reach = range(cursor, min(cursor + longest, len(tokens)))
             comma = next((j for j in reach if tokens[j].text == ","), -1)
             if comma <= cursor or comma + 1 >= len(tokens):
                 break
             if not all(t.is_word for t in tokens[cursor:comma]):
                 break
             lead = analyse_np(tokens[cursor:comma], self.lang)
-            if lead is not None and lead.kind in (PERSON, ROLE, PRONOUN, ORG):
+            if not clause and lead is not None and lead.kind in (PERSON, ROLE, PRONOUN, ORG):
+                # "After Question Time had ended, Mr Bishop …": a clause a subordinator opens
+                # is no subject, whatever capitals it holds
                 break
             cursor = comma + 1
             if tokens[cursor].is_capitalised:

@@ -310,6 +310,9 @@ def _english() -> Language:
         indefinite_articles=words("a an"),
         indefinite_pronouns=words("somebody someone anybody anyone everybody everyone nobody"),
         conjunctions=words("and but"),
+        subordinators=words(
+            "after before when while since because although though if once until unless"
+        ),
         possessives=words("his her their your our my its"),
         quoting_verbs=words("quoted quotes"),
         rank_modifiers=words("vice deputy former acting"),

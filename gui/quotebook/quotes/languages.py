@@ -111,6 +111,8 @@ class Language:
     relative_pronouns: frozenset[str] = frozenset()  # "who" in "a diplomat who was there said"
     fragment_openers: frozenset[str] = frozenset()  # "to" in "urged them “to get back…”"
     conjunctions: frozenset[str] = frozenset()  # "and" in "laughed and called it"
+    # "After Question Time had ended, …": words that open a clause before the subject
+    subordinators: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()  # "his" in "his spokesman": someone else's role
     # "«…», — приводит ТАСС её слова": a verb by which an agency carries someone's words, and
     # the noun for those words; their owner is the speaker
