@@ -351,3 +351,20 @@ def test_a_clause_a_subordinator_opens_is_no_subject_even_with_capitals() -> Non
         "“The money is gone.”"
     )
     assert _speakers(text) == ["Ann Holt"]
+
+
+def test_a_capitalised_title_word_with_no_article_is_a_surname() -> None:
+    text = (
+        "Sen. Ben Hart quoted an old sermon on Sunday.\n\n"
+        "Bishop, whose church stood by the harbour, famously said in 1950: "
+        "“The sea gives and the sea takes.”"
+    )
+    assert _speakers(text) == ["Bishop"]
+
+
+def test_a_title_word_after_an_article_is_still_a_role() -> None:
+    text = (
+        "Sen. Ben Hart met the bishop of the town on Sunday.\n\n"
+        "“The sea gives and the sea takes,” the Bishop said."
+    )
+    assert _speakers(text) != ["Bishop"]

@@ -122,6 +122,12 @@ class Resolver(Reader):
             if person is None:
                 person = self._lone_subject_before(anchor, gender)
             return Attribution(person, cue, 0.85)
+        if phrase.kind == ROLE and self._bare_title(phrase, cue):
+            # "King, whose holiday falls on Monday, said …", "said Bishop": a title word
+            # with no article before it, capitalised, is a surname
+            word = self.doc.text[phrase.pos : phrase.pos + len(phrase.text)]
+            names.add(word, phrase.pos)
+            return Attribution(names.display(word), cue, 0.8)
         if phrase.kind == ROLE:
             if self._introduced_unnamed(phrase):
                 # "A spokesman says … “surveys.”" and then "But spokesman Rhys Vale did not
@@ -165,6 +171,29 @@ class Resolver(Reader):
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)
+
+    def _bare_title(self, phrase: Phrase, cue: str) -> bool:
+        """Is this one-word role a capitalised word with no article before it, in a language
+        whose roles take one ("The king said" is a role; "King said" a surname)?"""
+        lang = self.lang
+        if cue not in ("after", "before") or " " in phrase.text or not lang.definite_articles:
+            return False
+        text = self.doc.text
+        word = text[phrase.pos : phrase.pos + len(phrase.text)]
+        if not word[:1].isupper() or word.isupper() or word.lower() != phrase.text:
+            return False
+        before = re.search(
+            r"([\w’'\-]+)[ \u00a0]*$", self.doc.masked[max(0, phrase.pos - 40) : phrase.pos]
+        )
+        previous = before.group(1).lower() if before else ""
+        return not (
+            previous in lang.determiners
+            or previous in lang.possessives
+            or previous.endswith(("’s", "'s"))
+            or previous in lang.title_modifiers
+            or previous in lang.roles
+            or previous in lang.titles
+        )
 
     def _surname_shaped(self, word: str) -> bool:
         """Does a lone capitalised word look like a surname: by its ending, where the
