@@ -368,3 +368,17 @@ def test_a_title_word_after_an_article_is_still_a_role() -> None:
         "“The sea gives and the sea takes,” the Bishop said."
     )
     assert _speakers(text) != ["Bishop"]
+
+
+def test_the_person_who_hosted_the_interview_asks_rather_than_the_outlet() -> None:
+    text = (
+        "Tom Reed interview with the Harbour Gazette (full Q&A)\n\n"
+        "Gazette Editor Ann Holt hosted shipping owner Tom Reed at the port forum, where he "
+        "talked about ferries.\n\n"
+        "Q. What is the state of the ferries?\n\n"
+        "A. They are old, and we will replace them.\n\n"
+        "Q. When?\n\n"
+        "A. Next year."
+    )
+    turns = find_quotes(text).turns
+    assert [t.speaker for t in turns] == ["Ann Holt", "Tom Reed", "Ann Holt", "Tom Reed"]

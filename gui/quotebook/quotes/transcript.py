@@ -95,6 +95,12 @@ _HOST_SHOW_RE = re.compile(
     r"\bwith[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}(?P<run>(?:[A-Z][\w’'\-]+[ \u00a0]+){1,3})"
     r"on[ \u00a0]+(?:his|her|their)[ \u00a0]+[^.\n]{0,40}?\b(?:show|program|programme|podcast)\b"
 )
+# "Editor Ann Holt hosted Tom Reed", "… was interviewed by Ann Holt": who asks the questions
+_HOSTED_RE = re.compile(
+    r"(?P<run>(?:[A-Z][\w’'\-]+[ \u00a0]){1,4})(?:hosted|interviewed|moderated)[ \u00a0]"
+    r"|(?:interviewed|hosted|moderated)[ \u00a0]by[ \u00a0]+"
+    r"(?P<by>[A-Z][\w’'\-]+(?:[ \u00a0][A-Z][\w’'\-]+){1,2})"
+)
 _NAME_JOINERS = frozenset({"and", "&", "и"})  # "Photos: Tom Ellery and Jane Roe"
 _DATELINE_RE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _TOKEN_RE = re.compile(r"\S+")
@@ -148,6 +154,7 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
     interview = any(label.role == INTERVIEWEE for label in labels)
     reporter = _byline(doc) if interview else None
     reporter = reporter or _intro_interviewer(doc, labels[0].at)
+    host = _intro_host(doc, labels[0].at) if interview else None
     turns: list[Turn] = []
     in_prose: dict[str, tuple[int, str]] | None = None  # given names written in full
     for i, label in enumerate(labels):
@@ -156,7 +163,9 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
         k = bisect_right(header_at, label.at) - 1
         header = headers[k] if k >= 0 else None
         if label.role == INTERVIEWER:
-            speaker = label.aside or (header.interviewer if header else None) or reporter
+            # "Editor-in-Chief John Micklethwait hosted Elon Musk": a person who hosted the
+            # interview asks its questions, rather than the outlet the header names
+            speaker = label.aside or host or (header.interviewer if header else None) or reporter
         elif label.role == INTERVIEWEE:
             interviewee = header.interviewee if header else None
             interviewee = interviewee or _subject_of_intro(names, labels[0].at, reporter)
@@ -458,6 +467,19 @@ def _intro_interviewer(doc: Document, first_turn: int) -> str | None:
         k -= 1
     phrase = classify_run([Token(w, 0) for w in words[k:]], doc.language)
     return phrase.text if phrase is not None and phrase.kind == PERSON else None
+
+
+def _intro_host(doc: Document, first_turn: int) -> str | None:
+    """The person the introduction says hosted or interviewed the guest ("News Editor Ann
+    Holt hosted Tom Reed", "Tom Reed was interviewed by Ann Holt")."""
+    m = _HOSTED_RE.search(doc.text, max(0, first_turn - _CREDIT_CHARS * 5), first_turn)
+    if m is None:
+        return None
+    words = (m.group("run") or m.group("by")).split()
+    phrase = classify_run([Token(w, 0) for w in words[-3:]], doc.language)
+    if phrase is None or phrase.kind != PERSON or " " not in phrase.text:
+        return None
+    return phrase.text
 
 
 def _byline(doc: Document) -> str | None:
