@@ -75,7 +75,7 @@ def many_people(size: int) -> str:
         name = _made_up_name(i)
         block = (
             f"{name.capitalize()} Zed{name} spoke.\n\n{name.upper()}: Hello.\n\n"
-            f"{name.upper()}: Again.\n\nMs. Zed{name} wasn't satisfied.\n\n“Once more.”\n\n"
+            f"{name.upper()}: Again.\n\nMs. Zed{name} did not agree.\n\n“Once more.”\n\n"
         )
         out.append(block)
         length += len(block)

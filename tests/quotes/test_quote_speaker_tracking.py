@@ -1,7 +1,7 @@
 """Who speaks, followed through a document as a reader follows it, with made-up people.
 
 Transcripts: a speaker labelled in full once and by given name after (`NINA PARK:` …
-`NINA:`), a broadcaster's lower-case job after a name in capitals (`NEAL PARR, host:`), two
+`NINA:`), a broadcaster's lower-case job after a name in capitals (`RUTH PARR, host:`), two
 affiliations (`ANN REED, ACME CORP., U.S. DIVISION:`), a label wrapped over two lines and a
 role label (`PREMIER:`) whose holder the transcript introduced in apposition."""
 
@@ -66,17 +66,17 @@ def test_a_given_name_before_any_full_label_is_no_label() -> None:
 
 def test_a_lower_case_job_after_a_name_in_capitals_on_a_line_of_its_own() -> None:
     text = (
-        "NEAL PARR, host:\n\n"
-        "This is the evening program. I'm Neal Parr.\n\n"
+        "RUTH PARR, host:\n\n"
+        "This is the evening program. I'm Ruth Parr.\n\n"
         "Our guest is Tom Reed. Welcome.\n\n"
         "Mr. TOM REED (Writer, Poet): Thank you. Glad to be here.\n\n"
         "PARR: Tell us about the book.\n\n"
         "Mr. REED: It is long."
     )
     assert _turns(text) == [
-        ("NEAL PARR, host", "Neal Parr"),
+        ("RUTH PARR, host", "Ruth Parr"),
         ("Mr. TOM REED", "Tom Reed"),
-        ("PARR", "Neal Parr"),
+        ("PARR", "Ruth Parr"),
         ("Mr. REED", "Tom Reed"),
     ]
 
@@ -99,14 +99,14 @@ def test_a_label_with_two_affiliations() -> None:
 def test_a_label_wrapped_over_two_lines() -> None:
     text = (
         "JANE ROE: Good evening. Our next guest joins us from the coast.\n\n"
-        "TOM REED, Manager of Harbour Development,\n"
-        "Acme Shipping Lines: It is a pleasure to be here.\n\n"
+        "TOM REED, Head of Ferry Planning,\n"
+        "North Coast Ferries: It is a pleasure to be here.\n\n"
         "JANE ROE: What changed this year?"
     )
     scan = find_quotes(text)
     turn = scan.turns[1]
     assert (turn.label, turn.speaker) == (
-        "TOM REED, Manager of Harbour Development, Acme Shipping Lines",
+        "TOM REED, Head of Ferry Planning, North Coast Ferries",
         "Tom Reed",
     )
     assert text[turn.start :].startswith("It is a pleasure")
@@ -123,8 +123,8 @@ def test_a_prose_line_ending_in_a_comma_does_not_wrap_into_a_label() -> None:
 
 def test_a_role_label_is_the_person_the_transcript_introduced_in_apposition() -> None:
     text = (
-        "ANN HOLT: It is an honour to welcome the Premier of the state, Tom Reed. "
-        "Premier, welcome.\n\n"
+        "ANN HOLT: Joining me now is the Premier of the state, Tom Reed. "
+        "Good to see you, Premier.\n\n"
         "PREMIER: Thank you, Ann.\n\n"
         "HOLT: How long will you stay?\n\n"
         "PREMIER: As long as they let me."
@@ -142,16 +142,16 @@ def _speakers(text: str, language: str = "en") -> list[str | None]:
 def test_an_unnamed_sources_role_is_nobody_named_before() -> None:
     text = (
         "Ben Hart met reporters on Friday about the harbour.\n\n"
-        "“We cannot confirm it,” said the official, who declined to be named."
+        "“We have no word on it,” said the official, who asked not to be named."
     )
     assert _speakers(text) == [None]
 
 
 def test_an_official_brought_in_with_a_dotted_country_is_unnamed_too() -> None:
     text = (
-        "The port cannot confirm a report that Ben Hart left the city, a U.S. trade official "
+        "The port has no word on a story that Ben Hart left the city, a U.S. trade official "
         "said on Saturday.\n\n"
-        "“We cannot confirm the account,” said the official. “It is possible, but I can't say.”"
+        "“We have heard nothing,” said the official. “It may be so, but I cannot tell.”"
     )
     assert _speakers(text) == [None, None]
 
@@ -172,8 +172,8 @@ def test_a_quote_paragraph_after_a_paragraph_about_someone_who_spoke_is_theirs()
     text = (
         "Councillor Ann Holt asked Mr Reed where the harbour money went.\n\n"
         "“It went on the cranes,” Mr Reed responded.\n\n"
-        "Ms Holt wasn't satisfied with the answer, however.\n\n"
-        "“I'll ask again. Where did the money go?”"
+        "Ms Holt did not accept the reply.\n\n"
+        "“Then I will put it another way. Where is the money now?”"
     )
     assert _speakers(text) == ["Reed", "Ann Holt"]
 
@@ -181,15 +181,15 @@ def test_a_quote_paragraph_after_a_paragraph_about_someone_who_spoke_is_theirs()
 def test_a_quote_paragraph_after_a_paragraph_about_someone_who_never_spoke_is_nobodys() -> None:
     text = (
         "Councillor Ann Holt runs the harbour board.\n\n"
-        "Tom Reed wasn't satisfied with the plan, however.\n\n"
+        "Tom Reed did not like the plan.\n\n"
         "“The planning office is gone.”"
     )
     assert _speakers(text) == [None]
 
 
 def test_a_surname_that_is_also_a_title_after_an_honorific_without_a_stop() -> None:
-    text = "Tom Reed met the bishop of the town.\n\n“It went well,” Mr Bishop said afterwards."
-    assert _speakers(text) == ["Bishop"]
+    text = "Tom Reed met the major of the fort.\n\n“It went well,” Mr Major said afterwards."
+    assert _speakers(text) == ["Major"]
 
 
 def test_a_party_epithet_is_the_nearest_office_holder_when_no_tag_said_the_party() -> None:
@@ -256,7 +256,7 @@ def test_a_continue_verb_before_a_comma_attributes_the_quote_right_after() -> No
 
 def test_according_to_with_a_possessive_is_the_one_the_possessive_stands_for() -> None:
     text = (
-        "Анна Белова встретилась с Олегом Орловым. По ее словам, идея возникла давно: "
+        "Анна Белова встретилась с Олегом Орловым. По ее словам, мост нужен давно: "
         "«Мы думали об этом годами»."
     )
     assert _speakers(text, "ru") == ["Анна Белова"]
@@ -286,7 +286,7 @@ def test_an_adverb_before_a_role_in_apposition_is_no_surname() -> None:
 def test_a_russian_name_written_surname_first_is_a_person() -> None:
     text = (
         "Министр транспорта области Белова Анна открыла мост. Вокруг собрались жители. "
-        "На что министр ответила: «Мост простоит сто лет»."
+        "Позже министр ответила журналистам: «Мост простоит сто лет»."
     )
     assert _speakers(text, "ru") == ["Анна Белова"]
 
@@ -338,8 +338,8 @@ def test_a_role_someone_owns_brought_in_without_a_name_stays_unnamed() -> None:
 
 def test_a_possessive_role_as_the_subject_is_the_person_named_before() -> None:
     text = (
-        "Ann Holt was taking flowers to the grave of her daughter when she saw the damage.\n\n"
-        'Her distraught mother told the paper: "I cannot believe it."'
+        "Ann Holt's son lost his new bicycle at the station on Sunday.\n\n"
+        'His upset mother told the paper: "Who takes a child\'s bike?"'
     )
     assert _speakers(text) == ["Ann Holt"]
 
@@ -347,7 +347,7 @@ def test_a_possessive_role_as_the_subject_is_the_person_named_before() -> None:
 def test_a_clause_a_subordinator_opens_is_no_subject_even_with_capitals() -> None:
     text = (
         "Councillor Ann Holt asked Mr Reed where the harbour money went.\n\n"
-        "After Question Time had ended, Ms Holt released a further statement on the matter.\n\n"
+        "After the council meeting had closed, Ms Holt issued another note about it.\n\n"
         "“The money is gone.”"
     )
     assert _speakers(text) == ["Ann Holt"]
@@ -356,18 +356,18 @@ def test_a_clause_a_subordinator_opens_is_no_subject_even_with_capitals() -> Non
 def test_a_capitalised_title_word_with_no_article_is_a_surname() -> None:
     text = (
         "Sen. Ben Hart quoted an old sermon on Sunday.\n\n"
-        "Bishop, whose church stood by the harbour, famously said in 1950: "
+        "Major, whose regiment held the pass, famously said in 1950: "
         "“The sea gives and the sea takes.”"
     )
-    assert _speakers(text) == ["Bishop"]
+    assert _speakers(text) == ["Major"]
 
 
 def test_a_title_word_after_an_article_is_still_a_role() -> None:
     text = (
-        "Sen. Ben Hart met the bishop of the town on Sunday.\n\n"
-        "“The sea gives and the sea takes,” the Bishop said."
+        "Sen. Ben Hart met the major of the fort on Sunday.\n\n"
+        "“The sea gives and the sea takes,” the Major said."
     )
-    assert _speakers(text) != ["Bishop"]
+    assert _speakers(text) != ["Major"]
 
 
 def test_the_person_who_hosted_the_interview_asks_rather_than_the_outlet() -> None:

@@ -430,7 +430,7 @@ class Attributor(Resolver):
                 owners = self.lang.according_possessives
                 owner = next((t for t in tokens[i : i + n] if t.lower in owners), None)
                 if owner is not None:
-                    # "По его словам, идея возникла давно: «…»": the one "его" stands for
+                    # "По его словам, мост нужен давно: «…»": the one "его" stands for
                     phrase = Phrase(PRONOUN, owners[owner.lower], owner.start)
                 found = self._attribution(phrase, "according")
                 if found.speaker is not None:
@@ -554,7 +554,7 @@ class Attributor(Resolver):
                 break
             lead = analyse_np(tokens[cursor:comma], self.lang)
             if not clause and lead is not None and lead.kind in (PERSON, ROLE, PRONOUN, ORG):
-                # "After Question Time had ended, Mr Bishop …": a clause a subordinator opens
+                # "After the council meeting had closed, Ms Holt …": a clause a subordinator opens
                 # is no subject, whatever capitals it holds
                 break
             cursor = comma + 1
@@ -661,8 +661,8 @@ class Attributor(Resolver):
         # that reports someone's words indirectly, then a quote that goes on with them
         found = self._before(line[1], last)
         if found is None and last == line[0] and self._fills_its_line(span):
-            # "Ms. Holt asked where the money went. … Ms. Holt wasn't satisfied with the
-            # answer.\n\n“I'll ask again …”": a quote that is a paragraph of its own, after a
+            # "Ms. Holt asked where the money went. … Ms. Holt did not accept the reply.\n\n
+            # “Then where is it?”": a quote that is a paragraph of its own, after a
             # one-sentence paragraph about someone the story has reported speaking, is theirs
             return self._narrative_subject(doc.tokens(line[0], line[1]), line[0])
         if found is None or found.speaker is None or found.cue not in ("before", "according"):

@@ -111,7 +111,7 @@ class Language:
     relative_pronouns: frozenset[str] = frozenset()  # "who" in "a diplomat who was there said"
     fragment_openers: frozenset[str] = frozenset()  # "to" in "urged them “to get back…”"
     conjunctions: frozenset[str] = frozenset()  # "and" in "laughed and called it"
-    # "After Question Time had ended, …": words that open a clause before the subject
+    # "After the council meeting had closed, …": words that open a clause before the subject
     subordinators: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()  # "his" in "his spokesman": someone else's role
     # "«…», — приводит ТАСС её слова": a verb by which an agency carries someone's words, and
@@ -141,7 +141,7 @@ class Language:
     rank_modifiers: frozenset[str] = frozenset()
     # Roles news gives the sources it does not name ("an official", "a spokeswoman"): such a
     # role stands only for someone the document introduced with it, never for whoever was
-    # named last ("…, said the official, who declined to be identified")
+    # named last ("…, said the official, who asked not to be named")
     source_roles: frozenset[str] = frozenset()
     # Offices a party's member holds: "the Ohio Republican" after "Sen. Ben Hart" is Hart,
     # the nearest one holding such an office, when no party tag said who is a Republican

@@ -126,7 +126,7 @@ class NameBook:
                 continue
             words = found.lower().split()
             if self._surname_first(words):
-                # "Министр … ДНР Самохина Евгения": a surname, then a given name, as official
+                # "Министр транспорта Белова Анна": a surname, then a given name, as official
                 # lists write names; the given name is in the nominative, so is the surname
                 parts = found.split()
                 self.add(f"{parts[-1]} {parts[-2]}", at + found.rindex(parts[-2]), (), False)
@@ -208,8 +208,8 @@ class NameBook:
                 self._note_gender(phrase.text, gender)
 
     def _surname_first(self, words: Sequence[str]) -> bool:
-        """Do the last two of these lower-case words read surname, given name ("самохина
-        евгения"), in a language whose surnames show it by their endings?"""
+        """Do the last two of these lower-case words read surname, given name ("белова
+        анна"), in a language whose surnames show it by their endings?"""
         lang = self.lang
         return (
             lang.inflected_names
@@ -640,8 +640,8 @@ class NameBook:
         )
 
     def has_spoken(self, name: str, pos: int) -> bool:
-        """Is the person `name` mentioned before `pos` with a reporting verb ("Bishop asked
-        Nash if …", "said Bishop")?"""
+        """Is the person `name` mentioned before `pos` with a reporting verb ("Holt asked
+        Reed if …", "said Holt")?"""
         key = self._key(name.split()[-1]) if name.split() else None
         if key is None:
             return False

@@ -156,7 +156,7 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         and words[last - 1].lower in _PLAIN_HONORIFICS
         and words[last].lower not in lang.roles
     ):
-        cut = last - 1  # "Mr Bishop", "Ms King": a surname after an honorific with no stop
+        cut = last - 1  # "Mr Major", "Ms Marshal": a surname after an honorific with no stop
     if cut == last:
         head = words[last]
         if _is_acronym(head.text) and not _is_title(head.text, lang):

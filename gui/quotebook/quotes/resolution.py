@@ -123,7 +123,7 @@ class Resolver(Reader):
                 person = self._lone_subject_before(anchor, gender)
             return Attribution(person, cue, 0.85)
         if phrase.kind == ROLE and self._bare_title(phrase, cue):
-            # "King, whose holiday falls on Monday, said …", "said Bishop": a title word
+            # "Major, whose regiment held the pass, said …", "said Marshal": a title word
             # with no article before it, capitalised, is a surname
             word = self.doc.text[phrase.pos : phrase.pos + len(phrase.text)]
             names.add(word, phrase.pos)
@@ -312,7 +312,7 @@ class Resolver(Reader):
         intros = [
             m
             for m in re.finditer(pattern, window)
-            # "Her mother told the Gazette": a possessive role is no source of its own; it
+            # "His mother told the paper": a possessive role is no source of its own; it
             # stands for someone named before unless an earlier "his lawyer" brought it in
             if m.group().split()[0].lower() not in possessives or m.end() < len(window)
         ]

@@ -163,7 +163,7 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
         k = bisect_right(header_at, label.at) - 1
         header = headers[k] if k >= 0 else None
         if label.role == INTERVIEWER:
-            # "Editor-in-Chief John Micklethwait hosted Elon Musk": a person who hosted the
+            # "Gazette Editor Ann Holt hosted Tom Reed": a person who hosted the
             # interview asks its questions, rather than the outlet the header names
             speaker = label.aside or host or (header.interviewer if header else None) or reporter
         elif label.role == INTERVIEWEE:
