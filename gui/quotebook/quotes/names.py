@@ -120,7 +120,11 @@ class NameBook:
             if not honorific and " " not in found and "\u00a0" not in found:
                 # a lone word is a person only after an honorific, or with a role in
                 # apposition and a reporting verb after it ("Roe, the mayor, said")
-                role = self._lone_apposition(found, m.end())
+                role = (
+                    self._lone_apposition(found, m.end())
+                    if masked[m.end() : m.end() + 1] == ","
+                    else ""
+                )
                 if role:
                     self.add(found, at, {role})
                 continue
