@@ -53,6 +53,37 @@ HOSTILE = {
     "unclosed quotes": 'He was "out\n\n',
 }
 HOSTILE_LANGUAGE = {"attribution inside marks": "ru"}  # the rest are read as English
+
+
+def _made_up_name(i: int) -> str:
+    """A different made-up word for every `i` ("Qa", "Qb", … "Qba", …)."""
+    letters = ""
+    while True:
+        letters += "abcdefghijklmnopqrstuvwxyz"[i % 26]
+        i //= 26
+        if not i:
+            return "Q" + letters
+
+
+def many_people(size: int) -> str:
+    """Thousands of different people, each introduced once, then labelled by given name in a
+    transcript turn and quoted in a paragraph of their own: every person the finder meets is
+    new, so what it learns of each must not be read again for the next."""
+    out: list[str] = []
+    length = i = 0
+    while length < size:
+        name = _made_up_name(i)
+        block = (
+            f"{name.capitalize()} Zed{name} spoke.\n\n{name.upper()}: Hello.\n\n"
+            f"{name.upper()}: Again.\n\nMs. Zed{name} did not agree.\n\n“Once more.”\n\n"
+        )
+        out.append(block)
+        length += len(block)
+        i += 1
+    return "".join(out)[:size]
+
+
+HOSTILE_MADE = {"many different people": many_people}  # built for their size, not repeated
 _PAIRED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]")
 
 
@@ -107,8 +138,12 @@ def main() -> int:
     print(line("1 MB article", big_time, big_floor, ARTICLE_TARGET))
     ok = seeds < SEED_TARGET and big_time < ARTICLE_TARGET
     print("hostile 1 MB inputs (bounded cost; growth = time at 1 MB / time at 250 KB):")
-    for name, unit in HOSTILE.items():
-        text = (unit * (ARTICLE_SIZE // len(unit) + 1))[:ARTICLE_SIZE]
+    inputs = [
+        (name, (unit * (ARTICLE_SIZE // len(unit) + 1))[:ARTICLE_SIZE])
+        for name, unit in HOSTILE.items()
+    ]
+    inputs += [(name, make(ARTICLE_SIZE)) for name, make in HOSTILE_MADE.items()]
+    for name, text in inputs:
         quarter = text[: ARTICLE_SIZE // 4]
         lang = HOSTILE_LANGUAGE.get(name, "en")
         small = best_of(2, lambda quarter=quarter, lang=lang: find_quotes(quarter, lang))

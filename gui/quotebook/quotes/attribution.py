@@ -66,6 +66,7 @@ _INSIDE_CHARS = 160  # characters of an attribution inside the marks
 _MANNER_WORDS = 2  # words of manner between a quote's dash and an inverted verb ("с улыбкой")
 _ADVERBIALS = 2  # opening adverbials skipped before a sentence's subject
 _ADVERBIAL = 5  # most words of an opening adverbial before its comma ("On Monday night,")
+_CLAUSE = 10  # most words of an opening clause a subordinator leads ("After the vote ended,")
 _INSIDE_RE = re.compile(r"[,!?…][ \u00a0]*[—–-][ \u00a0]+(?=[^\W\d_])")
 
 
@@ -426,6 +427,11 @@ class Attributor(Resolver):
             n = self._phrase_at(tokens, i, self._according)
             if n:
                 phrase = analyse_np(self._forward_np(tokens[i + n :]), self.lang)
+                owners = self.lang.according_possessives
+                owner = next((t for t in tokens[i : i + n] if t.lower in owners), None)
+                if owner is not None:
+                    # "По его словам, мост нужен давно: «…»": the one "его" stands for
+                    phrase = Phrase(PRONOUN, owners[owner.lower], owner.start)
                 found = self._attribution(phrase, "according")
                 if found.speaker is not None:
                     return found
@@ -459,9 +465,11 @@ class Attributor(Resolver):
             if phrase is not None and phrase.kind == PERSON:
                 return self._attribution(phrase, "before")
         colon = len(tokens) > 2 and tokens[-1].text == ":"
-        n = colon and self._verb_at(tokens, len(tokens) - 2, after=True)
+        lead_in = colon or (len(tokens) > 2 and tokens[-1].text == ",")
+        n = lead_in and self._verb_at(tokens, len(tokens) - 2, after=True)
         if n and self._is_verb(tokens, len(tokens) - 2, n):
-            # "Halloran continued:" — a verb that attributes only what follows it.
+            # "Halloran continued:", "He continued, “…”" — a verb that attributes only what
+            # follows it right away.
             phrase = analyse_np(self._backward_np(tokens, len(tokens) - 2), self.lang)
             if phrase is not None:
                 return self._attribution(phrase, "colon")
@@ -536,14 +544,18 @@ class Attributor(Resolver):
         # Lavrov …": short adverbials with their commas come before the subject
         cursor = start
         for _ in range(_ADVERBIALS):
-            reach = range(cursor, min(cursor + _ADVERBIAL, len(tokens)))
+            clause = cursor < len(tokens) and tokens[cursor].lower in self.lang.subordinators
+            longest = _CLAUSE if clause else _ADVERBIAL
+            reach = range(cursor, min(cursor + longest, len(tokens)))
             comma = next((j for j in reach if tokens[j].text == ","), -1)
             if comma <= cursor or comma + 1 >= len(tokens):
                 break
             if not all(t.is_word for t in tokens[cursor:comma]):
                 break
             lead = analyse_np(tokens[cursor:comma], self.lang)
-            if lead is not None and lead.kind in (PERSON, ROLE, PRONOUN, ORG):
+            if not clause and lead is not None and lead.kind in (PERSON, ROLE, PRONOUN, ORG):
+                # "After the council meeting had closed, Ms Holt …": a clause a subordinator opens
+                # is no subject, whatever capitals it holds
                 break
             cursor = comma + 1
             if tokens[cursor].is_capitalised:
@@ -648,9 +660,52 @@ class Attributor(Resolver):
         # "X, leader of the council, said the authority had a plan.\n\n“…”": a paragraph
         # that reports someone's words indirectly, then a quote that goes on with them
         found = self._before(line[1], last)
+        if found is None and last == line[0] and self._fills_its_line(span):
+            # "Ms. Holt asked where the money went. … Ms. Holt did not accept the reply.\n\n
+            # “Then where is it?”": a quote that is a paragraph of its own, after a
+            # one-sentence paragraph about someone the story has reported speaking, is theirs
+            return self._narrative_subject(doc.tokens(line[0], line[1]), line[0])
         if found is None or found.speaker is None or found.cue not in ("before", "according"):
             return None
         return Attribution(found.speaker, "inherited", found.strength * 0.6)
+
+    def _fills_its_line(self, span: MarkedSpan) -> bool:
+        """Is nothing but the quote on its line (the closing mark ends it, or it runs on)?"""
+        if not span.closed:
+            return True
+        end = self.doc.line_bounds(span.close_at)[1]
+        return not self.doc.text[span.close_at + 1 : end].strip()
+
+    def _narrative_subject(self, tokens: list[Token], at: int) -> Attribution | None:
+        """The person a sentence at `at` is about, if it reports no words and the story has
+        reported that person speaking before: the name or pronoun the sentence opens with
+        (after short adverbials), when a verb in lower case follows it."""
+        for i in range(len(tokens)):
+            n = self._verb_at(tokens, i)
+            if n and self._is_verb(tokens, i, n):
+                return None  # a sentence that reports words is _before's to read
+        lead = self._leading_name(tokens)
+        if not lead or lead[-1] is tokens[-1]:
+            return None
+        k = tokens.index(lead[-1]) + 1
+        if not (tokens[k].is_word and tokens[k].text.islower()):
+            return None
+        lang = self.lang
+        while k + 1 < len(tokens) and (
+            tokens[k].lower in lang.auxiliaries or tokens[k].lower in lang.modals
+        ):
+            k += 1
+        if self._verb_at(tokens, k):
+            return None  # "Oberlin will state that …": a report _before turned down
+        phrase = analyse_np(lead, self.lang)
+        if phrase is None or phrase.kind not in (PERSON, PRONOUN):
+            return None
+        if phrase.kind == PERSON and not self.names.is_person(phrase.text):
+            return None
+        found = self._attribution(phrase, "inherited")
+        if found.speaker is None or not self.names.has_spoken(found.speaker, at):
+            return None  # "Ann Moss runs the council.": a person, but no one's words yet
+        return Attribution(found.speaker, "inherited", found.strength * 0.5)
 
     def _sentence_speaker(self, start: int, end: int) -> Attribution | None:
         speaker = self._by_sentence.get(start)

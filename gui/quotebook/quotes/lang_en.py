@@ -224,7 +224,8 @@ def _english() -> Language:
             "uzbek kazakh tajik turkmen kyrgyz czech slovak greek french dutch swiss danish swede "
             "finn pole turk serb croat"
         ),
-        according_to=("according to", "in the words of", "quoting"),
+        according_to=("according to", "in the words of", "quoting", "in his words", "in her words"),
+        according_possessives={"his": "he", "her": "she"},
         as_put_it=("put it", "puts it", "said", "says", "noted", "notes", "wrote", "writes"),
         scare_cues=(
             "so-called",
@@ -309,10 +310,20 @@ def _english() -> Language:
         indefinite_articles=words("a an"),
         indefinite_pronouns=words("somebody someone anybody anyone everybody everyone nobody"),
         conjunctions=words("and but"),
+        subordinators=words(
+            "after before when while since because although though if once until unless"
+        ),
         possessives=words("his her their your our my its"),
         quoting_verbs=words("quoted quotes"),
         rank_modifiers=words("vice deputy former acting"),
+        source_roles=words(
+            "official spokesman spokeswoman spokesperson aide source insider representative"
+        ),
         party_nouns={"D": "democrat", "R": "republican", "I": "independent"},
+        party_offices=words(
+            "senator lawmaker representative congressman congresswoman legislator governor "
+            "mayor president candidate nominee"
+        ),
         region_names={short: full for shorts, full in _STATES.items() for short in shorts.split()},
         title_expansions={
             key: words(value)

@@ -73,6 +73,9 @@ class Language:
     demonym_suffixes: tuple[str, ...] = ()
     demonyms: frozenset[str] = frozenset()  # ones the suffixes miss: "Baltic", "Iraqi"
     according_to: tuple[str, ...] = ()
+    # "по его словам", "in her words": an "according to" phrase around a possessive, and the
+    # pronoun each possessive stands for ("его" → "он")
+    according_possessives: Mapping[str, str] = field(default_factory=dict)
     as_put_it: tuple[str, ...] = ()
     scare_cues: tuple[str, ...] = ()
     # verbs that give something a name: a quote right after one is a term, not a sentence
@@ -108,6 +111,8 @@ class Language:
     relative_pronouns: frozenset[str] = frozenset()  # "who" in "a diplomat who was there said"
     fragment_openers: frozenset[str] = frozenset()  # "to" in "urged them “to get back…”"
     conjunctions: frozenset[str] = frozenset()  # "and" in "laughed and called it"
+    # "After the council meeting had closed, …": words that open a clause before the subject
+    subordinators: frozenset[str] = frozenset()
     possessives: frozenset[str] = frozenset()  # "his" in "his spokesman": someone else's role
     # "«…», — приводит ТАСС её слова": a verb by which an agency carries someone's words, and
     # the noun for those words; their owner is the speaker
@@ -134,6 +139,13 @@ class Language:
     # Modifiers that make another office of a title: "vice", "deputy", "former" ("the vice
     # president" is not "the president")
     rank_modifiers: frozenset[str] = frozenset()
+    # Roles news gives the sources it does not name ("an official", "a spokeswoman"): such a
+    # role stands only for someone the document introduced with it, never for whoever was
+    # named last ("…, said the official, who asked not to be named")
+    source_roles: frozenset[str] = frozenset()
+    # Offices a party's member holds: "the Ohio Republican" after "Sen. Ben Hart" is Hart,
+    # the nearest one holding such an office, when no party tag said who is a Republican
+    party_offices: frozenset[str] = frozenset()
     # Does a role's complement follow it ("министр иностранных дел", "представитель МИД")?
     complement_after_role: bool = False
     # A person's name in a case form → its dictionary form ("Дмитрия Пескова" → "Дмитрий

@@ -43,6 +43,11 @@ _INTRO_CHARS = 60  # how far before a person's first mention their description i
 _AFTER_NAME_RE = re.compile(
     r"[\w’'\-]+(?:’s|'s)?(?:,[^,.\n]{1,60},)?[ \u00a0]+(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,4})"
 )
+# "Roe, the mayor, said": a lone surname, a role in apposition, a reporting verb
+_LONE_APPOSITION_RE = re.compile(
+    r",[ \u00a0]+(?P<det>[\w’']+)[ \u00a0]+(?P<words>[\w’'\-]+(?:[ \u00a0]+[\w’'\-]+){0,4}),"
+    r"[ \u00a0]+(?P<verb>[\w’'\-]+)"
+)
 _VERB_AFTER_RE = re.compile(r"[\w’'\-]+[ ,\u00a0]{1,3}([\w’'\-]+)")
 _PARTY_RE = re.compile(
     r"(?:[ \u00a0]?\(|,[ \u00a0]*)(?P<party>[DRI])(?:-(?P<state>[A-Z][A-Za-z.]{0,12}))?"
@@ -51,7 +56,10 @@ _PARTY_RE = re.compile(
 # ", 41, a spokeswoman for the city,": a description in apposition after a name (its first
 # six words, up to the next comma or sentence end)
 _DESCRIPTION_RE = re.compile(
-    r",[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,6})"
+    r"(?:,[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?"
+    # "Ann Holt is a lawyer", "Ann Holt, who is the co-host of …": a description by copula
+    r"|(?:,[ \u00a0]+who)?[ \u00a0]+(?:is|was|has[ \u00a0]+been|serves[ \u00a0]+as)[ \u00a0]+)"
+    r"(?P<words>(?:[\w’'\-]+[ \u00a0]*){1,6})"
 )
 
 
@@ -73,6 +81,10 @@ class NameBook:
         self._forms: dict[str, Counter[str]] = {}
         self._order: dict[str, int] = {}
         self._mentions: list[tuple[int, str, str | None]] | None = None
+        self._spoke: dict[str, int] = {}  # person → where first mentioned speaking
+        self._spoke_for: list[tuple[int, str, str | None]] | None = None
+        self._mentions_of: dict[str, list[int]] = {}
+        self._given_keys: dict[str, set[str]] | None = None  # given name → people's keys
         self._gender: dict[str, str] = {}
         self._pronouns = lang.person_pronouns | lang.group_pronouns | lang.first_person
         self._discover()
@@ -106,8 +118,23 @@ class NameBook:
                 # written as names are, or by the transcript's labels
             honorific = _honorific_before(masked, at, lang) if masked[at - 2 : at] == ". " else ""
             if not honorific and " " not in found and "\u00a0" not in found:
-                continue  # a lone word is a person only after an honorific
+                # a lone word is a person only after an honorific, or with a role in
+                # apposition and a reporting verb after it ("Roe, the mayor, said")
+                role = (
+                    self._lone_apposition(found, m.end())
+                    if masked[m.end() : m.end() + 1] == ","
+                    else ""
+                )
+                if role:
+                    self.add(found, at, {role})
+                continue
             words = found.lower().split()
+            if self._surname_first(words):
+                # "Министр транспорта Белова Анна": a surname, then a given name, as official
+                # lists write names; the given name is in the nominative, so is the surname
+                parts = found.split()
+                self.add(f"{parts[-1]} {parts[-2]}", at + found.rindex(parts[-2]), (), False)
+                continue
             if len(words) > 1:
                 vouched = any(w in titles or w.rstrip(".") in titles for w in words[:-1])
                 marked = vouched or any(w in any_title for w in words[:-1])
@@ -127,6 +154,7 @@ class NameBook:
                         at = m.start() + m.group().index(found)
                         words = words[given:]
             title_of = False
+            appositive = ""
             word = _word_before(masked, at) if not marked or len(words) > 2 else ""
             if word in lang.title_links and len(words) > 2:
                 # "Secretary of State Antony Blinken": the title's complement comes first.
@@ -143,15 +171,11 @@ class NameBook:
                     or (word in roles and len(words) > 1)
                     or (titled_by and len(words) > 1)
                 )
-                if (
-                    not marked
-                    and not word
-                    and len(words) > 1
-                    and masked[m.end() : m.end() + 1] == ","
-                ):
-                    # "the shadow energy secretary, Ed Miliband, said"
-                    comma = masked.rfind(",", max(0, m.start() - 3), m.start())
-                    marked = comma >= 0 and _word_before(masked, comma).lower() in roles
+            if not word and len(words) > 1:
+                # "the shadow energy secretary, Ed Miliband, said", "welcome the Premier of
+                # the state, Tom Reed.": a role in apposition before the name
+                appositive = self._role_before_comma(m.start(), m.end())
+                marked = marked or bool(appositive)
             if not marked:
                 continue
             tokens = [Token(t.group(), at + t.start()) for t in token_re.finditer(found)]
@@ -172,12 +196,79 @@ class NameBook:
                 before = (word or _word_before(masked, at)).lower()
                 if before in roles or before in lang.interviewer_labels:
                     seen_titles.add(before)
+                    title_at = at
+                    while title_at > 0 and masked[title_at - 1] in " \u00a0":
+                        title_at -= 1
+                    rank = _word_before(masked, title_at - len(before))
+                    if rank.lower() in lang.rank_modifiers:
+                        seen_titles.add(rank.lower())  # "Former mayor Ann Holt"
                 if titled_by:
                     seen_titles.add(abbreviation)  # "Gov. Ron Dees": a governor
+                if appositive:
+                    seen_titles.add(appositive)
                 seen_titles |= self._described_as(m.end()) | self._party_of(m.end())
                 self.add(phrase.text, phrase.pos, seen_titles)
                 gender = lang.honorific_genders.get(honorific) if honorific else None
                 self._note_gender(phrase.text, gender)
+
+    def _surname_first(self, words: Sequence[str]) -> bool:
+        """Do the last two of these lower-case words read surname, given name ("белова
+        анна"), in a language whose surnames show it by their endings?"""
+        lang = self.lang
+        return (
+            lang.inflected_names
+            and len(words) >= 2
+            and is_given_name(words[-1])
+            and not is_given_name(words[-2])
+            and lang.surname_gender(words[-2]) is not None
+            and lang.surname_gender(words[-2]) == gender_of(words[-1])
+        )
+
+    def _lone_apposition(self, word: str, end: int) -> str:
+        """The role of a lone surname in "Roe, the mayor, said …" (a role in apposition
+        between commas, then a reporting verb), or ""."""
+        lang = self.lang
+        m = _LONE_APPOSITION_RE.match(self.masked, end)
+        low = word.lower()
+        if m is None or m.group("det").lower() not in lang.determiners or word.isupper():
+            return ""
+        ordinary = (
+            lang.function_words
+            | lang.adverbs
+            | lang.determiners
+            | lang.calendar_words
+            | lang.roles
+            | lang.titles
+            | lang.org_words
+            | self._pronouns
+        )
+        if low in ordinary or m.group("verb").lower() not in lang.speech_verbs:
+            return ""
+        roles = [w for w in m.group("words").lower().split() if w in lang.roles]
+        return lang.base_form(roles[-1]) if roles else ""
+
+    def _role_before_comma(self, start: int, end: int) -> str:
+        """The role of a name in apposition after it: "the shadow energy secretary, Ed
+        Miliband, said" → "secretary", "the Premier of the state, Tom Reed." → "premier" (a
+        title's complement with "of" may stand between); "" if there is none, or if the name
+        goes on into more words ("the minister, Ed Vane and …")."""
+        masked = self.masked
+        after = masked[end : end + 2]
+        if not (after[:1] == "," or (after[:1] in ".;" and after[1:2] in ("", " ", "\n"))):
+            return ""
+        comma = masked.rfind(",", max(0, start - 3), start)
+        if comma < 0:
+            return ""
+        before = re.findall(r"[\w’'\-]+", masked[max(0, comma - 60) : comma])[-5:]
+        roles = self.lang.roles | self.lang.titles
+        if before and before[-1].lower() in roles:
+            return before[-1].lower()
+        links = self.lang.title_links
+        for i in range(len(before) - 2, max(0, len(before) - 5), -1):
+            if before[i].lower() in links:  # "the Premier of the state, Tom Reed"
+                word = before[i - 1].lower()
+                return word if word in roles else ""
+        return ""
 
     def _party_of(self, end: int) -> set[str]:
         """What a US party tag after a name makes its holder: "Lena Farris (D-Ill.)" and
@@ -212,7 +303,13 @@ class NameBook:
         if not opener:
             return set()
         roles = lang.roles | lang.titles
-        return {lang.base_form(w) for w in found if w in roles}
+        out = {lang.base_form(w) for w in found if w in roles}
+        parties = set(lang.party_nouns.values())
+        if parties.intersection(found):
+            # "Ann Holt, a Democrat from Ohio," is "the Ohio Democrat", as a party tag says
+            regions = {w for r in lang.region_names.values() for w in r.split()}
+            out |= {w for w in found if w in parties or w in regions}
+        return out
 
     def _verb_follows(self, after: re.Match[str] | None) -> bool:
         if after is None:
@@ -236,9 +333,12 @@ class NameBook:
         if gender is not None:
             self._gender[key] = gender
 
-    def add(self, name: str, pos: int = 0, titles: Iterable[str] = ()) -> None:
-        """Record a person's name as seen in the document, with the titles seen before it."""
-        if self.lang.name_nominative is not None:
+    def add(
+        self, name: str, pos: int = 0, titles: Iterable[str] = (), inflected: bool = True
+    ) -> None:
+        """Record a person's name as seen in the document, with the titles seen before it;
+        `inflected` says whether it may be in a case form to put in the nominative."""
+        if inflected and self.lang.name_nominative is not None:
             name = self.lang.name_nominative(name)  # "Дмитрия Пескова" → "Дмитрий Песков"
         parts = name.split()
         if not parts:
@@ -247,6 +347,7 @@ class NameBook:
         forms = self._forms.setdefault(key, Counter())
         if name not in forms:
             self._mentions = None
+            self._given_keys = None
         forms[name] += 1
         held = self._titles.setdefault(key, set())
         for title in titles:
@@ -319,12 +420,36 @@ class NameBook:
         in "Furious Rovers boss Danny Keogh", for "the Rovers chief") or in the description
         after it, up to the sentence's end ("Sen. Tom Hale of Arizona", for "the Arizona
         Republican")?"""
+        window = self._intro_window(key)
+        return all(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
+
+    def _same_region(self, key: str, words: Sequence[str]) -> bool:
+        """Could this person be from the region `words` name ("ohio" in "the Ohio
+        Republican")? Yes unless the person's introduction names another region."""
+        regions = set(self.lang.region_names.values())
+        wanted = " ".join(words)
+        if not any(r in wanted for r in regions):
+            return True
+        window = self._intro_window(key)
+        named = any(re.search(rf"\b{re.escape(r)}\b", window) for r in regions)
+        return wanted in window or not named
+
+    def _intro_window(self, key: str) -> str:
+        """The words around a person's first full mention: a few before it and the rest of
+        its sentence, lower case."""
         first = min((self._order.get(f, 0) for f in self._forms[key]), default=0)
         start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
+        before = self.masked[start:first]
+        # "Ann Holt, a Democrat from Ohio, met Tom Reed": what comes before a comma describes
+        # someone else ("the shadow energy secretary, Ed Miliband" is read apart)
+        before = before[before.rfind(",") + 1 :]
+        for joiner in self.lang.conjunctions:  # "Former mayor Ann Holt and Mayor Lisa Park"
+            cut = before.lower().rfind(f" {joiner} ")
+            if cut >= 0:
+                before = before[cut + len(joiner) + 2 :]
         after = self.masked[first : first + 2 * _INTRO_CHARS]
         stop = re.search(r"[.!?](?=\s)|\n", after)
-        window = (self.masked[start:first] + " " + after[: stop.start() if stop else None]).lower()
-        return all(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
+        return (before + " " + after[: stop.start() if stop else None]).lower()
 
     def _titled_just_before(self, key: str, role: str) -> bool:
         """Does `role` stand a few words before this person's first full mention, with no
@@ -338,9 +463,11 @@ class NameBook:
         at, role = max((window.rfind(w), w) for w in written)
         if at < 0 or (at > 0 and window[at - 1].isalnum()):
             return False
-        between = re.findall(r"[\w’'\-]+", window[at + len(role) :])
+        rest = window[at + len(role) :]
+        between = re.findall(r"[\w’'\-]+", rest)
         return (
-            len(between) <= 4
+            "," not in rest  # "Ann Holt, a Democrat from Ohio, met Tom Reed": Holt's, not his
+            and len(between) <= 4
             and not any(w in self.lang.speech_verbs for w in between)
             and not any(self._key(w) not in (None, key) for w in between)
         )  # "President Halvard Moe met Gov. Ada Lisle": the title is Moe's, not Lisle's
@@ -348,10 +475,17 @@ class NameBook:
     def _by_given_name(self, given: str) -> str | None:
         """The one person whose given name is `given`, if exactly one is."""
         low = given.lower()
+        if self._given_keys is None:  # indexed once per new name, not once per question
+            self._given_keys = {}
+            for key, forms in self._forms.items():
+                for f in forms:
+                    if " " in f:
+                        self._given_keys.setdefault(f.split()[0].lower(), set()).add(key)
         found = {
-            self._fullest([f for f in forms if " " in f and f.split()[0].lower() == low], key)
-            for key, forms in self._forms.items()
-            if any(f.split()[0].lower() == low for f in forms if " " in f)
+            self._fullest(
+                [f for f in self._forms[key] if " " in f and f.split()[0].lower() == low], key
+            )
+            for key in self._given_keys.get(low, ())
         }  # "Rod" is "Rod Kern", not his wife "Fran Kern"
         return found.pop() if len(found) == 1 else None
 
@@ -377,6 +511,8 @@ class NameBook:
             for j in range(i, max(i - 30, -1), -1):
                 key = mentions[j][1]
                 held = self._titles.get(key, set())
+                if gender is not None and self._gender.get(key, gender) != gender:
+                    continue  # "— сказала министр": not the minister who is a man
                 if any(r in held and r not in wanted for r in self.lang.rank_modifiers):
                     continue  # "Vice President Harris" is not "the president"
                 if (
@@ -385,8 +521,20 @@ class NameBook:
                     or (len(wanted) == 1 and self._titled_just_before(key, wanted[0]))
                 ):  # "Министр иностранных дел Северии Олег Варин" … "спросил министр"
                     return self._mention_display(mentions[j])
-            if len(wanted) > 1:
-                return None  # "the Commerce Secretary": nobody named was introduced as that
+            if wanted[-1] in self.lang.party_nouns.values():
+                # "the Ohio Republican" with no party tag to say who is one: the nearest
+                # person holding an office a party's member holds ("Sen. Ben Hart")
+                for j in range(i, max(i - 30, -1), -1):
+                    key = mentions[j][1]
+                    if self._titles.get(key, set()) & self.lang.party_offices:
+                        if not self._same_region(key, wanted[:-1]):
+                            return None  # "Sen. Tom Hale of Arizona" is no Nevada Republican
+                        return self._mention_display(mentions[j])
+                return None
+            if len(wanted) > 1 or self.lang.base_form(wanted[0]) in self.lang.source_roles:
+                # "the Commerce Secretary", "the official": nobody named was introduced as
+                # that, and an unnamed source's role is no one else's
+                return None
             # "журналист Павел Силин" … "сказал глава МИД": whoever was brought in as the
             # one who reports or asks is not the one another role names
             askers = self.lang.interviewer_labels
@@ -494,6 +642,29 @@ class NameBook:
         return bool(words) and (
             words[0] in self.lang.speech_verbs or " ".join(words[:2]) in self.lang.speech_verbs
         )
+
+    def has_spoken(self, name: str, pos: int) -> bool:
+        """Is the person `name` mentioned before `pos` with a reporting verb ("Holt asked
+        Reed if …", "said Holt")?"""
+        key = self._key(name.split()[-1]) if name.split() else None
+        if key is None:
+            return False
+        mentions = self._mention_index()
+        if self._spoke_for is not mentions:  # the people changed: read again
+            self._spoke_for, self._spoke, self._mentions_of = mentions, {}, {}
+            for at, k, _ in mentions:
+                self._mentions_of.setdefault(k, []).append(at)
+        if key not in self._spoke:
+            # each person's first mention with a reporting verb, found once
+            self._spoke[key] = next(
+                (
+                    at
+                    for at in self._mentions_of.get(key, ())
+                    if self._reports_after(at) or self._reported_before(at)
+                ),
+                len(self.masked),
+            )
+        return self._spoke[key] < pos
 
     def antecedent_at(self, pos: int, gender: str | None = None) -> int | None:
         """Where the mention a pronoun at `pos` is resolved to (see `nearest_person`) stands."""

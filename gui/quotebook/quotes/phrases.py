@@ -102,6 +102,10 @@ def is_demonym(word: str, lang: Language) -> bool:
     return word[:1].isupper() and (low.endswith(lang.demonym_suffixes) or low in lang.demonyms)
 
 
+# honorifics British and Commonwealth news writes without a full stop
+_PLAIN_HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "mx"})
+
+
 def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = False) -> Phrase | None:
     """Read a run of capitalised words: a person's name, an organisation, a role, or nothing."""
     words = _split_glued_initials(list(run))
@@ -146,6 +150,13 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         and _is_title(words[last - 1].text, lang)
     ):
         cut = last - 1  # "Rep. King", "Gov. Bishop": an abbreviated title, then a surname
+    elif (
+        cut == last
+        and last > 0
+        and words[last - 1].lower in _PLAIN_HONORIFICS
+        and words[last].lower not in lang.roles
+    ):
+        cut = last - 1  # "Mr Major", "Ms Marshal": a surname after an honorific with no stop
     if cut == last:
         head = words[last]
         if _is_acronym(head.text) and not _is_title(head.text, lang):
@@ -162,8 +173,14 @@ def classify_run(run: Sequence[Token], lang: Language, *, after_the: bool = Fals
         return Phrase(ORG, whole, words[0].start)
     if len(words) == 1 and not titled and _is_demonym(words[0].text, lang):
         return None
-    if lang.adjective_endings and words[-1].lower.endswith(lang.adjective_endings):
-        return None  # "Глава Зернового союза": the adjective of a name, not a surname
+    if (
+        lang.adjective_endings
+        and words[-1].lower.endswith(lang.adjective_endings)
+        and not (len(words) > 1 and is_given_name(words[-2].text))
+    ):
+        # "Глава Зернового союза": the adjective of a name, not a surname; after a given
+        # name it is a surname in a case form ("с Иваном Сидоровым", "Льва Толстого")
+        return None
     given = next((i for i, w in enumerate(words[:-1]) if i > 0 and is_given_name(w.text)), 0)
     if given and not any(is_given_name(w.text) or is_initials(w.text) for w in words[:given]):
         words = words[given:]  # "Democrat Rosa Delgado-Finch", "Co-star Darren Whitlock"

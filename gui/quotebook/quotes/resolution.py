@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quotebook.quotes.given_names import is_given_name
 from quotebook.quotes.model import Turn
 from quotebook.quotes.names import NameBook
 from quotebook.quotes.phrases import (
@@ -98,6 +99,10 @@ class Resolver(Reader):
             return Attribution(None, cue, 0.6)
         if phrase.kind == PERSON:
             if lone and not names.is_person(phrase.text):
+                if cue in ("after", "before") and self._surname_shaped(phrase.text):
+                    # "«…», — сказал Орлов, губернатор. «…», — добавил он.": a surname that
+                    # speaks is someone the pronouns after it may stand for
+                    names.add(phrase.text, phrase.pos)
                 return Attribution(names.display(phrase.text), cue, 0.8)
             if not lone:
                 names.add(phrase.text, phrase.pos)
@@ -117,15 +122,24 @@ class Resolver(Reader):
             if person is None:
                 person = self._lone_subject_before(anchor, gender)
             return Attribution(person, cue, 0.85)
+        if phrase.kind == ROLE and self._bare_title(phrase, cue):
+            # "Major, whose regiment held the pass, said …", "said Marshal": a title word
+            # with no article before it, capitalised, is a surname
+            word = self.doc.text[phrase.pos : phrase.pos + len(phrase.text)]
+            names.add(word, phrase.pos)
+            return Attribution(names.display(word), cue, 0.8)
         if phrase.kind == ROLE:
             if self._introduced_unnamed(phrase):
                 # "A spokesman says … “surveys.”" and then "But spokesman Rhys Vale did not
                 # …": the source the next lines name with the same role
                 holder = names.holder_after(phrase.text, phrase.pos, _NAMED_LATER_REACH)
                 return Attribution(holder, cue, 0.7 if holder else 0.6)
-            person = names.nearest_person(phrase.pos, phrase.text)
-            if " " not in phrase.text and (
-                person is None or names.introduced_after(person, phrase.pos)
+            person = names.nearest_person(phrase.pos, phrase.text, self._verb_gender(phrase))
+            source = self.lang.base_form(phrase.text.split()[-1]) in self.lang.source_roles
+            if (
+                " " not in phrase.text
+                and not source
+                and (person is None or names.introduced_after(person, phrase.pos))
             ):
                 # nobody, or somebody the reader meets with that title only later: a lone
                 # surname a reporting verb follows before the quote is the better guess
@@ -137,7 +151,12 @@ class Resolver(Reader):
                 head = [w for w in words if w in self.lang.roles | self.lang.titles]
                 if head:  # "the Porthaven mayor": the role words, not the place
                     person = names.holder_after(" ".join(head), phrase.pos, _HOLDER_REACH)
-                if head and person is None and names.antecedent_at(phrase.pos) is None:
+                if (
+                    head
+                    and person is None
+                    and not source
+                    and names.antecedent_at(phrase.pos) is None
+                ):
                     # nobody named before at all: "…», – сказал министр. Олег Варин
                     # отметил, что …": the one the next sentence names as speaking
                     person = names.speaker_after(phrase.pos, _NEXT_SPEAKER_REACH)
@@ -152,6 +171,58 @@ class Resolver(Reader):
         if phrase.kind in (FIRST, UNNAMED):
             return Attribution(None, cue, 0.6)
         return Attribution(None, cue, 0.5)
+
+    def _bare_title(self, phrase: Phrase, cue: str) -> bool:
+        """Is this one-word role a capitalised word with no article before it, in a language
+        whose roles take one ("The king said" is a role; "King said" a surname)?"""
+        lang = self.lang
+        if cue not in ("after", "before") or " " in phrase.text or not lang.definite_articles:
+            return False
+        text = self.doc.text
+        word = text[phrase.pos : phrase.pos + len(phrase.text)]
+        if not word[:1].isupper() or word.isupper() or word.lower() != phrase.text:
+            return False
+        before = re.search(
+            r"([\w’'\-]+)[ \u00a0]*$", self.doc.masked[max(0, phrase.pos - 40) : phrase.pos]
+        )
+        previous = before.group(1).lower() if before else ""
+        return not (
+            previous in lang.determiners
+            or previous in lang.possessives
+            or previous.endswith(("’s", "'s"))
+            or previous in lang.title_modifiers
+            or previous in lang.roles
+            or previous in lang.titles
+        )
+
+    def _surname_shaped(self, word: str) -> bool:
+        """Does a lone capitalised word look like a surname: by its ending, where the
+        language shows it ("Орлов", "Белова"), or as no word the language knows?"""
+        lang = self.lang
+        if lang.inflected_names:
+            return lang.surname_gender(word) is not None
+        low = word.lower()
+        return low not in self._not_names and not word.isupper() and not is_given_name(low)
+
+    def _verb_gender(self, phrase: Phrase) -> str | None:
+        """The gender a Russian past-tense reporting verb next to a role gives its subject:
+        "— сказала министр" is a woman, "министр заявил" a man."""
+        lang = self.lang
+        if not lang.inflected_names:
+            return None
+        masked = self.doc.masked
+        before = re.search(r"([а-яё]+)[ \u00a0]+$", masked[max(0, phrase.pos - 30) : phrase.pos])
+        end = phrase.pos + len(phrase.text)
+        after = re.match(r"[ \u00a0]+([а-яё]+)", masked[end : end + 30])
+        for m in (before, after):
+            verb = m.group(1) if m else ""
+            if verb not in lang.speech_verbs:
+                continue
+            if verb.endswith(("ла", "лась")):
+                return "f"
+            if verb.endswith(("л", "лся")):
+                return "m"
+        return None
 
     def _lone_subject_before(self, pos: int, gender: str | None) -> str | None:
         """When nobody the name book knows comes before a pronoun or a role, the nearest word
@@ -227,7 +298,8 @@ class Resolver(Reader):
     def _introduced_unnamed(self, phrase: Phrase) -> bool:
         """Was this role brought in without a name just before ("a Labor Department official
         said … the official said")? Then it is that unnamed source, not a person named earlier."""
-        articles = self.lang.indefinite_articles
+        # "a spokesman", and "his lawyer" (someone's, whom the text does not name)
+        articles = self.lang.indefinite_articles | self.lang.possessives
         if not articles:
             return False
         head = phrase.text.split()[-1]
@@ -236,7 +308,14 @@ class Resolver(Reader):
             rf"(?i)\b(?:{'|'.join(articles)})[ \u00a0]+(?:[\w’'\-]+[ \u00a0]+){{0,3}}"
             rf"{re.escape(head)}\b"
         )
-        intros = list(re.finditer(pattern, window))
+        possessives = self.lang.possessives
+        intros = [
+            m
+            for m in re.finditer(pattern, window)
+            # "His mother told the paper": a possessive role is no source of its own; it
+            # stands for someone named before unless an earlier "his lawyer" brought it in
+            if m.group().split()[0].lower() not in possessives or m.end() < len(window)
+        ]
         if not intros:
             return False
         intro = intros[-1]

@@ -43,6 +43,9 @@ _LABEL_WORD = rf"[{_UPPER}][\w’'\-.]*"
 # "Mayor Lena van Dorn:": the lower-case particles a name label may hold between its words
 _PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al)[ \u00a0]"
 _CAPS_WORD = rf"(?:Mc)?[{_UPPER}][{_UPPER}’'\-.]*"
+_AFFILIATION = rf"{_LABEL_WORD}(?:[ \u00a0](?:{_LABEL_WORD}|of|the|for|and)){{0,5}}"
+# the lower-case job a public-radio transcript writes after a speaker's name in capitals
+_LOWER_JOB = r"(?:host|co-host|anchor|correspondent|reporter|byline)"
 # "(00:04)": the time code a transcription service writes beside a speaker's label
 _STAMP = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
 _LABEL_RE = re.compile(
@@ -53,8 +56,11 @@ _LABEL_RE = re.compile(
     rf"|Speaker[ \u00a0]\d{{1,2}}"  # "Speaker 2 (00:12):": an unnamed speaker
     rf"|{_LABEL_WORD}(?:[ \u00a0](?:{_PARTICLE})?{_LABEL_WORD}){{0,3}})"
     r"(?:[ \u00a0]\([DRI](?:-[A-Z]{2})?\))?"  # "DONALD TRUMP (R), PRESIDENT": a party tag
-    # "PAUL REED, U.S. Army Corps of Engineers": an affiliation after the name
-    rf"(?:,[ \u00a0]+{_LABEL_WORD}(?:[ \u00a0](?:{_LABEL_WORD}|of|the|for|and)){{0,5}})?)"
+    # "PAUL REED, U.S. Army Corps of Engineers": an affiliation after the name, or two
+    # ("ANN REED, ACME CORP., U.S. DIVISION"), or a broadcaster's job ("NEAL PARR, host")
+    rf"(?:,[ \u00a0]+(?:{_AFFILIATION}|(?P<job>{_LOWER_JOB}))){{0,2}}"
+    # "ANN REED, Head of Research,\nAcme Shipping:": a long label wrapped onto a second line
+    rf"(?:,[ \t\u00a0]*\n[ \t\u00a0]*(?P<wrap>{_AFFILIATION}))?)"
     rf"[ \t\u00a0]*(?:\((?P<aside>[^)\n]{{1,60}})\))?:"
     rf"(?:[ \t\u00a0]+(?!{_STAMP}[ \t\u00a0]*(?:\n|$))(?:{_STAMP}[ \t\u00a0]+)?(?=[^\s\d])"
     # "ANNA REED:Can the …": the words run on after the colon
@@ -88,6 +94,12 @@ _INTERVIEW_BY_RE = re.compile(
 _HOST_SHOW_RE = re.compile(
     r"\bwith[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}(?P<run>(?:[A-Z][\w’'\-]+[ \u00a0]+){1,3})"
     r"on[ \u00a0]+(?:his|her|their)[ \u00a0]+[^.\n]{0,40}?\b(?:show|program|programme|podcast)\b"
+)
+# "Editor Ann Holt hosted Tom Reed", "… was interviewed by Ann Holt": who asks the questions
+_HOSTED_RE = re.compile(
+    r"(?P<run>(?:[A-Z][\w’'\-]+[ \u00a0]){1,4})(?:hosted|interviewed|moderated)[ \u00a0]"
+    r"|(?:interviewed|hosted|moderated)[ \u00a0]by[ \u00a0]+"
+    r"(?P<by>[A-Z][\w’'\-]+(?:[ \u00a0][A-Z][\w’'\-]+){1,2})"
 )
 _NAME_JOINERS = frozenset({"and", "&", "и"})  # "Photos: Tom Ellery and Jane Roe"
 _DATELINE_RE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
@@ -142,14 +154,18 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
     interview = any(label.role == INTERVIEWEE for label in labels)
     reporter = _byline(doc) if interview else None
     reporter = reporter or _intro_interviewer(doc, labels[0].at)
+    host = _intro_host(doc, labels[0].at) if interview else None
     turns: list[Turn] = []
+    in_prose: dict[str, tuple[int, str]] | None = None  # given names written in full
     for i, label in enumerate(labels):
         limit = labels[i + 1].at if i + 1 < len(labels) else len(doc.text)
         end = _turn_end(doc, label.start, limit, header_at)
         k = bisect_right(header_at, label.at) - 1
         header = headers[k] if k >= 0 else None
         if label.role == INTERVIEWER:
-            speaker = label.aside or (header.interviewer if header else None) or reporter
+            # "Gazette Editor Ann Holt hosted Tom Reed": a person who hosted the
+            # interview asks its questions, rather than the outlet the header names
+            speaker = label.aside or host or (header.interviewer if header else None) or reporter
         elif label.role == INTERVIEWEE:
             interviewee = header.interviewee if header else None
             interviewee = interviewee or _subject_of_intro(names, labels[0].at, reporter)
@@ -158,6 +174,14 @@ def find_turns(doc: Document, names: NameBook) -> tuple[Turn, ...]:
             speaker = None
         else:
             speaker = names.display(label.role, label.at)
+            if " " not in speaker:
+                # "ZURI:" and "Our guest today is Zuri Amadi." before: the name in full
+                if in_prose is None:
+                    in_prose = _names_in_prose(doc, labels[-1].at)
+                at, full = in_prose.get(speaker, (len(doc.text), ""))
+                if full and at < label.at:
+                    names.add(full, at)
+                    speaker = full
         turns.append(Turn(label.start, end, label.label, speaker))
     return tuple(turns)
 
@@ -172,7 +196,7 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
         at = m.start("label")
         if doc.masked[at] != doc.text[at]:
             continue  # inside a quotation
-        label = m.group("label")
+        label = " ".join(m.group("label").split())  # a label wrapped over two lines
         low = m.group("name").lower()
         aside = m.group("aside")
         if _is_credit(doc, m) or not _fits_its_layout(doc, m):
@@ -212,9 +236,15 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
             names.add(person, m.start("label"), titles)  # "Mayor Lena van Dorn:": a mayor
     repeated = Counter(name for _, name in candidates)
     named = any(p is not None for p in people.values())
+    by_given = _labels_by_given_name(people)
     for m, name in candidates:
-        label = m.group("label")
+        label = " ".join(m.group("label").split())
         person = people[m.start()]
+        if person is None and " " not in name:
+            # "NINA:" after "NINA PARK:": a speaker called by the given name an earlier
+            # label wrote in full
+            first, full = by_given.get(name.lower(), (len(doc.text), None))
+            person = full if first < m.start() else None
         if person is None and _repeated_caps_label(m.group("name"), repeated[name], doc):
             person = name
         if person is None and _STAMP_RE.fullmatch(f"({m.group('aside')})") and " " not in name:
@@ -241,6 +271,41 @@ def _labels(doc: Document, names: NameBook) -> list[_Label]:
     ):
         return []
     return found
+
+
+_TWO_WORDS_RE = re.compile(
+    rf"(?<![\w’'\-])([{_UPPER}][a-zà-öø-ÿа-яё]+)[ \u00a0]+([{_UPPER}][a-zà-öø-ÿа-яё’'\-]+)\b"
+)
+
+
+def _names_in_prose(doc: Document, end: int) -> dict[str, tuple[int, str]]:
+    """Each capitalised word the text before `end` writes with a capitalised word after it
+    ("Zuri Amadi"), with where it first does and the two words: the full name a one-word
+    label ("ZURI:") may stand for. One pass over the text, however many labels there are."""
+    lang = doc.language
+    out: dict[str, tuple[int, str]] = {}
+    for m in _TWO_WORDS_RE.finditer(doc.masked, 0, end):
+        given, surname = m.groups()
+        if given in out:
+            continue
+        low = surname.lower()
+        if low in lang.function_words or low in lang.org_words or low in doc.lowercase_words:
+            continue
+        out[given] = (m.start(), f"{given} {surname}")
+    return out
+
+
+def _labels_by_given_name(people: dict[int, str | None]) -> dict[str, tuple[int, str | None]]:
+    """Each given name of the people full labels name, with where it is first written and its
+    person; a given name two of them share ("TOM REED:", "TOM ROE:") names nobody."""
+    out: dict[str, tuple[int, str | None]] = {}
+    for at, person in sorted(people.items()):
+        if person is None or " " not in person:
+            continue
+        given = person.split()[0].lower()
+        first, known = out.get(given, (at, person))
+        out[given] = (first, person if known == person else None)
+    return out
 
 
 def _titled_role(name: str, lang: Language) -> bool:
@@ -281,11 +346,13 @@ def _fits_its_layout(doc: Document, m: re.Match[str]) -> bool:
     and one on a line of its own (`ANNA REED:` then the words below) in capitals or with a
     time code (`Tom Hale (00:04):`), and not be followed by another label."""
     name = m.group("name")
+    caps = name.upper() == name and sum(c.isalpha() for c in name) > 1
+    if (m.group("job") is not None or m.group("wrap") is not None) and not caps:
+        return False  # "Later, host" or a line of prose ending in a comma: no label
     if m.group("tight") is not None:
         return name.upper() == name and any(c.isalpha() for c in name)
     if m.group("below") is not None:
         stamp = _STAMP_RE.search(doc.text, m.start("label"), m.end()) is not None
-        caps = name.upper() == name and sum(c.isalpha() for c in name) > 1
         return bool(stamp or caps) and _LABEL_RE.match(doc.text, m.end()) is None
     return True
 
@@ -400,6 +467,19 @@ def _intro_interviewer(doc: Document, first_turn: int) -> str | None:
         k -= 1
     phrase = classify_run([Token(w, 0) for w in words[k:]], doc.language)
     return phrase.text if phrase is not None and phrase.kind == PERSON else None
+
+
+def _intro_host(doc: Document, first_turn: int) -> str | None:
+    """The person the introduction says hosted or interviewed the guest ("News Editor Ann
+    Holt hosted Tom Reed", "Tom Reed was interviewed by Ann Holt")."""
+    m = _HOSTED_RE.search(doc.text, max(0, first_turn - _CREDIT_CHARS * 5), first_turn)
+    if m is None:
+        return None
+    words = (m.group("run") or m.group("by")).split()
+    phrase = classify_run([Token(w, 0) for w in words[-3:]], doc.language)
+    if phrase is None or phrase.kind != PERSON or " " not in phrase.text:
+        return None
+    return phrase.text
 
 
 def _byline(doc: Document) -> str | None:
