@@ -172,7 +172,7 @@ class NameBook:
                     or (titled_by and len(words) > 1)
                 )
             if not word and len(words) > 1:
-                # "the shadow energy secretary, Ed Miliband, said", "welcome the Premier of
+                # "the shadow energy secretary, Ed Varley, said", "welcome the Premier of
                 # the state, Tom Reed.": a role in apposition before the name
                 appositive = self._role_before_comma(m.start(), m.end())
                 marked = marked or bool(appositive)
@@ -249,7 +249,7 @@ class NameBook:
 
     def _role_before_comma(self, start: int, end: int) -> str:
         """The role of a name in apposition after it: "the shadow energy secretary, Ed
-        Miliband, said" → "secretary", "the Premier of the state, Tom Reed." → "premier" (a
+        Varley, said" → "secretary", "the Premier of the state, Tom Reed." → "premier" (a
         title's complement with "of" may stand between); "" if there is none, or if the name
         goes on into more words ("the minister, Ed Vane and …")."""
         masked = self.masked
@@ -441,7 +441,7 @@ class NameBook:
         start = max(0, first - _INTRO_CHARS, self._sentence_start(first))
         before = self.masked[start:first]
         # "Ann Holt, a Democrat from Ohio, met Tom Reed": what comes before a comma describes
-        # someone else ("the shadow energy secretary, Ed Miliband" is read apart)
+        # someone else ("the shadow energy secretary, Ed Varley" is read apart)
         before = before[before.rfind(",") + 1 :]
         for joiner in self.lang.conjunctions:  # "Former mayor Ann Holt and Mayor Lisa Park"
             cut = before.lower().rfind(f" {joiner} ")

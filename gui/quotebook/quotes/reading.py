@@ -212,7 +212,7 @@ class Reader:
         """The subject of the reporting verb at `tokens[i:i+n]`, or None if it is no verb here.
 
         It is the noun phrase right before the verb (adverbs and auxiliaries skipped), or the
-        name in an apposition before it ("Ed Miliband" in "Labour's spokesman, Ed Miliband,
+        name in an apposition before it ("Ed Varley" in "Labour's spokesman, Ed Varley,
         said"), or else the subject of the clause ("…, adding that").
         """
         if not self._is_verb(tokens, i, n):
